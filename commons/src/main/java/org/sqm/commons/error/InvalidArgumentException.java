@@ -1,0 +1,26 @@
+package org.sqm.commons.error;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The request has invalid fields (gRPC INVALID_ARGUMENT with google.rpc.BadRequest). */
+public class InvalidArgumentException extends DomainException {
+
+    private final List<FieldViolation> violations;
+
+    public InvalidArgumentException(List<FieldViolation> violations) {
+        super("INVALID_FIELDS", violations.stream()
+                .map(v -> v.field() + ": " + v.description())
+                .collect(Collectors.joining("; ")), Map.of());
+        this.violations = List.copyOf(violations);
+    }
+
+    public InvalidArgumentException(String field, String description) {
+        this(List.of(new FieldViolation(field, description)));
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

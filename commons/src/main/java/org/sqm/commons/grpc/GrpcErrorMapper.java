@@ -1,0 +1,128 @@
+package org.sqm.commons.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.grpc.ExceptionHandler;
+import io.quarkus.grpc.ExceptionHandlerProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.sqm.commons.error.AlreadyExistsException;
+import org.sqm.commons.error.ConcurrentModificationException;
+import org.sqm.commons.error.DomainException;
+import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.InvalidArgumentException;
+import org.sqm.commons.error.NotFoundException;
+
+/**
+ * The one error path of every service: a domain exception becomes its canonical gRPC status with a
+ * {@code google.rpc.ErrorInfo} (and {@code google.rpc.BadRequest} for invalid fields); anything
+ * else becomes INTERNAL with an opaque incident id, logged here, never a stack trace on the wire.
+ */
+@ApplicationScoped
+public class GrpcErrorMapper implements ExceptionHandlerProvider {
+
+    private static final Logger LOG = Logger.getLogger(GrpcErrorMapper.class);
+
+    private final String domain;
+
+    public GrpcErrorMapper(@ConfigProperty(name = "quarkus.application.name") String domain) {
+        this.domain = domain;
+    }
+
+    @Override
+    public <ReqT, RespT> ExceptionHandler<ReqT, RespT> createHandler(ServerCall.Listener<ReqT> listener,
+            ServerCall<ReqT, RespT> serverCall, Metadata metadata) {
+        return new ExceptionHandler<>(listener, serverCall, metadata) {
+            @Override
+            protected void handleException(Throwable t, ServerCall<ReqT, RespT> call, Metadata md) {
+                StatusException se = toStatusException(t);
+                call.close(se.getStatus(), se.getTrailers() != null ? se.getTrailers() : md);
+            }
+        };
+    }
+
+    @Override
+    public Throwable transform(Throwable t) {
+        return toStatusException(t);
+    }
+
+    /** Maps any throwable to the status a client sees. */
+    public StatusException toStatusException(Throwable t) {
+        Throwable cause = unwrap(t);
+        if (cause instanceof StatusException se) {
+            return se;
+        }
+        if (cause instanceof StatusRuntimeException sre) {
+            return new StatusException(sre.getStatus(), sre.getTrailers());
+        }
+        if (cause instanceof DomainException de) {
+            return StatusProto.toStatusException(toStatus(de));
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(cause, "Unexpected failure, incident %s", incident);
+        return StatusProto.toStatusException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INTERNAL_VALUE)
+                .setMessage("internal error, incident " + incident)
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("INTERNAL")
+                        .setDomain(domain)
+                        .putMetadata("incident", incident)
+                        .build()))
+                .build());
+    }
+
+    private com.google.rpc.Status toStatus(DomainException e) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(codeOf(e).getNumber())
+                .setMessage(e.getMessage())
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(e.reason())
+                        .setDomain(domain)
+                        .putAllMetadata(e.metadata())
+                        .build()));
+        if (e instanceof InvalidArgumentException iae) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            iae.violations().forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                    .setField(v.field())
+                    .setDescription(v.description())));
+            status.addDetails(Any.pack(badRequest.build()));
+        }
+        return status.build();
+    }
+
+    private static Code codeOf(DomainException e) {
+        if (e instanceof InvalidArgumentException) {
+            return Code.INVALID_ARGUMENT;
+        } else if (e instanceof NotFoundException) {
+            return Code.NOT_FOUND;
+        } else if (e instanceof AlreadyExistsException) {
+            return Code.ALREADY_EXISTS;
+        } else if (e instanceof ConcurrentModificationException) {
+            return Code.ABORTED;
+        } else if (e instanceof FailedPreconditionException) {
+            return Code.FAILED_PRECONDITION;
+        }
+        return Code.INTERNAL;
+    }
+
+    // Transactions and CDI interceptors may wrap the domain exception; the innermost one decides.
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (!(current instanceof DomainException) && !(current instanceof StatusException)
+                && !(current instanceof StatusRuntimeException) && current.getCause() != null
+                && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current instanceof DomainException || current instanceof StatusException
+                || current instanceof StatusRuntimeException ? current : t;
+    }
+}

@@ -1,0 +1,55 @@
+package org.sqm.commons.persistence;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creates a resource at most once per client request id, even when retries race each other: the
+ * database's unique constraint on the request id decides, and the losers read the winner's resource.
+ */
+public final class IdempotentCreate {
+
+    private IdempotentCreate() {
+    }
+
+    /**
+     * Runs {@code insert} in a transaction of its own unless a resource with the request id exists.
+     *
+     * @param requestId        the client's request id; null or empty means "no idempotency wanted"
+     * @param findByRequestId  reads the resource an earlier call with that request id created
+     * @param insert           validates against stored state, inserts and flushes the new resource
+     * @param onUniqueConflict turns another unique constraint violated by the insert into the domain
+     *                         exception to throw, or returns null when the constraint is unknown to it
+     */
+    public static <T> T create(String requestId, Function<String, Optional<T>> findByRequestId, Supplier<T> insert,
+            Function<String, RuntimeException> onUniqueConflict) {
+        String key = requestId == null || requestId.isEmpty() ? null : requestId;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (key != null) {
+                    Optional<T> earlier = findByRequestId.apply(key);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                }
+                return insert.get();
+            });
+        } catch (RuntimeException e) {
+            Optional<String> constraint = UniqueViolation.constraintOf(e);
+            if (constraint.isEmpty()) {
+                throw e;
+            }
+            if (key != null) {
+                // A racing retry may have won on any unique key (code or request id): its result is ours.
+                Optional<T> winner = QuarkusTransaction.requiringNew().call(() -> findByRequestId.apply(key));
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            RuntimeException conflict = onUniqueConflict.apply(constraint.get());
+            throw conflict != null ? conflict : e;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.sqm.standards.mapping;
+
+import com.google.protobuf.Timestamp;
+import java.time.Instant;
+import org.sqm.proto.standards.v1.Unit;
+import org.sqm.proto.standards.v1.UnitType;
+import org.sqm.standards.domain.UnitEntity;
+import org.sqm.standards.service.UnitService.NewUnit;
+
+/** Translates between the unit contract and the unit entity. */
+public final class UnitMapper {
+
+    private static final String TYPE_PREFIX = "UNIT_TYPE_";
+
+    private UnitMapper() {
+    }
+
+    public static Unit toProto(UnitEntity entity) {
+        Unit.Builder unit = Unit.newBuilder()
+                .setId(entity.id.toString())
+                .setCode(entity.code)
+                .setName(entity.name)
+                .setType(UnitType.valueOf(TYPE_PREFIX + entity.type.name()))
+                .setCreateTime(timestamp(entity.createTime));
+        if (entity.parentId != null) {
+            unit.setParentId(entity.parentId.toString());
+        }
+        return unit.build();
+    }
+
+    public static NewUnit toNewUnit(Unit unit) {
+        return new NewUnit(unit.getCode(), unit.getName(), toDomain(unit.getType()), unit.getParentId());
+    }
+
+    /** The domain type, or null for UNSPECIFIED and for numbers this version does not know. */
+    static org.sqm.standards.domain.UnitType toDomain(UnitType type) {
+        if (type == UnitType.UNIT_TYPE_UNSPECIFIED || type == UnitType.UNRECOGNIZED) {
+            return null;
+        }
+        return org.sqm.standards.domain.UnitType.valueOf(type.name().substring(TYPE_PREFIX.length()));
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}
