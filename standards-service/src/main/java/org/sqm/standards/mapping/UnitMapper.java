@@ -1,7 +1,7 @@
 package org.sqm.standards.mapping;
 
-import com.google.protobuf.Timestamp;
-import java.time.Instant;
+import static org.sqm.commons.grpc.ProtoTime.timestamp;
+
 import org.sqm.proto.standards.v1.Unit;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.standards.domain.UnitEntity;
@@ -38,9 +38,5 @@ public final class UnitMapper {
             return null;
         }
         return org.sqm.standards.domain.UnitType.valueOf(type.name().substring(TYPE_PREFIX.length()));
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

@@ -1,0 +1,49 @@
+package org.sqm.scoring.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import org.sqm.proto.scoring.v1.CreateDeductionRuleRequest;
+import org.sqm.proto.scoring.v1.DeductionRule;
+import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
+import org.sqm.proto.scoring.v1.GetDeductionRuleRequest;
+import org.sqm.proto.scoring.v1.ListDeductionRulesRequest;
+import org.sqm.proto.scoring.v1.ListDeductionRulesResponse;
+import org.sqm.scoring.mapping.DeductionRuleMapper;
+import org.sqm.scoring.service.DeductionRuleService;
+
+/** The gRPC face of {@link DeductionRuleService}; database work runs on worker threads, never the event loop. */
+@GrpcService
+@Blocking
+public class DeductionRuleGrpcService extends DeductionRuleServiceGrpc.DeductionRuleServiceImplBase {
+
+    private final DeductionRuleService rules;
+
+    public DeductionRuleGrpcService(DeductionRuleService rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void createDeductionRule(CreateDeductionRuleRequest request, StreamObserver<DeductionRule> response) {
+        response.onNext(DeductionRuleMapper.toProto(rules.create(
+                DeductionRuleMapper.toNewDeductionRule(request.getDeductionRule()), request.getRequestId())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void getDeductionRule(GetDeductionRuleRequest request, StreamObserver<DeductionRule> response) {
+        response.onNext(DeductionRuleMapper.toProto(rules.get(request.getId())));
+        response.onCompleted();
+    }
+
+    @Override
+    public void listDeductionRules(ListDeductionRulesRequest request,
+            StreamObserver<ListDeductionRulesResponse> response) {
+        DeductionRuleService.DeductionRulePage page = rules.list(request.getPageSize(), request.getPageToken());
+        response.onNext(ListDeductionRulesResponse.newBuilder()
+                .addAllDeductionRules(page.rules().stream().map(DeductionRuleMapper::toProto).toList())
+                .setNextPageToken(page.nextPageToken())
+                .build());
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,90 @@
+package org.sqm.scoring.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sqm.commons.error.AlreadyExistsException;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.error.Violations;
+import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.scoring.domain.DeductionRuleEntity;
+import org.sqm.scoring.repository.DeductionRuleRepository;
+
+/** The rules for the catalogue of deductions. */
+@ApplicationScoped
+public class DeductionRuleService {
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final int MAX_POINTS_MILLIS = 100_000;
+    private static final String LIST_QUERY = "deduction-rules:by-code";
+
+    private final DeductionRuleRepository rules;
+
+    public DeductionRuleService(DeductionRuleRepository rules) {
+        this.rules = rules;
+    }
+
+    /** What a caller asks to create. */
+    public record NewDeductionRule(String code, String description, int pointsMillis) {
+    }
+
+    /** One page of rules and the token of the next page (empty at the end). */
+    public record DeductionRulePage(List<DeductionRuleEntity> rules, String nextPageToken) {
+    }
+
+    /** Creates a rule, or returns the one an earlier call with the same request id created. */
+    public DeductionRuleEntity create(NewDeductionRule rule, String requestId) {
+        new Violations()
+                .requirePattern("deduction_rule.code", rule.code(), CODE,
+                        "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+                .requireText("deduction_rule.description", rule.description(), 500)
+                .check(rule.pointsMillis() >= 1 && rule.pointsMillis() <= MAX_POINTS_MILLIS,
+                        "deduction_rule.points_millis", "must be between 1 and " + MAX_POINTS_MILLIS)
+                .maxLength("request_id", requestId, 100)
+                .throwIfAny();
+        return IdempotentCreate.create(requestId, rules::findByRequestId, () -> insert(rule, requestId),
+                constraint -> constraint.equals("uk_deduction_rule_code")
+                        ? new AlreadyExistsException("deduction_rule", "code", rule.code())
+                        : null);
+    }
+
+    private DeductionRuleEntity insert(NewDeductionRule rule, String requestId) {
+        if (rules.existsByCode(rule.code())) {
+            throw new AlreadyExistsException("deduction_rule", "code", rule.code());
+        }
+        DeductionRuleEntity entity = new DeductionRuleEntity();
+        entity.id = UUID.randomUUID();
+        entity.code = rule.code();
+        entity.description = rule.description().strip();
+        entity.pointsMillis = rule.pointsMillis();
+        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+        entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rules.persistAndFlush(entity);
+        return entity;
+    }
+
+    /** Returns the rule with that id. */
+    @Transactional
+    public DeductionRuleEntity get(String id) {
+        return rules.findByIdOptional(Violations.parseId("id", id))
+                .orElseThrow(() -> new NotFoundException("deduction_rule", id));
+    }
+
+    /** Lists rules ordered by code. */
+    @Transactional
+    public DeductionRulePage list(int pageSize, String pageToken) {
+        int size = PageToken.pageSize(pageSize);
+        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
+        List<DeductionRuleEntity> page = rules.pageByCode(after.isEmpty() ? null : after.get(0), size + 1);
+        if (page.size() <= size) {
+            return new DeductionRulePage(page, "");
+        }
+        List<DeductionRuleEntity> shown = List.copyOf(page.subList(0, size));
+        return new DeductionRulePage(shown, PageToken.encode(LIST_QUERY, shown.get(size - 1).code));
+    }
+}
