@@ -2,6 +2,7 @@ package org.sqm.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,9 +16,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -26,11 +29,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase startThrowaway() {
         try {
+            Path dataDirectory = Files.createTempDirectory("sqm-pg-");
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .start());
+                    .start(), dataDirectory);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);
         }
@@ -46,10 +52,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .start());
+                    .start(), dataDirectory);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** Where the server keeps its data (and its postmaster.pid). */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public int port() {

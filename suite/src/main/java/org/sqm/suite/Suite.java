@@ -1,0 +1,286 @@
+package org.sqm.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sqm.testing.EmbeddedDatabase;
+
+/**
+ * Runs the whole suite as real processes: an embedded PostgreSQL with one database per service,
+ * the four services and the gateway, each the packaged Quarkus application. Used by the local run
+ * ({@link Launcher}) and by the end-to-end tests.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** JVM options per application: together the five stay well inside 2 GB. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path home;
+    private final Path stateDir;
+    private final Map<Component, Integer> ports;
+    private final Map<String, String> extraEnv;
+    private final EmbeddedDatabase database;
+    private final Map<Component, Process> processes = new EnumMap<>(Component.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process watchdog;
+
+    private Suite(Path home, Path stateDir, Map<Component, Integer> ports, Map<String, String> extraEnv,
+            EmbeddedDatabase database) {
+        this.home = home;
+        this.stateDir = stateDir;
+        this.ports = ports;
+        this.extraEnv = extraEnv;
+        this.database = database;
+    }
+
+    /**
+     * Starts everything and waits until every application is ready.
+     *
+     * @param home     the repository root, where each module's target/quarkus-app lives
+     * @param stateDir where logs and pid files go
+     * @param database the PostgreSQL server to create the databases in; the suite closes it
+     * @param ports    the HTTP (and gRPC) port of each component
+     * @param extraEnv environment added to every application, e.g. a shorter gateway deadline in tests
+     */
+    public static Suite start(Path home, Path stateDir, EmbeddedDatabase database, Map<Component, Integer> ports,
+            Map<String, String> extraEnv) {
+        Suite suite = new Suite(home, stateDir, ports, extraEnv, database);
+        try {
+            Files.createDirectories(stateDir.resolve("logs"));
+            Files.createDirectories(stateDir.resolve("pids"));
+            for (Component c : Component.values()) {
+                if (c.database() != null) {
+                    database.createDatabase(c.database());
+                }
+            }
+            suite.startWatchdog();
+            for (Component c : Component.values()) {
+                suite.launch(c);
+            }
+            for (Component c : Component.values()) {
+                suite.awaitReady(c);
+            }
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Free ports for every component, for tests that must not clash with anything running. */
+    public static Map<Component, Integer> freePorts() {
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports.put(c, socket.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ports;
+    }
+
+    /** The default ports, 8080 for the gateway and 8081 to 8084 for the services. */
+    public static Map<Component, Integer> defaultPorts() {
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            ports.put(c, c.defaultPort());
+        }
+        return ports;
+    }
+
+    public int port(Component c) {
+        return ports.get(c);
+    }
+
+    public String baseUrl(Component c) {
+        return "http://localhost:" + port(c);
+    }
+
+    public Path log(Component c) {
+        return stateDir.resolve("logs").resolve(c.module() + ".log");
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    /** The operating-system process of a running component. */
+    public ProcessHandle process(Component c) {
+        return processes.get(c).toHandle();
+    }
+
+    /** Stops one component gracefully (SIGTERM), as an operator or Kubernetes would. */
+    public void stop(Component c) {
+        Process p = processes.remove(c);
+        if (p != null) {
+            terminate(p);
+        }
+        deletePidFile(c);
+    }
+
+    /** Starts one stopped component again and waits until it is ready. */
+    public void restart(Component c) {
+        stop(c);
+        try {
+            launch(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(c);
+    }
+
+    private void launch(Component c) throws IOException {
+        Path app = home.resolve(c.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: build first (mvn -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(app.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.resolve(c.module()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(c).toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(c)));
+        if (c.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(c.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        } else {
+            for (Component backend : Component.values()) {
+                if (backend.clientName() != null) {
+                    String prefix = "QUARKUS_GRPC_CLIENTS_" + backend.clientName().toUpperCase() + "_";
+                    env.put(prefix + "HOST", "localhost");
+                    env.put(prefix + "PORT", String.valueOf(port(backend)));
+                }
+            }
+        }
+        env.putAll(extraEnv);
+        Process process = builder.start();
+        processes.put(c, process);
+        Files.writeString(pidFile(c), String.valueOf(process.pid()));
+    }
+
+    private void awaitReady(Component c) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl(c) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            Process p = processes.get(c);
+            if (p == null || !p.isAlive()) {
+                throw new IllegalStateException(c.module() + " exited during start; see " + log(c));
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + c.module(), e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(c.module() + " was not ready within " + READY_TIMEOUT + "; see " + log(c));
+    }
+
+    /**
+     * A small shell process that outlives a launcher killed with SIGKILL (no shutdown hook runs then)
+     * and stops every application and the database, so nothing is left behind.
+     */
+    private void startWatchdog() throws IOException {
+        Path pids = stateDir.resolve("pids");
+        String postmasterPid = "";
+        Path dataDir = database.dataDirectory();
+        if (dataDir != null) {
+            postmasterPid = dataDir.resolve("postmaster.pid").toString();
+        }
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "for f in '" + pids + "'/*.pid; do [ -f \"$f\" ] && kill -TERM $(cat \"$f\") 2>/dev/null; done; "
+                + "sleep 5; for f in '" + pids + "'/*.pid; do [ -f \"$f\" ] && kill -KILL $(cat \"$f\") 2>/dev/null; "
+                + "rm -f \"$f\"; done; "
+                + (postmasterPid.isEmpty() ? "" : "[ -f '" + postmasterPid + "' ] && kill -INT $(head -1 '"
+                        + postmasterPid + "') 2>/dev/null; ")
+                + "exit 0";
+        watchdog = new ProcessBuilder("sh", "-c", script)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    /** Stops the gateway first, then the services, then the database. */
+    @Override
+    public void close() {
+        List<Component> order = new ArrayList<>(List.of(Component.values()));
+        java.util.Collections.reverse(order);
+        for (Component c : order) {
+            Process p = processes.get(c);
+            if (p != null) {
+                p.destroy();
+            }
+        }
+        for (Component c : order) {
+            stop(c);
+        }
+        database.close();
+        if (watchdog != null) {
+            watchdog.destroyForcibly();
+        }
+    }
+
+    private static void terminate(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Path pidFile(Component c) {
+        return stateDir.resolve("pids").resolve(c.module() + ".pid");
+    }
+
+    private void deletePidFile(Component c) {
+        try {
+            Files.deleteIfExists(pidFile(c));
+        } catch (IOException e) {
+            // A stale pid file only makes the watchdog signal a process that is gone.
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

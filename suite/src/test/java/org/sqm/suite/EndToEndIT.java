@@ -1,0 +1,366 @@
+package org.sqm.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1alpha.ServerReflectionGrpc;
+import io.grpc.reflection.v1alpha.ServerReflectionRequest;
+import io.grpc.reflection.v1alpha.ServerReflectionResponse;
+import io.grpc.reflection.v1alpha.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sqm.testing.EmbeddedDatabase;
+
+/**
+ * The packaged services as real processes on a real PostgreSQL, driven through the real gateway
+ * over REST, and called directly over gRPC by a Java and a Node.js client.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final long DEADLINE_MILLIS = 2_000;
+
+    private Path home;
+    private Path work;
+    private Suite suite;
+
+    @BeforeAll
+    void startSuite() throws IOException {
+        home = Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
+        work = home.resolve("suite/target/e2e");
+        Files.createDirectories(work);
+        suite = Suite.start(home, work, EmbeddedDatabase.startThrowaway(), Suite.freePorts(),
+                Map.of("SQM_GATEWAY_DEADLINE", DEADLINE_MILLIS + "ms"));
+        RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private static String code(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Response createUnit(String code, String type, String parentId) {
+        String parent = parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"";
+        return given()
+                .contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"Unit " + code + "\",\"type\":\"" + type + "\"" + parent + "}")
+                .when().post("/api/v1/units");
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceAnswersGrpcHealthAndReflection() throws Exception {
+        Map<Component, String> services = Map.of(
+                Component.STANDARDS, "sqm.standards.v1.UnitService",
+                Component.INSPECTION, "sqm.inspection.v1.InspectorService",
+                Component.COMPLAINT, "sqm.complaint.v1.ComplaintService",
+                Component.SCORING, "sqm.scoring.v1.DeductionRuleService");
+        for (var entry : services.entrySet()) {
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.port(entry.getKey()))
+                    .usePlaintext().build();
+            try {
+                HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .check(HealthCheckRequest.newBuilder().build());
+                assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus(), entry.getKey().module());
+
+                List<String> listed = reflectServices(channel);
+                assertTrue(listed.contains(entry.getValue()), entry.getKey().module() + " lists " + listed);
+                assertTrue(listed.contains("grpc.health.v1.Health"), entry.getKey().module() + " lists " + listed);
+            } finally {
+                channel.shutdownNow();
+            }
+            given()
+                    .baseUri(suite.baseUrl(entry.getKey()))
+                    .when().get("/q/health/ready")
+                    .then()
+                            .statusCode(200)
+                            .body("checks.name", hasItem("Database connections health check"));
+        }
+    }
+
+    private static List<String> reflectServices(ManagedChannel channel) throws Exception {
+        CompletableFuture<List<String>> result = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
+                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse response) {
+                        result.complete(response.getListServicesResponse().getServiceList().stream()
+                                .map(ServiceResponse::getName).toList());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onCompleted();
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(2)
+    void createGetAndListUnitsThroughTheGateway() {
+        String companyId = createUnit(code("CO"), "COMPANY", null)
+                .then()
+                        .statusCode(201)
+                        .extract().path("id");
+        String hallCode = code("HALL");
+        Response created = createUnit(hallCode, "SERVICE_HALL", companyId);
+        created.then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/units/"));
+        String hallId = created.path("id");
+
+        given()
+                .when().get("/api/v1/units/{id}", hallId)
+                .then()
+                        .statusCode(200)
+                        .body("code", equalTo(hallCode))
+                        .body("type", equalTo("SERVICE_HALL"))
+                        .body("parentId", equalTo(companyId));
+
+        Set<String> expected = new HashSet<>(List.of(companyId, hallId));
+        for (int i = 0; i < 3; i++) {
+            expected.add(createUnit(code("PAGE"), "HOTLINE", null).then().statusCode(201).extract().path("id"));
+        }
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("pageSize", 2);
+            if (token != null) {
+                request.queryParam("pageToken", token);
+            }
+            Response page = request.when().get("/api/v1/units");
+            page.then().statusCode(200);
+            List<String> ids = page.path("items.id");
+            assertTrue(ids.size() <= 2);
+            ids.forEach(id -> assertTrue(seen.add(id), "unit listed twice: " + id));
+            token = page.path("nextPageToken");
+            pages++;
+        } while (token != null && pages < 100);
+        assertTrue(seen.containsAll(expected), "every created unit is listed");
+        assertTrue(pages >= 3, "five or more units in pages of two take three pages or more");
+    }
+
+    @Test
+    @Order(3)
+    void callerMistakesAreProblemsNot500s() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"code\":\"bad code!\",\"type\":\"HOTLINE\"}")
+                .when().post("/api/v1/units")
+                .then()
+                        .statusCode(400)
+                        .contentType(PROBLEM)
+                        .body("errors.field", hasItem("code"))
+                        .body("errors.field", hasItem("name"));
+
+        given()
+                .when().get("/api/v1/units/{id}", UUID.randomUUID())
+                .then()
+                        .statusCode(404)
+                        .contentType(PROBLEM)
+                        .body("reason", equalTo("UNIT_NOT_FOUND"));
+
+        String code = code("DUP");
+        createUnit(code, "HOTLINE", null).then().statusCode(201);
+        createUnit(code, "HOTLINE", null)
+                .then()
+                        .statusCode(409)
+                        .contentType(PROBLEM)
+                        .body("reason", equalTo("UNIT_ALREADY_EXISTS"));
+    }
+
+    @Test
+    @Order(4)
+    void aCallAfterTheDeadlineSpanStillSucceeds() throws InterruptedException {
+        String id = createUnit(code("LATE"), "FIELD_TEAM", null).then().statusCode(201).extract().path("id");
+        Thread.sleep(DEADLINE_MILLIS + 500);
+        given()
+                .when().get("/api/v1/units/{id}", id)
+                .then()
+                        .statusCode(200);
+    }
+
+    @Test
+    @Order(5)
+    void aNodeJsClientCreatesAndReadsAUnitFromTheShippedProtoFiles() throws Exception {
+        assumeTrue(commandWorks("node", "--version") && commandWorks("npm", "--version"),
+                "node and npm are not on the PATH: the non-Java client check needs them");
+        Path client = work.resolve("node-client");
+        Files.createDirectories(client);
+        for (String file : List.of("package.json", "package-lock.json", "unit-client.js")) {
+            Files.copy(home.resolve("suite/src/test/node").resolve(file), client.resolve(file),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path protoDir = extractProtoFiles(client.resolve("proto"));
+        assertEquals(0, run(client, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").exitCode(),
+                "npm ci failed");
+
+        String code = code("NODE");
+        Result result = run(client, "node", "unit-client.js", "localhost:" + suite.port(Component.STANDARDS),
+                protoDir.toString(), code);
+
+        assertEquals(0, result.exitCode(), result.output());
+        String line = result.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+        var json = io.restassured.path.json.JsonPath.from(line);
+        assertEquals(code, json.getString("created.code"));
+        assertEquals(json.getString("created.id"), json.getString("read.id"));
+        assertEquals("UNIT_TYPE_HOTLINE", json.getString("read.type"));
+        assertEquals(3, json.getInt("invalidCode"), "an invalid create is INVALID_ARGUMENT");
+        given()
+                .when().get("/api/v1/units/{id}", json.getString("created.id"))
+                .then()
+                        .statusCode(200)
+                        .body("code", equalTo(code));
+    }
+
+    private Path extractProtoFiles(Path target) throws IOException {
+        Path jar;
+        try (Stream<Path> files = Files.list(home.resolve("proto/target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("sqm-proto-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().contains("sources"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the proto jar is not built"));
+        }
+        int count = 0;
+        try (JarFile jarFile = new JarFile(jar.toFile())) {
+            for (var entry : java.util.Collections.list(jarFile.entries())) {
+                if (entry.getName().endsWith(".proto")) {
+                    Path out = target.resolve(entry.getName());
+                    Files.createDirectories(out.getParent());
+                    try (InputStream in = jarFile.getInputStream(entry)) {
+                        Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    count++;
+                }
+            }
+        }
+        assertTrue(count >= 4, "the proto jar ships the .proto files");
+        return target;
+    }
+
+    @Test
+    @Order(6)
+    void aStoppedBackendIs503WhileTheGatewayStaysHealthyAndRecovers() {
+        String id = createUnit(code("RECOVER"), "HOTLINE", null).then().statusCode(201).extract().path("id");
+        suite.stop(Component.STANDARDS);
+        try {
+            long started = System.nanoTime();
+            given()
+                    .when().get("/api/v1/units/{id}", id)
+                    .then()
+                            .statusCode(503)
+                            .contentType(PROBLEM)
+                            .body("status", equalTo(503))
+                            .body("detail", containsString("unavailable"));
+            long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(elapsedMillis < DEADLINE_MILLIS + 1_000, "503 came after " + elapsedMillis + " ms");
+
+            given()
+                    .contentType(ContentType.JSON)
+                    .body("{\"code\":\"X-1\",\"name\":\"X\",\"type\":\"HOTLINE\"}")
+                    .when().post("/api/v1/units")
+                    .then()
+                            .statusCode(503)
+                            .contentType(PROBLEM);
+
+            given()
+                    .when().get("/q/health/ready")
+                    .then()
+                            .statusCode(200);
+            given()
+                    .when().get("/q/health/live")
+                    .then()
+                            .statusCode(200);
+        } finally {
+            suite.restart(Component.STANDARDS);
+        }
+        int status = 0;
+        for (int attempt = 0; attempt < 60 && status != 200; attempt++) {
+            status = given().when().get("/api/v1/units/{id}", id).then().extract().statusCode();
+            if (status != 200) {
+                sleep(500);
+            }
+        }
+        assertEquals(200, status, "the gateway reaches standards-service again by itself");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static boolean commandWorks(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Result run(Path dir, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertFalse(!p.waitFor(5, TimeUnit.MINUTES), "timed out: " + cmd);
+        return new Result(p.exitValue(), output);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
