@@ -14,11 +14,11 @@ import org.sqm.testing.EmbeddedDatabase;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path home = Path.of(System.getProperty("sqm.home", ".")).toAbsolutePath().normalize();
+        Path home =
+                Path.of(System.getProperty("sqm.home", ".")).toAbsolutePath().normalize();
         Path state = home.resolve(".sqm");
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("SQM_PG_PORT", "15432"));
         Instant started = Instant.now();
@@ -34,14 +34,18 @@ public final class Launcher {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the suite ...");
-            suite.close();
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "suite-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping the suite ...");
+                            suite.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "suite-shutdown"));
 
-        System.out.printf("%nThe Service Quality Management suite is up (%d s):%n",
+        System.out.printf(
+                "%nThe Service Quality Management suite is up (%d s):%n",
                 Duration.between(started, Instant.now()).toSeconds());
         String gateway = suite.baseUrl(Component.GATEWAY);
         System.out.printf("  %-20s %s/api/v1/units%n", "REST API", gateway);
@@ -49,11 +53,12 @@ public final class Launcher {
         System.out.printf("  %-20s %s/q/openapi%n", "OpenAPI", gateway);
         for (Component c : Component.values()) {
             if (c != Component.GATEWAY) {
-                System.out.printf("  %-20s gRPC localhost:%d, health %s/q/health%n", c.module(), suite.port(c),
-                        suite.baseUrl(c));
+                System.out.printf(
+                        "  %-20s gRPC localhost:%d, health %s/q/health%n", c.module(), suite.port(c), suite.baseUrl(c));
             }
         }
-        System.out.printf("  %-20s localhost:%d, user postgres, databases standards, inspection, complaint, scoring%n",
+        System.out.printf(
+                "  %-20s localhost:%d, user postgres, databases standards, inspection, complaint, scoring%n",
                 "PostgreSQL", database.port());
         System.out.println("Press Ctrl-C to stop.");
         if (!Files.isDirectory(state)) {

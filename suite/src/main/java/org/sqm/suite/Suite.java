@@ -26,8 +26,14 @@ import org.sqm.testing.EmbeddedDatabase;
 public final class Suite implements AutoCloseable {
 
     /** JVM options per application: together the five stay well inside 2 GB. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=160m",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xms32m",
+            "-Xmx160m",
+            "-XX:MaxMetaspaceSize=160m",
+            "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -38,10 +44,15 @@ public final class Suite implements AutoCloseable {
     private final Map<String, String> extraEnv;
     private final EmbeddedDatabase database;
     private final Map<Component, Process> processes = new EnumMap<>(Component.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process watchdog;
 
-    private Suite(Path home, Path stateDir, Map<Component, Integer> ports, Map<String, String> extraEnv,
+    private Suite(
+            Path home,
+            Path stateDir,
+            Map<Component, Integer> ports,
+            Map<String, String> extraEnv,
             EmbeddedDatabase database) {
         this.home = home;
         this.stateDir = stateDir;
@@ -59,7 +70,11 @@ public final class Suite implements AutoCloseable {
      * @param ports    the HTTP (and gRPC) port of each component
      * @param extraEnv environment added to every application, e.g. a shorter gateway deadline in tests
      */
-    public static Suite start(Path home, Path stateDir, EmbeddedDatabase database, Map<Component, Integer> ports,
+    public static Suite start(
+            Path home,
+            Path stateDir,
+            EmbeddedDatabase database,
+            Map<Component, Integer> ports,
             Map<String, String> extraEnv) {
         Suite suite = new Suite(home, stateDir, ports, extraEnv, database);
         try {
@@ -170,7 +185,8 @@ public final class Suite implements AutoCloseable {
         } else {
             for (Component backend : Component.values()) {
                 if (backend.clientName() != null) {
-                    String prefix = "QUARKUS_GRPC_CLIENTS_" + backend.clientName().toUpperCase() + "_";
+                    String prefix =
+                            "QUARKUS_GRPC_CLIENTS_" + backend.clientName().toUpperCase() + "_";
                     env.put(prefix + "HOST", "localhost");
                     env.put(prefix + "PORT", String.valueOf(port(backend)));
                 }
@@ -185,7 +201,8 @@ public final class Suite implements AutoCloseable {
     private void awaitReady(Component c) {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl(c) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             Process p = processes.get(c);
             if (p == null || !p.isAlive()) {
@@ -221,8 +238,10 @@ public final class Suite implements AutoCloseable {
                 + "for f in '" + pids + "'/*.pid; do [ -f \"$f\" ] && kill -TERM $(cat \"$f\") 2>/dev/null; done; "
                 + "sleep 5; for f in '" + pids + "'/*.pid; do [ -f \"$f\" ] && kill -KILL $(cat \"$f\") 2>/dev/null; "
                 + "rm -f \"$f\"; done; "
-                + (postmasterPid.isEmpty() ? "" : "[ -f '" + postmasterPid + "' ] && kill -INT $(head -1 '"
-                        + postmasterPid + "') 2>/dev/null; ")
+                + (postmasterPid.isEmpty()
+                        ? ""
+                        : "[ -f '" + postmasterPid + "' ] && kill -INT $(head -1 '" + postmasterPid
+                                + "') 2>/dev/null; ")
                 + "exit 0";
         watchdog = new ProcessBuilder("sh", "-c", script)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -66,7 +66,11 @@ class EndToEndIT {
         home = Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
         work = home.resolve("suite/target/e2e");
         Files.createDirectories(work);
-        suite = Suite.start(home, work, EmbeddedDatabase.startThrowaway(), Suite.freePorts(),
+        suite = Suite.start(
+                home,
+                work,
+                EmbeddedDatabase.startThrowaway(),
+                Suite.freePorts(),
                 Map.of("SQM_GATEWAY_DEADLINE", DEADLINE_MILLIS + "ms"));
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -85,10 +89,11 @@ class EndToEndIT {
 
     private static Response createUnit(String code, String type, String parentId) {
         String parent = parentId == null ? "" : ",\"parentId\":\"" + parentId + "\"";
-        return given()
-                .contentType(ContentType.JSON)
-                .body("{\"code\":\"" + code + "\",\"name\":\"Unit " + code + "\",\"type\":\"" + type + "\"" + parent + "}")
-                .when().post("/api/v1/units");
+        return given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":\"Unit " + code + "\",\"type\":\"" + type + "\"" + parent
+                        + "}")
+                .when()
+                .post("/api/v1/units");
     }
 
     @Test
@@ -101,25 +106,30 @@ class EndToEndIT {
                 Component.SCORING, "sqm.scoring.v1.DeductionRuleService");
         for (var entry : services.entrySet()) {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.port(entry.getKey()))
-                    .usePlaintext().build();
+                    .usePlaintext()
+                    .build();
             try {
                 HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)
                         .withDeadlineAfter(5, TimeUnit.SECONDS)
                         .check(HealthCheckRequest.newBuilder().build());
-                assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus(), entry.getKey().module());
+                assertEquals(
+                        HealthCheckResponse.ServingStatus.SERVING,
+                        health.getStatus(),
+                        entry.getKey().module());
 
                 List<String> listed = reflectServices(channel);
                 assertTrue(listed.contains(entry.getValue()), entry.getKey().module() + " lists " + listed);
-                assertTrue(listed.contains("grpc.health.v1.Health"), entry.getKey().module() + " lists " + listed);
+                assertTrue(
+                        listed.contains("grpc.health.v1.Health"), entry.getKey().module() + " lists " + listed);
             } finally {
                 channel.shutdownNow();
             }
-            given()
-                    .baseUri(suite.baseUrl(entry.getKey()))
-                    .when().get("/q/health/ready")
+            given().baseUri(suite.baseUrl(entry.getKey()))
+                    .when()
+                    .get("/q/health/ready")
                     .then()
-                            .statusCode(200)
-                            .body("checks.name", hasItem("Database connections health check"));
+                    .statusCode(200)
+                    .body("checks.name", hasItem("Database connections health check"));
         }
     }
 
@@ -131,7 +141,8 @@ class EndToEndIT {
                     @Override
                     public void onNext(ServerReflectionResponse response) {
                         result.complete(response.getListServicesResponse().getServiceList().stream()
-                                .map(ServiceResponse::getName).toList());
+                                .map(ServiceResponse::getName)
+                                .toList());
                     }
 
                     @Override
@@ -140,10 +151,10 @@ class EndToEndIT {
                     }
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onNext(
+                ServerReflectionRequest.newBuilder().setListServices("*").build());
         requests.onCompleted();
         return result.get(10, TimeUnit.SECONDS);
     }
@@ -153,26 +164,29 @@ class EndToEndIT {
     void createGetAndListUnitsThroughTheGateway() {
         String companyId = createUnit(code("CO"), "COMPANY", null)
                 .then()
-                        .statusCode(201)
-                        .extract().path("id");
+                .statusCode(201)
+                .extract()
+                .path("id");
         String hallCode = code("HALL");
         Response created = createUnit(hallCode, "SERVICE_HALL", companyId);
-        created.then()
-                .statusCode(201)
-                .header("Location", containsString("/api/v1/units/"));
+        created.then().statusCode(201).header("Location", containsString("/api/v1/units/"));
         String hallId = created.path("id");
 
-        given()
-                .when().get("/api/v1/units/{id}", hallId)
+        given().when()
+                .get("/api/v1/units/{id}", hallId)
                 .then()
-                        .statusCode(200)
-                        .body("code", equalTo(hallCode))
-                        .body("type", equalTo("SERVICE_HALL"))
-                        .body("parentId", equalTo(companyId));
+                .statusCode(200)
+                .body("code", equalTo(hallCode))
+                .body("type", equalTo("SERVICE_HALL"))
+                .body("parentId", equalTo(companyId));
 
         Set<String> expected = new HashSet<>(List.of(companyId, hallId));
         for (int i = 0; i < 3; i++) {
-            expected.add(createUnit(code("PAGE"), "HOTLINE", null).then().statusCode(201).extract().path("id"));
+            expected.add(createUnit(code("PAGE"), "HOTLINE", null)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
         }
         Set<String> seen = new HashSet<>();
         String token = null;
@@ -197,74 +211,90 @@ class EndToEndIT {
     @Test
     @Order(3)
     void callerMistakesAreProblemsNot500s() {
-        given()
-                .contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body("{\"code\":\"bad code!\",\"type\":\"HOTLINE\"}")
-                .when().post("/api/v1/units")
+                .when()
+                .post("/api/v1/units")
                 .then()
-                        .statusCode(400)
-                        .contentType(PROBLEM)
-                        .body("errors.field", hasItem("code"))
-                        .body("errors.field", hasItem("name"));
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("code"))
+                .body("errors.field", hasItem("name"));
 
-        given()
-                .when().get("/api/v1/units/{id}", UUID.randomUUID())
+        given().when()
+                .get("/api/v1/units/{id}", UUID.randomUUID())
                 .then()
-                        .statusCode(404)
-                        .contentType(PROBLEM)
-                        .body("reason", equalTo("UNIT_NOT_FOUND"));
+                .statusCode(404)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("UNIT_NOT_FOUND"));
 
         String code = code("DUP");
         createUnit(code, "HOTLINE", null).then().statusCode(201);
         createUnit(code, "HOTLINE", null)
                 .then()
-                        .statusCode(409)
-                        .contentType(PROBLEM)
-                        .body("reason", equalTo("UNIT_ALREADY_EXISTS"));
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("UNIT_ALREADY_EXISTS"));
     }
 
     @Test
     @Order(4)
     void aCallAfterTheDeadlineSpanStillSucceeds() throws InterruptedException {
-        String id = createUnit(code("LATE"), "FIELD_TEAM", null).then().statusCode(201).extract().path("id");
-        Thread.sleep(DEADLINE_MILLIS + 500);
-        given()
-                .when().get("/api/v1/units/{id}", id)
+        String id = createUnit(code("LATE"), "FIELD_TEAM", null)
                 .then()
-                        .statusCode(200);
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Thread.sleep(DEADLINE_MILLIS + 500);
+        given().when().get("/api/v1/units/{id}", id).then().statusCode(200);
     }
 
     @Test
     @Order(5)
     void aNodeJsClientCreatesAndReadsAUnitFromTheShippedProtoFiles() throws Exception {
-        assumeTrue(commandWorks("node", "--version") && commandWorks("npm", "--version"),
+        assumeTrue(
+                commandWorks("node", "--version") && commandWorks("npm", "--version"),
                 "node and npm are not on the PATH: the non-Java client check needs them");
         Path client = work.resolve("node-client");
         Files.createDirectories(client);
         for (String file : List.of("package.json", "package-lock.json", "unit-client.js")) {
-            Files.copy(home.resolve("suite/src/test/node").resolve(file), client.resolve(file),
+            Files.copy(
+                    home.resolve("suite/src/test/node").resolve(file),
+                    client.resolve(file),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         Path protoDir = extractProtoFiles(client.resolve("proto"));
-        assertEquals(0, run(client, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error").exitCode(),
+        assertEquals(
+                0,
+                run(client, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                        .exitCode(),
                 "npm ci failed");
 
         String code = code("NODE");
-        Result result = run(client, "node", "unit-client.js", "localhost:" + suite.port(Component.STANDARDS),
-                protoDir.toString(), code);
+        Result result = run(
+                client,
+                "node",
+                "unit-client.js",
+                "localhost:" + suite.port(Component.STANDARDS),
+                protoDir.toString(),
+                code);
 
         assertEquals(0, result.exitCode(), result.output());
-        String line = result.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+        String line = result.output()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         var json = io.restassured.path.json.JsonPath.from(line);
         assertEquals(code, json.getString("created.code"));
         assertEquals(json.getString("created.id"), json.getString("read.id"));
         assertEquals("UNIT_TYPE_HOTLINE", json.getString("read.type"));
         assertEquals(3, json.getInt("invalidCode"), "an invalid create is INVALID_ARGUMENT");
-        given()
-                .when().get("/api/v1/units/{id}", json.getString("created.id"))
+        given().when()
+                .get("/api/v1/units/{id}", json.getString("created.id"))
                 .then()
-                        .statusCode(200)
-                        .body("code", equalTo(code));
+                .statusCode(200)
+                .body("code", equalTo(code));
     }
 
     private Path extractProtoFiles(Path target) throws IOException {
@@ -272,7 +302,8 @@ class EndToEndIT {
         try (Stream<Path> files = Files.list(home.resolve("proto/target"))) {
             jar = files.filter(p -> p.getFileName().toString().matches("sqm-proto-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().contains("sources"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("the proto jar is not built"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the proto jar is not built"));
         }
         int count = 0;
         try (JarFile jarFile = new JarFile(jar.toFile())) {
@@ -294,42 +325,44 @@ class EndToEndIT {
     @Test
     @Order(6)
     void aStoppedBackendIs503WhileTheGatewayStaysHealthyAndRecovers() {
-        String id = createUnit(code("RECOVER"), "HOTLINE", null).then().statusCode(201).extract().path("id");
+        String id = createUnit(code("RECOVER"), "HOTLINE", null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         suite.stop(Component.STANDARDS);
         try {
             long started = System.nanoTime();
-            given()
-                    .when().get("/api/v1/units/{id}", id)
+            given().when()
+                    .get("/api/v1/units/{id}", id)
                     .then()
-                            .statusCode(503)
-                            .contentType(PROBLEM)
-                            .body("status", equalTo(503))
-                            .body("detail", containsString("unavailable"));
+                    .statusCode(503)
+                    .contentType(PROBLEM)
+                    .body("status", equalTo(503))
+                    .body("detail", containsString("unavailable"));
             long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertTrue(elapsedMillis < DEADLINE_MILLIS + 1_000, "503 came after " + elapsedMillis + " ms");
 
-            given()
-                    .contentType(ContentType.JSON)
+            given().contentType(ContentType.JSON)
                     .body("{\"code\":\"X-1\",\"name\":\"X\",\"type\":\"HOTLINE\"}")
-                    .when().post("/api/v1/units")
+                    .when()
+                    .post("/api/v1/units")
                     .then()
-                            .statusCode(503)
-                            .contentType(PROBLEM);
+                    .statusCode(503)
+                    .contentType(PROBLEM);
 
-            given()
-                    .when().get("/q/health/ready")
-                    .then()
-                            .statusCode(200);
-            given()
-                    .when().get("/q/health/live")
-                    .then()
-                            .statusCode(200);
+            given().when().get("/q/health/ready").then().statusCode(200);
+            given().when().get("/q/health/live").then().statusCode(200);
         } finally {
             suite.restart(Component.STANDARDS);
         }
         int status = 0;
         for (int attempt = 0; attempt < 60 && status != 200; attempt++) {
-            status = given().when().get("/api/v1/units/{id}", id).then().extract().statusCode();
+            status = given().when()
+                    .get("/api/v1/units/{id}", id)
+                    .then()
+                    .extract()
+                    .statusCode();
             if (status != 200) {
                 sleep(500);
             }
@@ -337,8 +370,7 @@ class EndToEndIT {
         assertEquals(200, status, "the gateway reaches standards-service again by itself");
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static boolean commandWorks(String... command) {
         try {
@@ -350,7 +382,10 @@ class EndToEndIT {
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(command));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes());
         assertFalse(!p.waitFor(5, TimeUnit.MINUTES), "timed out: " + cmd);
         return new Result(p.exitValue(), output);

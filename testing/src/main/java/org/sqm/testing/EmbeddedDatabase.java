@@ -30,13 +30,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase startThrowaway() {
         try {
             Path dataDirectory = Files.createTempDirectory("sqm-pg-");
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start(), dataDirectory);
+            return new EmbeddedDatabase(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(true)
+                            .setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .start(),
+                    dataDirectory);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);
         }
@@ -48,11 +50,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, int port) {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start(), dataDirectory);
+            return new EmbeddedDatabase(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setPort(port)
+                            .start(),
+                    dataDirectory);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -72,7 +76,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (rs.next()) {
                     return;
@@ -91,9 +96,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** The Quarkus datasource properties that point an application at {@code database}. */
     public Map<String, String> quarkusProperties(String database) {
         return Map.of(
-                "quarkus.datasource.jdbc.url", jdbcUrl(database),
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.jdbc.url",
+                jdbcUrl(database),
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     @Override

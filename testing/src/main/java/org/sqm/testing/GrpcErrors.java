@@ -10,8 +10,7 @@ import java.util.List;
 /** Reads the rich error details (google.rpc.ErrorInfo, BadRequest) a service sent with a failed call. */
 public final class GrpcErrors {
 
-    private GrpcErrors() {
-    }
+    private GrpcErrors() {}
 
     public static ErrorInfo errorInfo(StatusRuntimeException e) {
         return detail(e, ErrorInfo.class);

@@ -6,7 +6,8 @@ import java.util.Map;
 public class AlreadyExistsException extends DomainException {
 
     public AlreadyExistsException(String resource, String field, String value) {
-        super(resource.toUpperCase() + "_ALREADY_EXISTS",
+        super(
+                resource.toUpperCase() + "_ALREADY_EXISTS",
                 "a " + resource + " with " + field + " '" + value + "' already exists",
                 Map.of("field", field, "value", value));
     }

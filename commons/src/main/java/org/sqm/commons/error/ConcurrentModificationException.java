@@ -6,7 +6,9 @@ import java.util.Map;
 public class ConcurrentModificationException extends DomainException {
 
     public ConcurrentModificationException(String resource, String id) {
-        super("ETAG_MISMATCH", resource + " " + id + " was changed by someone else; read it again and retry",
+        super(
+                "ETAG_MISMATCH",
+                resource + " " + id + " was changed by someone else; read it again and retry",
                 Map.of("id", id));
     }
 }

@@ -10,9 +10,10 @@ public class InvalidArgumentException extends DomainException {
     private final List<FieldViolation> violations;
 
     public InvalidArgumentException(List<FieldViolation> violations) {
-        super("INVALID_FIELDS", violations.stream()
-                .map(v -> v.field() + ": " + v.description())
-                .collect(Collectors.joining("; ")), Map.of());
+        super(
+                "INVALID_FIELDS",
+                violations.stream().map(v -> v.field() + ": " + v.description()).collect(Collectors.joining("; ")),
+                Map.of());
         this.violations = List.copyOf(violations);
     }
 

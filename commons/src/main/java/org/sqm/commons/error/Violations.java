@@ -28,7 +28,9 @@ public final class Violations {
 
     /** Requires an optional text to have at most {@code maxLength} characters. */
     public Violations maxLength(String field, String value, int maxLength) {
-        return check(value == null || value.length() <= maxLength, field,
+        return check(
+                value == null || value.length() <= maxLength,
+                field,
                 "must be at most " + maxLength + " characters long");
     }
 
@@ -72,6 +74,6 @@ public final class Violations {
         return value.length() == 36 && UUID_PATTERN.matcher(value).matches();
     }
 
-    private static final Pattern UUID_PATTERN = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 }

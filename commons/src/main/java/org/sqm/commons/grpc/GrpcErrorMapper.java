@@ -39,8 +39,8 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
     }
 
     @Override
-    public <ReqT, RespT> ExceptionHandler<ReqT, RespT> createHandler(ServerCall.Listener<ReqT> listener,
-            ServerCall<ReqT, RespT> serverCall, Metadata metadata) {
+    public <ReqT, RespT> ExceptionHandler<ReqT, RespT> createHandler(
+            ServerCall.Listener<ReqT> listener, ServerCall<ReqT, RespT> serverCall, Metadata metadata) {
         return new ExceptionHandler<>(listener, serverCall, metadata) {
             @Override
             protected void handleException(Throwable t, ServerCall<ReqT, RespT> call, Metadata md) {
@@ -91,9 +91,10 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
                         .build()));
         if (e instanceof InvalidArgumentException iae) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
-            iae.violations().forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                    .setField(v.field())
-                    .setDescription(v.description())));
+            iae.violations()
+                    .forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                            .setField(v.field())
+                            .setDescription(v.description())));
             status.addDetails(Any.pack(badRequest.build()));
         }
         return status.build();
@@ -117,12 +118,17 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
     // Transactions and CDI interceptors may wrap the domain exception; the innermost one decides.
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
-        while (!(current instanceof DomainException) && !(current instanceof StatusException)
-                && !(current instanceof StatusRuntimeException) && current.getCause() != null
+        while (!(current instanceof DomainException)
+                && !(current instanceof StatusException)
+                && !(current instanceof StatusRuntimeException)
+                && current.getCause() != null
                 && current.getCause() != current) {
             current = current.getCause();
         }
-        return current instanceof DomainException || current instanceof StatusException
-                || current instanceof StatusRuntimeException ? current : t;
+        return current instanceof DomainException
+                        || current instanceof StatusException
+                        || current instanceof StatusRuntimeException
+                ? current
+                : t;
     }
 }

@@ -6,11 +6,13 @@ import java.time.Instant;
 /** Converts between {@code google.protobuf.Timestamp} and {@link Instant}. */
 public final class ProtoTime {
 
-    private ProtoTime() {
-    }
+    private ProtoTime() {}
 
     public static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     /** The instant of a timestamp; null when the field is unset ({@code has} false). */

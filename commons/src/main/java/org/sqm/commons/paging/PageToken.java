@@ -22,8 +22,7 @@ public final class PageToken {
     private static final String VERSION = "k1";
     private static final char SEP = '\u001f';
 
-    private PageToken() {
-    }
+    private PageToken() {}
 
     /** Normalises a requested page size: 0 means the default, above the maximum means the maximum. */
     public static int pageSize(int requested) {
@@ -67,15 +66,16 @@ public final class PageToken {
             throw invalid();
         }
         if (!parts.get(1).equals(query)) {
-            throw new InvalidArgumentException("page_token",
+            throw new InvalidArgumentException(
+                    "page_token",
                     "belongs to a list call with other parameters; repeat the call's parameters or start over");
         }
         return List.copyOf(parts.subList(2, parts.size()));
     }
 
     private static InvalidArgumentException invalid() {
-        return new InvalidArgumentException("page_token",
-                "is not a token this service issued; pass the next_page_token of a previous call");
+        return new InvalidArgumentException(
+                "page_token", "is not a token this service issued; pass the next_page_token of a previous call");
     }
 
     private static String checksum(String body) {

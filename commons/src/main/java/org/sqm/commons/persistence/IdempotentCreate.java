@@ -11,8 +11,7 @@ import java.util.function.Supplier;
  */
 public final class IdempotentCreate {
 
-    private IdempotentCreate() {
-    }
+    private IdempotentCreate() {}
 
     /**
      * Runs {@code insert} in a transaction of its own unless a resource with the request id exists.
@@ -23,7 +22,10 @@ public final class IdempotentCreate {
      * @param onUniqueConflict turns another unique constraint violated by the insert into the domain
      *                         exception to throw, or returns null when the constraint is unknown to it
      */
-    public static <T> T create(String requestId, Function<String, Optional<T>> findByRequestId, Supplier<T> insert,
+    public static <T> T create(
+            String requestId,
+            Function<String, Optional<T>> findByRequestId,
+            Supplier<T> insert,
             Function<String, RuntimeException> onUniqueConflict) {
         String key = requestId == null || requestId.isEmpty() ? null : requestId;
         try {

@@ -11,8 +11,7 @@ public final class UniqueViolation {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     /** The name of the violated unique constraint, if {@code t} was caused by one. */
     public static Optional<String> constraintOf(Throwable t) {

@@ -25,8 +25,8 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void createComplaint(CreateComplaintRequest request, StreamObserver<Complaint> response) {
-        response.onNext(ComplaintMapper.toProto(complaints.create(
-                ComplaintMapper.toNewComplaint(request.getComplaint()), request.getRequestId())));
+        response.onNext(ComplaintMapper.toProto(
+                complaints.create(ComplaintMapper.toNewComplaint(request.getComplaint()), request.getRequestId())));
         response.onCompleted();
     }
 
@@ -40,7 +40,8 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
     public void listComplaints(ListComplaintsRequest request, StreamObserver<ListComplaintsResponse> response) {
         ComplaintService.ComplaintPage page = complaints.list(request.getPageSize(), request.getPageToken());
         response.onNext(ListComplaintsResponse.newBuilder()
-                .addAllComplaints(page.complaints().stream().map(ComplaintMapper::toProto).toList())
+                .addAllComplaints(
+                        page.complaints().stream().map(ComplaintMapper::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
                 .build());
         response.onCompleted();

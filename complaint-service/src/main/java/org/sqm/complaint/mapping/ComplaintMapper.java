@@ -13,8 +13,7 @@ public final class ComplaintMapper {
 
     private static final String CHANNEL_PREFIX = "COMPLAINT_CHANNEL_";
 
-    private ComplaintMapper() {
-    }
+    private ComplaintMapper() {}
 
     public static Complaint toProto(ComplaintEntity entity) {
         return Complaint.newBuilder()
@@ -29,7 +28,10 @@ public final class ComplaintMapper {
     }
 
     public static NewComplaint toNewComplaint(Complaint complaint) {
-        return new NewComplaint(complaint.getUnitId(), toDomain(complaint.getChannel()), complaint.getDescription(),
+        return new NewComplaint(
+                complaint.getUnitId(),
+                toDomain(complaint.getChannel()),
+                complaint.getDescription(),
                 instantOrNull(complaint.hasReceiveTime(), complaint.getReceiveTime()));
     }
 

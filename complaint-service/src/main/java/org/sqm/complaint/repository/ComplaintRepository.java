@@ -21,8 +21,10 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
 
     /** The next number for a human-readable reference; a sequence, so concurrent intakes never share one. */
     public long nextReferenceNumber() {
-        return ((Number) getEntityManager().createNativeQuery("SELECT nextval('complaint_reference_seq')")
-                .getSingleResult()).longValue();
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT nextval('complaint_reference_seq')")
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The first {@code limit} complaints, newest receipt first, after the given one (null: from the start). */

@@ -31,12 +31,10 @@ public class ComplaintService {
     }
 
     /** What a caller asks to record; {@code receiveTime} null means "now". */
-    public record NewComplaint(String unitId, ComplaintChannel channel, String description, Instant receiveTime) {
-    }
+    public record NewComplaint(String unitId, ComplaintChannel channel, String description, Instant receiveTime) {}
 
     /** One page of complaints and the token of the next page (empty at the end). */
-    public record ComplaintPage(List<ComplaintEntity> complaints, String nextPageToken) {
-    }
+    public record ComplaintPage(List<ComplaintEntity> complaints, String nextPageToken) {}
 
     /** Records a complaint, or returns the one an earlier call with the same request id recorded. */
     public ComplaintEntity create(NewComplaint complaint, String requestId) {
@@ -46,13 +44,15 @@ public class ComplaintService {
                 .check(complaint.unitId() != null && !complaint.unitId().isEmpty(), "complaint.unit_id", "is required")
                 .requireEnum("complaint.channel", complaint.channel() != null)
                 .requireText("complaint.description", complaint.description(), 10_000)
-                .check(complaint.receiveTime() == null
-                        || !complaint.receiveTime().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS)),
-                        "complaint.receive_time", "must not lie in the future")
+                .check(
+                        complaint.receiveTime() == null
+                                || !complaint.receiveTime().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS)),
+                        "complaint.receive_time",
+                        "must not lie in the future")
                 .maxLength("request_id", requestId, 100)
                 .throwIfAny();
-        return IdempotentCreate.create(requestId, complaints::findByRequestId,
-                () -> insert(complaint, requestId, now), constraint -> null);
+        return IdempotentCreate.create(
+                requestId, complaints::findByRequestId, () -> insert(complaint, requestId, now), constraint -> null);
     }
 
     private ComplaintEntity insert(NewComplaint complaint, String requestId, Instant now) {
@@ -62,8 +62,8 @@ public class ComplaintService {
         entity.receiveTime = complaint.receiveTime() == null
                 ? entity.createTime
                 : complaint.receiveTime().truncatedTo(ChronoUnit.MICROS);
-        entity.reference = "C-%d-%06d".formatted(entity.receiveTime.atZone(ZoneOffset.UTC).getYear(),
-                complaints.nextReferenceNumber());
+        entity.reference = "C-%d-%06d"
+                .formatted(entity.receiveTime.atZone(ZoneOffset.UTC).getYear(), complaints.nextReferenceNumber());
         entity.unitId = UUID.fromString(complaint.unitId());
         entity.channel = complaint.channel();
         entity.description = complaint.description().strip();
@@ -75,7 +75,8 @@ public class ComplaintService {
     /** Returns the complaint with that id. */
     @Transactional
     public ComplaintEntity get(String id) {
-        return complaints.findByIdOptional(Violations.parseId("id", id))
+        return complaints
+                .findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("complaint", id));
     }
 

@@ -47,13 +47,17 @@ class ComplaintGrpcServiceTest {
     HealthGrpc.HealthBlockingStub health;
 
     private static CreateComplaintRequest request(String requestId, Instant received) {
-        Complaint.Builder complaint = Complaint.newBuilder().setUnitId(UNIT)
+        Complaint.Builder complaint = Complaint.newBuilder()
+                .setUnitId(UNIT)
                 .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
                 .setDescription("The hall closed 30 minutes before the posted time.");
         if (received != null) {
             complaint.setReceiveTime(Timestamp.newBuilder().setSeconds(received.getEpochSecond()));
         }
-        return CreateComplaintRequest.newBuilder().setComplaint(complaint).setRequestId(requestId).build();
+        return CreateComplaintRequest.newBuilder()
+                .setComplaint(complaint)
+                .setRequestId(requestId)
+                .build();
     }
 
     @Test
@@ -61,7 +65,8 @@ class ComplaintGrpcServiceTest {
         Instant received = Instant.parse("2026-03-02T09:15:00Z");
         Complaint created = complaints.createComplaint(request("", received));
 
-        Complaint read = complaints.getComplaint(GetComplaintRequest.newBuilder().setId(created.getId()).build());
+        Complaint read = complaints.getComplaint(
+                GetComplaintRequest.newBuilder().setId(created.getId()).build());
 
         assertEquals(created, read);
         assertTrue(read.getReference().matches("C-2026-\\d{6}"), read.getReference());
@@ -89,21 +94,30 @@ class ComplaintGrpcServiceTest {
 
     @Test
     void invalidFieldsAreAllReported() {
-        var e = assertThrows(StatusRuntimeException.class, () -> complaints.createComplaint(CreateComplaintRequest.newBuilder()
-                .setComplaint(Complaint.newBuilder().setUnitId("hall 7").setChannelValue(42)
-                        .setReceiveTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() + 86_400)))
-                .build()));
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.createComplaint(CreateComplaintRequest.newBuilder()
+                        .setComplaint(Complaint.newBuilder()
+                                .setUnitId("hall 7")
+                                .setChannelValue(42)
+                                .setReceiveTime(Timestamp.newBuilder()
+                                        .setSeconds(Instant.now().getEpochSecond() + 86_400)))
+                        .build()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals("complaint-service", GrpcErrors.errorInfo(e).getDomain());
-        assertEquals(List.of("complaint.unit_id", "complaint.channel", "complaint.description", "complaint.receive_time"),
+        assertEquals(
+                List.of("complaint.unit_id", "complaint.channel", "complaint.description", "complaint.receive_time"),
                 GrpcErrors.violatedFields(e));
     }
 
     @Test
     void unknownIdIsNotFound() {
-        var e = assertThrows(StatusRuntimeException.class, () -> complaints.getComplaint(
-                GetComplaintRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.getComplaint(GetComplaintRequest.newBuilder()
+                        .setId(UUID.randomUUID().toString())
+                        .build()));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
         assertEquals("COMPLAINT_NOT_FOUND", GrpcErrors.errorInfo(e).getReason());
     }
@@ -120,8 +134,10 @@ class ComplaintGrpcServiceTest {
         List<Long> times = new ArrayList<>();
         String token = "";
         do {
-            ListComplaintsResponse page = complaints.listComplaints(
-                    ListComplaintsRequest.newBuilder().setPageSize(2).setPageToken(token).build());
+            ListComplaintsResponse page = complaints.listComplaints(ListComplaintsRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
             page.getComplaintsList().forEach(c -> {
                 assertTrue(seen.add(c.getId()), "a complaint appeared twice");
                 times.add(c.getReceiveTime().getSeconds());
@@ -135,7 +151,8 @@ class ComplaintGrpcServiceTest {
 
     @Test
     void grpcHealthServiceAnswersServing() {
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING,
+        assertEquals(
+                HealthCheckResponse.ServingStatus.SERVING,
                 health.check(HealthCheckRequest.newBuilder().build()).getStatus());
     }
 }

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json).")
-public record Problem(String type, String title, int status, String detail, String instance, String reason,
-        List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, String reason, List<FieldError> errors) {
 
     /** The media type of problem bodies. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -29,6 +29,5 @@ public record Problem(String type, String title, int status, String detail, Stri
      * @param field   the field's path in the REST request, e.g. {@code code}, {@code pageSize}, or a header name
      * @param message what is wrong with it
      */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

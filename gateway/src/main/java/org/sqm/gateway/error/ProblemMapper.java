@@ -42,8 +42,8 @@ public class ProblemMapper {
             case OK -> 200;
             case CANCELLED -> 499;
             case INVALID_ARGUMENT, OUT_OF_RANGE -> 400;
-            // code.proto says 400 for FAILED_PRECONDITION; a request that clashes with the resource's
-            // current state (a forbidden transition) is what HTTP calls a conflict, and our clients switch on 409.
+                // code.proto says 400 for FAILED_PRECONDITION; a request that clashes with the resource's
+                // current state (a forbidden transition) is what HTTP calls a conflict, and our clients switch on 409.
             case FAILED_PRECONDITION, ABORTED, ALREADY_EXISTS -> 409;
             case DEADLINE_EXCEEDED -> 504;
             case NOT_FOUND -> 404;
@@ -69,8 +69,10 @@ public class ProblemMapper {
                     if (any.is(ErrorInfo.class)) {
                         reason = any.unpack(ErrorInfo.class).getReason();
                     } else if (any.is(BadRequest.class)) {
-                        any.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> errors.add(
-                                new Problem.FieldError(restField(v.getField()), v.getDescription())));
+                        any.unpack(BadRequest.class)
+                                .getFieldViolationsList()
+                                .forEach(v -> errors.add(
+                                        new Problem.FieldError(restField(v.getField()), v.getDescription())));
                     }
                 } catch (InvalidProtocolBufferException ignored) {
                     // Details we cannot read add nothing the status does not already say.
@@ -86,9 +88,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response fromInvalidRequest(InvalidRequestException e, UriInfo uri) {
-        return problem(new Problem(type("INVALID_FIELDS"), title(400), 400,
+        return problem(new Problem(
+                type("INVALID_FIELDS"),
+                title(400),
+                400,
                 e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ")),
-                uri.getPath(), "INVALID_FIELDS", e.errors()));
+                uri.getPath(),
+                "INVALID_FIELDS",
+                e.errors()));
     }
 
     @ServerExceptionMapper
@@ -101,13 +108,20 @@ public class ProblemMapper {
         String field = e instanceof JsonMappingException jme && !jme.getPath().isEmpty()
                 ? jme.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[")
                 : "body";
         String message = e instanceof JsonMappingException && !"body".equals(field)
                 ? "has the wrong type or is not allowed here"
                 : "is not well-formed JSON";
-        return problem(new Problem(type("MALFORMED_BODY"), title(400), 400, field + ": " + message, uri.getPath(),
-                "MALFORMED_BODY", List.of(new Problem.FieldError(field, message))));
+        return problem(new Problem(
+                type("MALFORMED_BODY"),
+                title(400),
+                400,
+                field + ": " + message,
+                uri.getPath(),
+                "MALFORMED_BODY",
+                List.of(new Problem.FieldError(field, message))));
     }
 
     @ServerExceptionMapper
@@ -122,7 +136,8 @@ public class ProblemMapper {
         String reason = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).name()
                 : "HTTP_" + status;
-        return problem(new Problem(type(reason), title(status), status, title(status), uri.getPath(), reason, List.of()));
+        return problem(
+                new Problem(type(reason), title(status), status, title(status), uri.getPath(), reason, List.of()));
     }
 
     @ServerExceptionMapper
@@ -132,12 +147,13 @@ public class ProblemMapper {
 
     private Response serverFailure(int status, Status.Code code, UriInfo uri, Throwable cause) {
         String incident = UUID.randomUUID().toString();
-        String detail = switch (status) {
-            case 503 -> "A backend service is unavailable; try again shortly.";
-            case 504 -> "A backend service did not answer in time; try again shortly.";
-            case 501 -> "This operation is not implemented.";
-            default -> "The request could not be completed.";
-        } + " Incident " + incident + ".";
+        String detail =
+                switch (status) {
+                            case 503 -> "A backend service is unavailable; try again shortly.";
+                            case 504 -> "A backend service did not answer in time; try again shortly.";
+                            case 501 -> "This operation is not implemented.";
+                            default -> "The request could not be completed.";
+                        } + " Incident " + incident + ".";
         if (status == 503 || status == 504) {
             LOG.warnf("Incident %s: %s %s", incident, uri.getPath(), cause.toString());
         } else {

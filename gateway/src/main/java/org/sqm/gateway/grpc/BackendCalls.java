@@ -21,7 +21,7 @@ public class BackendCalls {
     /** Runs an idempotent read, retrying with backoff when the backend is UNAVAILABLE. */
     public <T> T read(Supplier<T> call) {
         long backoff = FIRST_BACKOFF_MILLIS;
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return call.get();
             } catch (StatusRuntimeException e) {

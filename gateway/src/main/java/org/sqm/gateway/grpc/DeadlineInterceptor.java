@@ -26,8 +26,8 @@ public class DeadlineInterceptor implements ClientInterceptor {
     }
 
     @Override
-    public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(MethodDescriptor<ReqT, RespT> method,
-            CallOptions callOptions, Channel next) {
+    public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
+            MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
         CallOptions options = callOptions.getDeadline() == null
                 ? callOptions.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
                 : callOptions;

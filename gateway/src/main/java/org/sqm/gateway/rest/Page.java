@@ -9,5 +9,4 @@ import java.util.List;
  * @param items         the items of this page
  * @param nextPageToken the token of the next page, or null at the end
  */
-public record Page<T>(List<T> items, String nextPageToken) {
-}
+public record Page<T>(List<T> items, String nextPageToken) {}

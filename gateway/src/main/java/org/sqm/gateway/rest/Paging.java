@@ -5,8 +5,7 @@ import org.sqm.gateway.error.InvalidRequestException;
 /** Reads the paging query parameters every list endpoint shares. */
 final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page size as the backend takes it: 0 (its default) when absent. */
     static int pageSize(String pageSize) {

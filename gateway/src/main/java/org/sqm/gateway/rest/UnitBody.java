@@ -15,5 +15,4 @@ public record UnitBody(
         @Schema(required = true, examples = "HALL-SZ-001") String code,
         @Schema(required = true, examples = "Shenzhen Futian service hall") String name,
         @Schema(required = true) UnitType type,
-        @Schema(format = "uuid") String parentId) {
-}
+        @Schema(format = "uuid") String parentId) {}

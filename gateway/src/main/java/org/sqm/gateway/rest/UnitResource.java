@@ -38,9 +38,13 @@ import org.sqm.proto.standards.v1.UnitServiceGrpc.UnitServiceBlockingStub;
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "The organisation units that deliver service")
-@APIResponse(responseCode = "400", description = "Invalid input; `errors` names every invalid field",
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid input; `errors` names every invalid field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "standards-service is unavailable",
+@APIResponse(
+        responseCode = "503",
+        description = "standards-service is unavailable",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class UnitResource {
 
@@ -56,15 +60,23 @@ public class UnitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a unit", description = "Send an Idempotency-Key to make retries safe: "
-            + "a retry with the same key returns the unit the first call created.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            summary = "Create a unit",
+            description = "Send an Idempotency-Key to make retries safe: "
+                    + "a retry with the same key returns the unit the first call created.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(schema = @Schema(implementation = UnitView.class)))
-    @APIResponse(responseCode = "409", description = "Another unit has this code",
+    @APIResponse(
+            responseCode = "409",
+            description = "Another unit has this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(UnitBody body,
+    public Response create(
+            UnitBody body,
             @Parameter(description = "A client-chosen key, at most 100 characters, that makes the create safe to retry")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
             UriInfo uri) {
         if (body == null) {
             throw new InvalidRequestException("body", "is required");
@@ -74,13 +86,15 @@ public class UnitResource {
                 .setName(nullToEmpty(body.name()))
                 .setParentId(nullToEmpty(body.parentId()));
         if (body.type() != null) {
-            unit.setType(org.sqm.proto.standards.v1.UnitType.valueOf(TYPE_PREFIX + body.type().name()));
+            unit.setType(org.sqm.proto.standards.v1.UnitType.valueOf(
+                    TYPE_PREFIX + body.type().name()));
         }
         Unit created = calls.write(() -> units.createUnit(CreateUnitRequest.newBuilder()
                 .setUnit(unit)
                 .setRequestId(nullToEmpty(idempotencyKey))
                 .build()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.getId()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.getId()).build())
                 .entity(toView(created))
                 .build();
     }
@@ -88,30 +102,41 @@ public class UnitResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a unit")
-    @APIResponse(responseCode = "200", description = "The unit",
+    @APIResponse(
+            responseCode = "200",
+            description = "The unit",
             content = @Content(schema = @Schema(implementation = UnitView.class)))
-    @APIResponse(responseCode = "404", description = "No unit has this id",
+    @APIResponse(
+            responseCode = "404",
+            description = "No unit has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UnitView get(@PathParam("id") String id) {
-        return toView(calls.read(() -> units.getUnit(GetUnitRequest.newBuilder().setId(id).build())));
+        return toView(calls.read(
+                () -> units.getUnit(GetUnitRequest.newBuilder().setId(id).build())));
     }
 
     @GET
     @Operation(summary = "List units", description = "Units ordered by code, one page at a time.")
     public Page<UnitView> list(
             @Parameter(description = "Items per page: 1 to 1000, default 50; larger values are reduced to 1000")
-            @QueryParam("pageSize") String pageSize,
-            @Parameter(description = "The nextPageToken of the previous page") @QueryParam("pageToken") String pageToken) {
+                    @QueryParam("pageSize")
+                    String pageSize,
+            @Parameter(description = "The nextPageToken of the previous page") @QueryParam("pageToken")
+                    String pageToken) {
         ListUnitsResponse page = calls.read(() -> units.listUnits(ListUnitsRequest.newBuilder()
                 .setPageSize(pageSize(pageSize))
                 .setPageToken(pageToken(pageToken))
                 .build()));
-        return new Page<>(page.getUnitsList().stream().map(UnitResource::toView).toList(),
+        return new Page<>(
+                page.getUnitsList().stream().map(UnitResource::toView).toList(),
                 nextPageToken(page.getNextPageToken()));
     }
 
     static UnitView toView(Unit unit) {
-        return new UnitView(unit.getId(), unit.getCode(), unit.getName(),
+        return new UnitView(
+                unit.getId(),
+                unit.getCode(),
+                unit.getName(),
                 UnitType.valueOf(unit.getType().name().substring(TYPE_PREFIX.length())),
                 unit.getParentId().isEmpty() ? null : unit.getParentId(),
                 instant(unit.getCreateTime()).toString());

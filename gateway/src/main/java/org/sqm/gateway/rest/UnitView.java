@@ -21,5 +21,4 @@ public record UnitView(
         String name,
         UnitType type,
         @Schema(format = "uuid") String parentId,
-        @Schema(format = "date-time") String createTime) {
-}
+        @Schema(format = "date-time") String createTime) {}

@@ -40,12 +40,17 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
                 response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.INVALID_ARGUMENT_VALUE)
                         .setMessage("unit.code: is required")
-                        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("INVALID_FIELDS").setDomain("test").build()))
+                        .addDetails(Any.pack(ErrorInfo.newBuilder()
+                                .setReason("INVALID_FIELDS")
+                                .setDomain("test")
+                                .build()))
                         .addDetails(Any.pack(BadRequest.newBuilder()
                                 .addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                                        .setField("unit.code").setDescription("is required"))
+                                        .setField("unit.code")
+                                        .setDescription("is required"))
                                 .addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                                        .setField("unit.parent_id").setDescription("must be a UUID"))
+                                        .setField("unit.parent_id")
+                                        .setDescription("must be a UUID"))
                                 .build()))
                         .build()));
                 return;
@@ -54,13 +59,15 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
                 response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.ALREADY_EXISTS_VALUE)
                         .setMessage("a unit with code 'DUP' already exists")
-                        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("UNIT_ALREADY_EXISTS").setDomain("test").build()))
+                        .addDetails(Any.pack(ErrorInfo.newBuilder()
+                                .setReason("UNIT_ALREADY_EXISTS")
+                                .setDomain("test")
+                                .build()))
                         .build()));
                 return;
             }
             case "SLOW" -> sleep(3_000);
-            default -> {
-            }
+            default -> {}
         }
         Unit unit = request.getUnit().toBuilder()
                 .setId(UUID.randomUUID().toString())
@@ -74,19 +81,24 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
     @Override
     public void getUnit(GetUnitRequest request, StreamObserver<Unit> response) {
         switch (request.getId()) {
-            case "down" -> throw io.grpc.Status.UNAVAILABLE.withDescription("db connection refused at 10.0.0.7").asRuntimeException();
+            case "down" -> throw io.grpc.Status.UNAVAILABLE
+                    .withDescription("db connection refused at 10.0.0.7")
+                    .asRuntimeException();
             case "flaky" -> {
                 if (FLAKY_CALLS.incrementAndGet() % 3 != 0) {
                     throw io.grpc.Status.UNAVAILABLE.asRuntimeException();
                 }
             }
             case "boom" -> throw new IllegalStateException("secret internal detail");
-            case "known" -> {
-            }
-            default -> throw io.grpc.Status.NOT_FOUND.withDescription("unit " + request.getId() + " does not exist")
+            case "known" -> {}
+            default -> throw io.grpc.Status.NOT_FOUND
+                    .withDescription("unit " + request.getId() + " does not exist")
                     .asRuntimeException();
         }
-        response.onNext(Unit.newBuilder().setId(request.getId()).setCode("K-1").setName("Known")
+        response.onNext(Unit.newBuilder()
+                .setId(request.getId())
+                .setCode("K-1")
+                .setName("Known")
                 .setType(org.sqm.proto.standards.v1.UnitType.UNIT_TYPE_HOTLINE)
                 .setCreateTime(Timestamp.newBuilder().setSeconds(1_780_000_000L))
                 .build());
@@ -97,7 +109,10 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
     public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> response) {
         ListUnitsResponse.Builder page = ListUnitsResponse.newBuilder();
         for (int i = 0; i < Math.min(request.getPageSize(), 3); i++) {
-            page.addUnits(Unit.newBuilder().setId("u" + i).setCode("C" + i).setName("Unit " + i)
+            page.addUnits(Unit.newBuilder()
+                    .setId("u" + i)
+                    .setCode("C" + i)
+                    .setName("Unit " + i)
                     .setType(org.sqm.proto.standards.v1.UnitType.UNIT_TYPE_COMPANY)
                     .setCreateTime(Timestamp.newBuilder().setSeconds(1_780_000_000L)));
         }

@@ -25,8 +25,8 @@ public class InspectorGrpcService extends InspectorServiceGrpc.InspectorServiceI
 
     @Override
     public void createInspector(CreateInspectorRequest request, StreamObserver<Inspector> response) {
-        response.onNext(InspectorMapper.toProto(inspectors.create(
-                InspectorMapper.toNewInspector(request.getInspector()), request.getRequestId())));
+        response.onNext(InspectorMapper.toProto(
+                inspectors.create(InspectorMapper.toNewInspector(request.getInspector()), request.getRequestId())));
         response.onCompleted();
     }
 
@@ -40,7 +40,8 @@ public class InspectorGrpcService extends InspectorServiceGrpc.InspectorServiceI
     public void listInspectors(ListInspectorsRequest request, StreamObserver<ListInspectorsResponse> response) {
         InspectorService.InspectorPage page = inspectors.list(request.getPageSize(), request.getPageToken());
         response.onNext(ListInspectorsResponse.newBuilder()
-                .addAllInspectors(page.inspectors().stream().map(InspectorMapper::toProto).toList())
+                .addAllInspectors(
+                        page.inspectors().stream().map(InspectorMapper::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
                 .build());
         response.onCompleted();

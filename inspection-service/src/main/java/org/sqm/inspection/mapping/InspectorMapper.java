@@ -13,8 +13,7 @@ public final class InspectorMapper {
 
     private static final String LEVEL_PREFIX = "AUTHORITY_LEVEL_";
 
-    private InspectorMapper() {
-    }
+    private InspectorMapper() {}
 
     public static Inspector toProto(InspectorEntity entity) {
         return Inspector.newBuilder()
@@ -29,7 +28,9 @@ public final class InspectorMapper {
     }
 
     public static NewInspector toNewInspector(Inspector inspector) {
-        return new NewInspector(inspector.getName(), inspector.getCertificateNumber(),
+        return new NewInspector(
+                inspector.getName(),
+                inspector.getCertificateNumber(),
                 toDomain(inspector.getAuthorityLevel()),
                 instantOrNull(inspector.hasValidFrom(), inspector.getValidFrom()),
                 instantOrNull(inspector.hasValidUntil(), inspector.getValidUntil()));

@@ -30,29 +30,40 @@ public class InspectorService {
     }
 
     /** What a caller asks to register. */
-    public record NewInspector(String name, String certificateNumber, AuthorityLevel authorityLevel,
-            Instant validFrom, Instant validUntil) {
-    }
+    public record NewInspector(
+            String name,
+            String certificateNumber,
+            AuthorityLevel authorityLevel,
+            Instant validFrom,
+            Instant validUntil) {}
 
     /** One page of inspectors and the token of the next page (empty at the end). */
-    public record InspectorPage(List<InspectorEntity> inspectors, String nextPageToken) {
-    }
+    public record InspectorPage(List<InspectorEntity> inspectors, String nextPageToken) {}
 
     /** Registers an inspector, or returns the one an earlier call with the same request id registered. */
     public InspectorEntity create(NewInspector inspector, String requestId) {
         new Violations()
                 .requireText("inspector.name", inspector.name(), 200)
-                .requirePattern("inspector.certificate_number", inspector.certificateNumber(), CERTIFICATE,
+                .requirePattern(
+                        "inspector.certificate_number",
+                        inspector.certificateNumber(),
+                        CERTIFICATE,
                         "must be 1 to 64 letters, digits, '.', '/', '_' or '-', starting with a letter or digit")
                 .requireEnum("inspector.authority_level", inspector.authorityLevel() != null)
                 .check(inspector.validFrom() != null, "inspector.valid_from", "is required")
                 .check(inspector.validUntil() != null, "inspector.valid_until", "is required")
-                .check(inspector.validFrom() == null || inspector.validUntil() == null
-                        || inspector.validUntil().isAfter(inspector.validFrom()),
-                        "inspector.valid_until", "must be after valid_from")
+                .check(
+                        inspector.validFrom() == null
+                                || inspector.validUntil() == null
+                                || inspector.validUntil().isAfter(inspector.validFrom()),
+                        "inspector.valid_until",
+                        "must be after valid_from")
                 .maxLength("request_id", requestId, 100)
                 .throwIfAny();
-        return IdempotentCreate.create(requestId, inspectors::findByRequestId, () -> insert(inspector, requestId),
+        return IdempotentCreate.create(
+                requestId,
+                inspectors::findByRequestId,
+                () -> insert(inspector, requestId),
                 constraint -> constraint.equals("uk_inspector_certificate_number")
                         ? new AlreadyExistsException("inspector", "certificate_number", inspector.certificateNumber())
                         : null);
@@ -78,7 +89,8 @@ public class InspectorService {
     /** Returns the inspector with that id. */
     @Transactional
     public InspectorEntity get(String id) {
-        return inspectors.findByIdOptional(Violations.parseId("id", id))
+        return inspectors
+                .findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("inspector", id));
     }
 
@@ -87,7 +99,8 @@ public class InspectorService {
     public InspectorPage list(int pageSize, String pageToken) {
         int size = PageToken.pageSize(pageSize);
         List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
-        List<InspectorEntity> page = inspectors.pageByCertificateNumber(after.isEmpty() ? null : after.get(0), size + 1);
+        List<InspectorEntity> page =
+                inspectors.pageByCertificateNumber(after.isEmpty() ? null : after.get(0), size + 1);
         if (page.size() <= size) {
             return new InspectorPage(page, "");
         }

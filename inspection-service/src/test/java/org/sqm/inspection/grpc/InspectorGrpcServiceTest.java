@@ -33,8 +33,12 @@ import org.sqm.testing.GrpcErrors;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class InspectorGrpcServiceTest {
 
-    private static final Timestamp FROM = Timestamp.newBuilder().setSeconds(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()).build();
-    private static final Timestamp UNTIL = Timestamp.newBuilder().setSeconds(Instant.parse("2028-01-01T00:00:00Z").getEpochSecond()).build();
+    private static final Timestamp FROM = Timestamp.newBuilder()
+            .setSeconds(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond())
+            .build();
+    private static final Timestamp UNTIL = Timestamp.newBuilder()
+            .setSeconds(Instant.parse("2028-01-01T00:00:00Z").getEpochSecond())
+            .build();
 
     @GrpcClient("inspectors")
     InspectorServiceBlockingStub inspectors;
@@ -44,9 +48,12 @@ class InspectorGrpcServiceTest {
 
     private Inspector register(String certificate, String requestId) {
         return inspectors.createInspector(CreateInspectorRequest.newBuilder()
-                .setInspector(Inspector.newBuilder().setName("Jane Doe").setCertificateNumber(certificate)
+                .setInspector(Inspector.newBuilder()
+                        .setName("Jane Doe")
+                        .setCertificateNumber(certificate)
                         .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_PROVINCIAL)
-                        .setValidFrom(FROM).setValidUntil(UNTIL))
+                        .setValidFrom(FROM)
+                        .setValidUntil(UNTIL))
                 .setRequestId(requestId)
                 .build());
     }
@@ -59,7 +66,8 @@ class InspectorGrpcServiceTest {
     void registeredInspectorCanBeReadBack() {
         Inspector created = register(certificate(), "");
 
-        Inspector read = inspectors.getInspector(GetInspectorRequest.newBuilder().setId(created.getId()).build());
+        Inspector read = inspectors.getInspector(
+                GetInspectorRequest.newBuilder().setId(created.getId()).build());
 
         assertEquals(created, read);
         assertEquals(FROM, read.getValidFrom());
@@ -71,19 +79,31 @@ class InspectorGrpcServiceTest {
         String requestId = UUID.randomUUID().toString();
         String certificate = certificate();
 
-        assertEquals(register(certificate, requestId).getId(), register(certificate, requestId).getId());
+        assertEquals(
+                register(certificate, requestId).getId(),
+                register(certificate, requestId).getId());
     }
 
     @Test
     void invalidFieldsAreAllReported() {
-        var e = assertThrows(StatusRuntimeException.class, () -> inspectors.createInspector(CreateInspectorRequest.newBuilder()
-                .setInspector(Inspector.newBuilder().setCertificateNumber("CERT 1").setValidFrom(UNTIL).setValidUntil(FROM))
-                .build()));
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspectors.createInspector(CreateInspectorRequest.newBuilder()
+                        .setInspector(Inspector.newBuilder()
+                                .setCertificateNumber("CERT 1")
+                                .setValidFrom(UNTIL)
+                                .setValidUntil(FROM))
+                        .build()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals("inspection-service", GrpcErrors.errorInfo(e).getDomain());
-        assertEquals(List.of("inspector.name", "inspector.certificate_number", "inspector.authority_level",
-                "inspector.valid_until"), GrpcErrors.violatedFields(e));
+        assertEquals(
+                List.of(
+                        "inspector.name",
+                        "inspector.certificate_number",
+                        "inspector.authority_level",
+                        "inspector.valid_until"),
+                GrpcErrors.violatedFields(e));
     }
 
     @Test
@@ -95,8 +115,11 @@ class InspectorGrpcServiceTest {
         assertEquals(Status.Code.ALREADY_EXISTS, duplicate.getStatus().getCode());
         assertEquals("INSPECTOR_ALREADY_EXISTS", GrpcErrors.errorInfo(duplicate).getReason());
 
-        var missing = assertThrows(StatusRuntimeException.class, () -> inspectors.getInspector(
-                GetInspectorRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+        var missing = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspectors.getInspector(GetInspectorRequest.newBuilder()
+                        .setId(UUID.randomUUID().toString())
+                        .build()));
         assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
         assertEquals("INSPECTOR_NOT_FOUND", GrpcErrors.errorInfo(missing).getReason());
     }
@@ -110,8 +133,10 @@ class InspectorGrpcServiceTest {
         Set<String> seen = new HashSet<>();
         String token = "";
         do {
-            ListInspectorsResponse page = inspectors.listInspectors(
-                    ListInspectorsRequest.newBuilder().setPageSize(2).setPageToken(token).build());
+            ListInspectorsResponse page = inspectors.listInspectors(ListInspectorsRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
             page.getInspectorsList().forEach(i -> assertTrue(seen.add(i.getId()), "an inspector appeared twice"));
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -121,7 +146,8 @@ class InspectorGrpcServiceTest {
 
     @Test
     void grpcHealthServiceAnswersServing() {
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING,
+        assertEquals(
+                HealthCheckResponse.ServingStatus.SERVING,
                 health.check(HealthCheckRequest.newBuilder().build()).getStatus());
     }
 }

@@ -37,11 +37,12 @@ public class DeductionRuleGrpcService extends DeductionRuleServiceGrpc.Deduction
     }
 
     @Override
-    public void listDeductionRules(ListDeductionRulesRequest request,
-            StreamObserver<ListDeductionRulesResponse> response) {
+    public void listDeductionRules(
+            ListDeductionRulesRequest request, StreamObserver<ListDeductionRulesResponse> response) {
         DeductionRuleService.DeductionRulePage page = rules.list(request.getPageSize(), request.getPageToken());
         response.onNext(ListDeductionRulesResponse.newBuilder()
-                .addAllDeductionRules(page.rules().stream().map(DeductionRuleMapper::toProto).toList())
+                .addAllDeductionRules(
+                        page.rules().stream().map(DeductionRuleMapper::toProto).toList())
                 .setNextPageToken(page.nextPageToken())
                 .build());
         response.onCompleted();

@@ -9,8 +9,7 @@ import org.sqm.scoring.service.DeductionRuleService.NewDeductionRule;
 /** Translates between the deduction rule contract and its entity. */
 public final class DeductionRuleMapper {
 
-    private DeductionRuleMapper() {
-    }
+    private DeductionRuleMapper() {}
 
     public static DeductionRule toProto(DeductionRuleEntity entity) {
         return DeductionRule.newBuilder()

@@ -22,9 +22,7 @@ public class DeductionRuleRepository implements PanacheRepositoryBase<DeductionR
 
     /** The first {@code limit} rules by code after {@code afterCode} (null: from the start). */
     public List<DeductionRuleEntity> pageByCode(String afterCode, int limit) {
-        var query = afterCode == null
-                ? findAll(Sort.by("code"))
-                : find("code > ?1", Sort.by("code"), afterCode);
+        var query = afterCode == null ? findAll(Sort.by("code")) : find("code > ?1", Sort.by("code"), afterCode);
         return query.range(0, limit - 1).list();
     }
 }

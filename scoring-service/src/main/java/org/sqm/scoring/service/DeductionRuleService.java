@@ -30,24 +30,30 @@ public class DeductionRuleService {
     }
 
     /** What a caller asks to create. */
-    public record NewDeductionRule(String code, String description, int pointsMillis) {
-    }
+    public record NewDeductionRule(String code, String description, int pointsMillis) {}
 
     /** One page of rules and the token of the next page (empty at the end). */
-    public record DeductionRulePage(List<DeductionRuleEntity> rules, String nextPageToken) {
-    }
+    public record DeductionRulePage(List<DeductionRuleEntity> rules, String nextPageToken) {}
 
     /** Creates a rule, or returns the one an earlier call with the same request id created. */
     public DeductionRuleEntity create(NewDeductionRule rule, String requestId) {
         new Violations()
-                .requirePattern("deduction_rule.code", rule.code(), CODE,
+                .requirePattern(
+                        "deduction_rule.code",
+                        rule.code(),
+                        CODE,
                         "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
                 .requireText("deduction_rule.description", rule.description(), 500)
-                .check(rule.pointsMillis() >= 1 && rule.pointsMillis() <= MAX_POINTS_MILLIS,
-                        "deduction_rule.points_millis", "must be between 1 and " + MAX_POINTS_MILLIS)
+                .check(
+                        rule.pointsMillis() >= 1 && rule.pointsMillis() <= MAX_POINTS_MILLIS,
+                        "deduction_rule.points_millis",
+                        "must be between 1 and " + MAX_POINTS_MILLIS)
                 .maxLength("request_id", requestId, 100)
                 .throwIfAny();
-        return IdempotentCreate.create(requestId, rules::findByRequestId, () -> insert(rule, requestId),
+        return IdempotentCreate.create(
+                requestId,
+                rules::findByRequestId,
+                () -> insert(rule, requestId),
                 constraint -> constraint.equals("uk_deduction_rule_code")
                         ? new AlreadyExistsException("deduction_rule", "code", rule.code())
                         : null);

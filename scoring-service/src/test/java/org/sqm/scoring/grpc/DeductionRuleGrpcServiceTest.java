@@ -38,8 +38,10 @@ class DeductionRuleGrpcServiceTest {
 
     private DeductionRule create(String code, int pointsMillis, String requestId) {
         return rules.createDeductionRule(CreateDeductionRuleRequest.newBuilder()
-                .setDeductionRule(DeductionRule.newBuilder().setCode(code)
-                        .setDescription("Report handed in late or with false figures").setPointsMillis(pointsMillis))
+                .setDeductionRule(DeductionRule.newBuilder()
+                        .setCode(code)
+                        .setDescription("Report handed in late or with false figures")
+                        .setPointsMillis(pointsMillis))
                 .setRequestId(requestId)
                 .build());
     }
@@ -52,7 +54,8 @@ class DeductionRuleGrpcServiceTest {
     void createdRuleCanBeReadBackWithExactPoints() {
         DeductionRule created = create(code(), 500, "");
 
-        DeductionRule read = rules.getDeductionRule(GetDeductionRuleRequest.newBuilder().setId(created.getId()).build());
+        DeductionRule read = rules.getDeductionRule(
+                GetDeductionRuleRequest.newBuilder().setId(created.getId()).build());
 
         assertEquals(created, read);
         assertEquals(500, read.getPointsMillis());
@@ -62,19 +65,23 @@ class DeductionRuleGrpcServiceTest {
     void retryWithTheSameRequestIdCreatesOnce() {
         String requestId = UUID.randomUUID().toString();
         String code = code();
-        assertEquals(create(code, 1000, requestId).getId(), create(code, 1000, requestId).getId());
+        assertEquals(
+                create(code, 1000, requestId).getId(),
+                create(code, 1000, requestId).getId());
     }
 
     @Test
     void invalidFieldsAreAllReported() {
-        var e = assertThrows(StatusRuntimeException.class, () -> rules.createDeductionRule(
-                CreateDeductionRuleRequest.newBuilder()
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> rules.createDeductionRule(CreateDeductionRuleRequest.newBuilder()
                         .setDeductionRule(DeductionRule.newBuilder().setCode("").setPointsMillis(-5))
                         .build()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals("scoring-service", GrpcErrors.errorInfo(e).getDomain());
-        assertEquals(List.of("deduction_rule.code", "deduction_rule.description", "deduction_rule.points_millis"),
+        assertEquals(
+                List.of("deduction_rule.code", "deduction_rule.description", "deduction_rule.points_millis"),
                 GrpcErrors.violatedFields(e));
     }
 
@@ -85,10 +92,14 @@ class DeductionRuleGrpcServiceTest {
 
         var duplicate = assertThrows(StatusRuntimeException.class, () -> create(code, 500, ""));
         assertEquals(Status.Code.ALREADY_EXISTS, duplicate.getStatus().getCode());
-        assertEquals("DEDUCTION_RULE_ALREADY_EXISTS", GrpcErrors.errorInfo(duplicate).getReason());
+        assertEquals(
+                "DEDUCTION_RULE_ALREADY_EXISTS", GrpcErrors.errorInfo(duplicate).getReason());
 
-        var missing = assertThrows(StatusRuntimeException.class, () -> rules.getDeductionRule(
-                GetDeductionRuleRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+        var missing = assertThrows(
+                StatusRuntimeException.class,
+                () -> rules.getDeductionRule(GetDeductionRuleRequest.newBuilder()
+                        .setId(UUID.randomUUID().toString())
+                        .build()));
         assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
         assertEquals("DEDUCTION_RULE_NOT_FOUND", GrpcErrors.errorInfo(missing).getReason());
     }
@@ -102,8 +113,10 @@ class DeductionRuleGrpcServiceTest {
         Set<String> seen = new HashSet<>();
         String token = "";
         do {
-            ListDeductionRulesResponse page = rules.listDeductionRules(
-                    ListDeductionRulesRequest.newBuilder().setPageSize(2).setPageToken(token).build());
+            ListDeductionRulesResponse page = rules.listDeductionRules(ListDeductionRulesRequest.newBuilder()
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
             page.getDeductionRulesList().forEach(r -> assertTrue(seen.add(r.getId()), "a rule appeared twice"));
             token = page.getNextPageToken();
         } while (!token.isEmpty());
@@ -113,7 +126,8 @@ class DeductionRuleGrpcServiceTest {
 
     @Test
     void grpcHealthServiceAnswersServing() {
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING,
+        assertEquals(
+                HealthCheckResponse.ServingStatus.SERVING,
                 health.check(HealthCheckRequest.newBuilder().build()).getStatus());
     }
 }

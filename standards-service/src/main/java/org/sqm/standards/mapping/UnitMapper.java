@@ -12,8 +12,7 @@ public final class UnitMapper {
 
     private static final String TYPE_PREFIX = "UNIT_TYPE_";
 
-    private UnitMapper() {
-    }
+    private UnitMapper() {}
 
     public static Unit toProto(UnitEntity entity) {
         Unit.Builder unit = Unit.newBuilder()

@@ -22,9 +22,7 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
 
     /** The first {@code limit} units ordered by code whose code sorts after {@code afterCode} (null: from the start). */
     public List<UnitEntity> pageByCode(String afterCode, int limit) {
-        var query = afterCode == null
-                ? findAll(Sort.by("code"))
-                : find("code > ?1", Sort.by("code"), afterCode);
+        var query = afterCode == null ? findAll(Sort.by("code")) : find("code > ?1", Sort.by("code"), afterCode);
         return query.range(0, limit - 1).list();
     }
 }

@@ -30,24 +30,28 @@ public class UnitService {
     }
 
     /** What a caller asks to create. */
-    public record NewUnit(String code, String name, UnitType type, String parentId) {
-    }
+    public record NewUnit(String code, String name, UnitType type, String parentId) {}
 
     /** One page of units and the token of the next page (empty at the end). */
-    public record UnitPage(List<UnitEntity> units, String nextPageToken) {
-    }
+    public record UnitPage(List<UnitEntity> units, String nextPageToken) {}
 
     /** Creates a unit, or returns the one an earlier call with the same request id created. */
     public UnitEntity create(NewUnit unit, String requestId) {
         new Violations()
-                .requirePattern("unit.code", unit.code(), CODE,
+                .requirePattern(
+                        "unit.code",
+                        unit.code(),
+                        CODE,
                         "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
                 .requireText("unit.name", unit.name(), 200)
                 .requireEnum("unit.type", unit.type() != null)
                 .optionalId("unit.parent_id", unit.parentId())
                 .maxLength("request_id", requestId, 100)
                 .throwIfAny();
-        return IdempotentCreate.create(requestId, units::findByRequestId, () -> insert(unit, requestId),
+        return IdempotentCreate.create(
+                requestId,
+                units::findByRequestId,
+                () -> insert(unit, requestId),
                 constraint -> constraint.equals("uk_unit_code")
                         ? new AlreadyExistsException("unit", "code", unit.code())
                         : null);
@@ -60,8 +64,9 @@ public class UnitService {
         UUID parentId = null;
         if (unit.parentId() != null && !unit.parentId().isEmpty()) {
             parentId = UUID.fromString(unit.parentId());
-            new Violations().check(units.findByIdOptional(parentId).isPresent(), "unit.parent_id",
-                    "no unit has this id").throwIfAny();
+            new Violations()
+                    .check(units.findByIdOptional(parentId).isPresent(), "unit.parent_id", "no unit has this id")
+                    .throwIfAny();
         }
         UnitEntity entity = new UnitEntity();
         entity.id = UUID.randomUUID();

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +50,8 @@ class UnitGrpcServiceTest {
     }
 
     private Unit create(String code, UnitType type, String parentId) {
-        Unit.Builder unit = Unit.newBuilder().setCode(code).setName("Unit " + code).setType(type);
+        Unit.Builder unit =
+                Unit.newBuilder().setCode(code).setName("Unit " + code).setType(type);
         if (parentId != null) {
             unit.setParentId(parentId);
         }
@@ -62,7 +63,8 @@ class UnitGrpcServiceTest {
         Unit company = create(uniqueCode("CO"), UnitType.UNIT_TYPE_COMPANY, null);
         Unit hall = create(uniqueCode("HALL"), UnitType.UNIT_TYPE_SERVICE_HALL, company.getId());
 
-        Unit read = units.getUnit(GetUnitRequest.newBuilder().setId(hall.getId()).build());
+        Unit read =
+                units.getUnit(GetUnitRequest.newBuilder().setId(hall.getId()).build());
 
         assertEquals(hall, read);
         assertEquals(company.getId(), read.getParentId());
@@ -72,9 +74,14 @@ class UnitGrpcServiceTest {
 
     @Test
     void invalidFieldsAreAllReportedAsFieldViolations() {
-        var e = assertThrows(StatusRuntimeException.class, () -> units.createUnit(CreateUnitRequest.newBuilder()
-                .setUnit(Unit.newBuilder().setCode("bad code!").setTypeValue(99).setParentId("not-a-uuid"))
-                .build()));
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> units.createUnit(CreateUnitRequest.newBuilder()
+                        .setUnit(Unit.newBuilder()
+                                .setCode("bad code!")
+                                .setTypeValue(99)
+                                .setParentId("not-a-uuid"))
+                        .build()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals("INVALID_FIELDS", GrpcErrors.errorInfo(e).getReason());
@@ -84,8 +91,12 @@ class UnitGrpcServiceTest {
 
     @Test
     void unknownParentIsAnInvalidField() {
-        var e = assertThrows(StatusRuntimeException.class,
-                () -> create(uniqueCode("HALL"), UnitType.UNIT_TYPE_SERVICE_HALL, UUID.randomUUID().toString()));
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> create(
+                        uniqueCode("HALL"),
+                        UnitType.UNIT_TYPE_SERVICE_HALL,
+                        UUID.randomUUID().toString()));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals(List.of("unit.parent_id"), GrpcErrors.violatedFields(e));
@@ -105,13 +116,15 @@ class UnitGrpcServiceTest {
     @Test
     void unknownIdIsNotFoundAndMalformedIdIsInvalid() {
         String id = UUID.randomUUID().toString();
-        var notFound = assertThrows(StatusRuntimeException.class,
+        var notFound = assertThrows(
+                StatusRuntimeException.class,
                 () -> units.getUnit(GetUnitRequest.newBuilder().setId(id).build()));
         assertEquals(Status.Code.NOT_FOUND, notFound.getStatus().getCode());
         assertEquals("UNIT_NOT_FOUND", GrpcErrors.errorInfo(notFound).getReason());
         assertEquals(id, GrpcErrors.errorInfo(notFound).getMetadataOrThrow("id"));
 
-        var malformed = assertThrows(StatusRuntimeException.class,
+        var malformed = assertThrows(
+                StatusRuntimeException.class,
                 () -> units.getUnit(GetUnitRequest.newBuilder().setId("42").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, malformed.getStatus().getCode());
         assertEquals(List.of("id"), GrpcErrors.violatedFields(malformed));
@@ -121,7 +134,10 @@ class UnitGrpcServiceTest {
     void racingRetriesWithOneRequestIdCreateOneUnit() throws Exception {
         String requestId = UUID.randomUUID().toString();
         CreateUnitRequest request = CreateUnitRequest.newBuilder()
-                .setUnit(Unit.newBuilder().setCode(uniqueCode("RETRY")).setName("Retried").setType(UnitType.UNIT_TYPE_FIELD_TEAM))
+                .setUnit(Unit.newBuilder()
+                        .setCode(uniqueCode("RETRY"))
+                        .setName("Retried")
+                        .setType(UnitType.UNIT_TYPE_FIELD_TEAM))
                 .setRequestId(requestId)
                 .build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -144,14 +160,18 @@ class UnitGrpcServiceTest {
     void listingWalksEveryUnitOncePageByPage() {
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 7; i++) {
-            created.add(create(uniqueCode("PAGE" + i), UnitType.UNIT_TYPE_ONLINE_SERVICE, null).getId());
+            created.add(create(uniqueCode("PAGE" + i), UnitType.UNIT_TYPE_ONLINE_SERVICE, null)
+                    .getId());
         }
         Set<String> seen = new HashSet<>();
         List<String> codes = new ArrayList<>();
         String token = "";
         int pages = 0;
         do {
-            ListUnitsResponse page = units.listUnits(ListUnitsRequest.newBuilder().setPageSize(3).setPageToken(token).build());
+            ListUnitsResponse page = units.listUnits(ListUnitsRequest.newBuilder()
+                    .setPageSize(3)
+                    .setPageToken(token)
+                    .build());
             assertTrue(page.getUnitsCount() <= 3);
             page.getUnitsList().forEach(u -> {
                 assertTrue(seen.add(u.getId()), "a unit appeared twice");
@@ -167,29 +187,34 @@ class UnitGrpcServiceTest {
 
     @Test
     void badPagingArgumentsAreInvalid() {
-        var badToken = assertThrows(StatusRuntimeException.class,
-                () -> units.listUnits(ListUnitsRequest.newBuilder().setPageToken("MTAw").build()));
+        var badToken = assertThrows(
+                StatusRuntimeException.class,
+                () -> units.listUnits(
+                        ListUnitsRequest.newBuilder().setPageToken("MTAw").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badToken.getStatus().getCode());
         assertEquals(List.of("page_token"), GrpcErrors.violatedFields(badToken));
 
-        var negative = assertThrows(StatusRuntimeException.class,
-                () -> units.listUnits(ListUnitsRequest.newBuilder().setPageSize(-1).build()));
+        var negative = assertThrows(
+                StatusRuntimeException.class,
+                () -> units.listUnits(
+                        ListUnitsRequest.newBuilder().setPageSize(-1).build()));
         assertEquals(List.of("page_size"), GrpcErrors.violatedFields(negative));
     }
 
     @Test
     void grpcHealthServiceAnswersServing() {
-        HealthCheckResponse response = health.check(HealthCheckRequest.newBuilder().build());
+        HealthCheckResponse response =
+                health.check(HealthCheckRequest.newBuilder().build());
         assertEquals(HealthCheckResponse.ServingStatus.SERVING, response.getStatus());
     }
 
     @Test
     void readinessIncludesTheDatabase() {
-        given()
-                .when().get("/q/health/ready")
+        given().when()
+                .get("/q/health/ready")
                 .then()
-                        .statusCode(200)
-                        .body("status", equalTo("UP"))
-                        .body("checks.name", hasItem("Database connections health check"));
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
     }
 }
