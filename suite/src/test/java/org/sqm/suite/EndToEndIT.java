@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,7 +26,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +153,34 @@ class EndToEndIT {
                 });
         requests.onNext(
                 ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onCompleted();
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> reflectServicesV1(ManagedChannel channel) throws Exception {
+        CompletableFuture<List<String>> result = new CompletableFuture<>();
+        StreamObserver<io.grpc.reflection.v1.ServerReflectionRequest> requests =
+                io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel)
+                        .withDeadlineAfter(5, TimeUnit.SECONDS)
+                        .serverReflectionInfo(new StreamObserver<>() {
+                            @Override
+                            public void onNext(io.grpc.reflection.v1.ServerReflectionResponse response) {
+                                result.complete(response.getListServicesResponse().getServiceList().stream()
+                                        .map(io.grpc.reflection.v1.ServiceResponse::getName)
+                                        .toList());
+                            }
+
+                            @Override
+                            public void onError(Throwable t) {
+                                result.completeExceptionally(t);
+                            }
+
+                            @Override
+                            public void onCompleted() {}
+                        });
+        requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+                .setListServices("*")
+                .build());
         requests.onCompleted();
         return result.get(10, TimeUnit.SECONDS);
     }
@@ -381,14 +407,17 @@ class EndToEndIT {
     }
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        Process p = new ProcessBuilder(cmd)
+        Path output = Files.createTempFile(dir, "output", ".txt");
+        Process p = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
                 .start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertFalse(!p.waitFor(5, TimeUnit.MINUTES), "timed out: " + cmd);
-        return new Result(p.exitValue(), output);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out after 5 minutes: " + String.join(" ", command));
+        }
+        return new Result(p.exitValue(), Files.readString(output));
     }
 
     private static void sleep(long millis) {
