@@ -37,6 +37,13 @@ public class UnitEntity {
     @Column(name = "create_time", nullable = false)
     public Instant createTime;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public UnitState state;
+
+    @Column(name = "update_time", nullable = false)
+    public Instant updateTime;
+
     @Version
     public long version;
 }

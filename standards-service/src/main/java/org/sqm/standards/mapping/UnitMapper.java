@@ -2,10 +2,14 @@ package org.sqm.standards.mapping;
 
 import static org.sqm.commons.grpc.ProtoTime.timestamp;
 
+import org.sqm.commons.persistence.Etags;
 import org.sqm.proto.standards.v1.Unit;
+import org.sqm.proto.standards.v1.UnitState;
 import org.sqm.proto.standards.v1.UnitType;
+import org.sqm.proto.standards.v1.UpdateUnitRequest;
 import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.service.UnitService.NewUnit;
+import org.sqm.standards.service.UnitService.UnitChange;
 
 /** Translates between the unit contract and the unit entity. */
 public final class UnitMapper {
@@ -20,7 +24,10 @@ public final class UnitMapper {
                 .setCode(entity.code)
                 .setName(entity.name)
                 .setType(UnitType.valueOf(TYPE_PREFIX + entity.type.name()))
-                .setCreateTime(timestamp(entity.createTime));
+                .setCreateTime(timestamp(entity.createTime))
+                .setState(UnitState.valueOf("UNIT_STATE_" + entity.state.name()))
+                .setEtag(Etags.of(entity.version))
+                .setUpdateTime(timestamp(entity.updateTime));
         if (entity.parentId != null) {
             unit.setParentId(entity.parentId.toString());
         }
@@ -29,6 +36,17 @@ public final class UnitMapper {
 
     public static NewUnit toNewUnit(Unit unit) {
         return new NewUnit(unit.getCode(), unit.getName(), toDomain(unit.getType()), unit.getParentId());
+    }
+
+    public static UnitChange toChange(UpdateUnitRequest request) {
+        Unit unit = request.getUnit();
+        return new UnitChange(
+                unit.getId(),
+                unit.getEtag(),
+                request.getUpdateMask().getPathsList(),
+                unit.getName(),
+                toDomain(unit.getType()),
+                unit.getParentId());
     }
 
     /** The domain type, or null for UNSPECIFIED and for numbers this version does not know. */

@@ -1,16 +1,21 @@
 package org.sqm.standards.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqm.standards.domain.UnitEntity;
+import org.sqm.standards.domain.UnitState;
 
-/** Reads and writes units. */
+/** Reads and writes units and walks their hierarchy. */
 @ApplicationScoped
 public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
+
+    // Any number will do, as long as no other advisory lock of this database uses it.
+    private static final long HIERARCHY_LOCK = 0x5347_4d55_4e49_54L;
 
     public Optional<UnitEntity> findByRequestId(String requestId) {
         return find("requestId", requestId).firstResultOptional();
@@ -20,9 +25,77 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
         return count("code", code) > 0;
     }
 
-    /** The first {@code limit} units ordered by code whose code sorts after {@code afterCode} (null: from the start). */
-    public List<UnitEntity> pageByCode(String afterCode, int limit) {
-        var query = afterCode == null ? findAll(Sort.by("code")) : find("code > ?1", Sort.by("code"), afterCode);
-        return query.range(0, limit - 1).list();
+    /**
+     * The first {@code limit} units ordered by code after {@code afterCode} ("" for the start), only
+     * children of {@code parentId} when it is not null, only active ones unless {@code showInactive}.
+     */
+    public List<UnitEntity> pageByCode(String afterCode, UUID parentId, boolean showInactive, int limit) {
+        StringBuilder query = new StringBuilder("code > :after");
+        Parameters params = Parameters.with("after", afterCode);
+        if (parentId != null) {
+            query.append(" and parentId = :parent");
+            params.and("parent", parentId);
+        }
+        if (!showInactive) {
+            query.append(" and state = :active");
+            params.and("active", UnitState.ACTIVE);
+        }
+        return find(query.toString(), Sort.by("code"), params)
+                .range(0, limit - 1)
+                .list();
+    }
+
+    /** The units below {@code rootId} at any depth, ordered by code, after {@code afterCode}. */
+    @SuppressWarnings("unchecked")
+    public List<UnitEntity> descendants(UUID rootId, String afterCode, boolean showInactive, int limit) {
+        return getEntityManager()
+                .createNativeQuery(
+                        """
+                        WITH RECURSIVE below(id) AS (
+                            SELECT id FROM unit WHERE parent_id = :root
+                            UNION ALL
+                            SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id)
+                        SELECT u.* FROM unit u JOIN below b ON u.id = b.id
+                        WHERE u.code > :after AND (:all OR u.state = 'ACTIVE')
+                        ORDER BY u.code
+                        LIMIT :limit""",
+                        UnitEntity.class)
+                .setParameter("root", rootId)
+                .setParameter("after", afterCode)
+                .setParameter("all", showInactive)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** The unit and its ancestors, the root first. */
+    @SuppressWarnings("unchecked")
+    public List<UnitEntity> pathTo(UUID id) {
+        return getEntityManager()
+                .createNativeQuery(
+                        """
+                        WITH RECURSIVE up(id, parent_id, depth) AS (
+                            SELECT id, parent_id, 0 FROM unit WHERE id = :id
+                            UNION ALL
+                            SELECT u.id, u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id)
+                        SELECT u.* FROM unit u JOIN up ON u.id = up.id
+                        ORDER BY up.depth DESC""",
+                        UnitEntity.class)
+                .setParameter("id", id)
+                .getResultList();
+    }
+
+    public boolean hasActiveChildren(UUID id) {
+        return count("parentId = ?1 and state = ?2", id, UnitState.ACTIVE) > 0;
+    }
+
+    /**
+     * Serialises changes of the hierarchy within the current transaction, so that two concurrent
+     * re-parentings cannot together make a cycle that each alone would not.
+     */
+    public void lockHierarchy() {
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .setParameter("key", HIERARCHY_LOCK)
+                .getSingleResult();
     }
 }

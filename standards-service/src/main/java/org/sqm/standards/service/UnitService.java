@@ -1,27 +1,33 @@
 package org.sqm.standards.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sqm.commons.error.AlreadyExistsException;
+import org.sqm.commons.error.ConcurrentModificationException;
+import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.standards.domain.UnitEntity;
+import org.sqm.standards.domain.UnitState;
 import org.sqm.standards.domain.UnitType;
 import org.sqm.standards.repository.UnitRepository;
 
-/** The rules for organisation units. */
+/** The rules for organisation units and their hierarchy. */
 @ApplicationScoped
 public class UnitService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final String LIST_QUERY = "units:by-code";
+    static final Set<String> UPDATABLE = Set.of("name", "type", "parent_id");
 
     private final UnitRepository units;
 
@@ -31,6 +37,9 @@ public class UnitService {
 
     /** What a caller asks to create. */
     public record NewUnit(String code, String name, UnitType type, String parentId) {}
+
+    /** A change of the fields named in {@code mask}, based on the unit as read with {@code etag}. */
+    public record UnitChange(String id, String etag, List<String> mask, String name, UnitType type, String parentId) {}
 
     /** One page of units and the token of the next page (empty at the end). */
     public record UnitPage(List<UnitEntity> units, String nextPageToken) {}
@@ -61,42 +70,168 @@ public class UnitService {
         if (units.existsByCode(unit.code())) {
             throw new AlreadyExistsException("unit", "code", unit.code());
         }
-        UUID parentId = null;
-        if (unit.parentId() != null && !unit.parentId().isEmpty()) {
-            parentId = UUID.fromString(unit.parentId());
-            new Violations()
-                    .check(units.findByIdOptional(parentId).isPresent(), "unit.parent_id", "no unit has this id")
-                    .throwIfAny();
-        }
         UnitEntity entity = new UnitEntity();
         entity.id = UUID.randomUUID();
         entity.code = unit.code();
         entity.name = unit.name().strip();
         entity.type = unit.type();
-        entity.parentId = parentId;
+        entity.parentId = activeParent(unit.parentId());
+        entity.state = UnitState.ACTIVE;
         entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entity.updateTime = entity.createTime;
         units.persistAndFlush(entity);
         return entity;
+    }
+
+    /** The id of an existing, active parent, or null for "no parent". */
+    private UUID activeParent(String parentId) {
+        if (parentId == null || parentId.isEmpty()) {
+            return null;
+        }
+        UnitEntity parent = units.findByIdOptional(UUID.fromString(parentId)).orElse(null);
+        new Violations()
+                .check(parent != null, "unit.parent_id", "no unit has this id")
+                .throwIfAny();
+        new Violations()
+                .check(parent.state == UnitState.ACTIVE, "unit.parent_id", "is inactive")
+                .throwIfAny();
+        return parent.id;
     }
 
     /** Returns the unit with that id. */
     @Transactional
     public UnitEntity get(String id) {
-        return units.findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("unit", id));
+        return find(Violations.parseId("id", id), id);
     }
 
-    /** Lists units ordered by code. */
+    private UnitEntity find(UUID id, String rawId) {
+        return units.findByIdOptional(id).orElseThrow(() -> new NotFoundException("unit", rawId));
+    }
+
+    /** Changes name, type or parent; a new parent must be active and must not lie below the unit. */
     @Transactional
-    public UnitPage list(int pageSize, String pageToken) {
-        int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
-        List<UnitEntity> page = units.pageByCode(after.isEmpty() ? null : after.get(0), size + 1);
-        if (page.size() <= size) {
-            return new UnitPage(page, "");
+    public UnitEntity update(UnitChange change) {
+        UUID id = Violations.parseId("unit.id", change.id());
+        Violations violations = new Violations()
+                .check(!change.mask().isEmpty(), "update_mask", "is required: name the fields to change");
+        for (String path : change.mask()) {
+            violations.check(
+                    UPDATABLE.contains(path),
+                    "update_mask",
+                    "'" + path + "' cannot be changed; changeable are name, type and parent_id");
         }
-        List<UnitEntity> shown = page.subList(0, size);
-        return new UnitPage(List.copyOf(shown), PageToken.encode(LIST_QUERY, shown.get(size - 1).code));
+        if (change.mask().contains("name")) {
+            violations.requireText("unit.name", change.name(), 200);
+        }
+        if (change.mask().contains("type")) {
+            violations.requireEnum("unit.type", change.type() != null);
+        }
+        if (change.mask().contains("parent_id")) {
+            violations.optionalId("unit.parent_id", change.parentId());
+        }
+        violations.throwIfAny();
+
+        if (change.mask().contains("parent_id")) {
+            units.lockHierarchy();
+        }
+        UnitEntity unit = find(id, change.id());
+        Etags.require(change.etag(), unit.version, "unit", change.id(), "unit.etag");
+        if (change.mask().contains("name")) {
+            unit.name = change.name().strip();
+        }
+        if (change.mask().contains("type")) {
+            unit.type = change.type();
+        }
+        if (change.mask().contains("parent_id")) {
+            UUID parentId = activeParent(change.parentId());
+            if (parentId != null) {
+                boolean cycle = units.pathTo(parentId).stream().anyMatch(u -> u.id.equals(unit.id));
+                new Violations()
+                        .check(!cycle, "unit.parent_id", "lies below this unit: the unit cannot be its own ancestor")
+                        .throwIfAny();
+            }
+            unit.parentId = parentId;
+        }
+        return save(unit);
+    }
+
+    /** Takes a unit out of service; its active children must be moved or deactivated first. */
+    @Transactional
+    public UnitEntity deactivate(String id, String etag) {
+        UnitEntity unit = find(Violations.parseId("id", id), id);
+        Etags.require(etag, unit.version, "unit", id, "etag");
+        if (unit.state == UnitState.INACTIVE) {
+            throw new FailedPreconditionException("UNIT_INACTIVE", "unit " + id + " is already inactive");
+        }
+        if (units.hasActiveChildren(unit.id)) {
+            throw new FailedPreconditionException(
+                    "UNIT_HAS_ACTIVE_CHILDREN", "unit " + id + " has active children; move or deactivate them first");
+        }
+        unit.state = UnitState.INACTIVE;
+        return save(unit);
+    }
+
+    /** Puts an inactive unit back into service under an active parent. */
+    @Transactional
+    public UnitEntity reactivate(String id, String etag) {
+        UnitEntity unit = find(Violations.parseId("id", id), id);
+        Etags.require(etag, unit.version, "unit", id, "etag");
+        if (unit.state == UnitState.ACTIVE) {
+            throw new FailedPreconditionException("UNIT_ACTIVE", "unit " + id + " is already active");
+        }
+        if (unit.parentId != null && units.findById(unit.parentId).state != UnitState.ACTIVE) {
+            throw new FailedPreconditionException(
+                    "UNIT_PARENT_INACTIVE", "the parent of unit " + id + " is inactive; reactivate it first");
+        }
+        unit.state = UnitState.ACTIVE;
+        return save(unit);
+    }
+
+    private UnitEntity save(UnitEntity unit) {
+        unit.updateTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try {
+            units.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentModificationException("unit", unit.id.toString());
+        }
+        return unit;
+    }
+
+    /** Lists units ordered by code: all, or the children of {@code parentId}. */
+    @Transactional
+    public UnitPage list(int pageSize, String pageToken, String parentId, boolean showInactive) {
+        int size = PageToken.pageSize(pageSize);
+        UUID parent = parentId == null || parentId.isEmpty() ? null : Violations.parseId("parent_id", parentId);
+        String query = "units:" + parentId + ":" + showInactive;
+        List<String> after = PageToken.decode(pageToken, query, 1);
+        return page(units.pageByCode(after.isEmpty() ? "" : after.get(0), parent, showInactive, size + 1), size, query);
+    }
+
+    /** Lists the units below a unit at any depth, ordered by code. */
+    @Transactional
+    public UnitPage descendants(String id, int pageSize, String pageToken, boolean showInactive) {
+        UUID root = Violations.parseId("id", id);
+        int size = PageToken.pageSize(pageSize);
+        String query = "descendants:" + id + ":" + showInactive;
+        List<String> after = PageToken.decode(pageToken, query, 1);
+        find(root, id);
+        return page(units.descendants(root, after.isEmpty() ? "" : after.get(0), showInactive, size + 1), size, query);
+    }
+
+    private static UnitPage page(List<UnitEntity> fetched, int size, String query) {
+        if (fetched.size() <= size) {
+            return new UnitPage(fetched, "");
+        }
+        List<UnitEntity> shown = List.copyOf(fetched.subList(0, size));
+        return new UnitPage(shown, PageToken.encode(query, shown.get(size - 1).code));
+    }
+
+    /** The chain of units from the root down to the unit. */
+    @Transactional
+    public List<UnitEntity> path(String id) {
+        UUID uuid = Violations.parseId("id", id);
+        find(uuid, id);
+        return units.pathTo(uuid);
     }
 }
