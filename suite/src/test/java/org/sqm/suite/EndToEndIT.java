@@ -236,6 +236,92 @@ class EndToEndIT {
 
     @Test
     @Order(3)
+    void theHierarchyIsManagedThroughTheGateway() {
+        String company = createUnit(code("CO"), "COMPANY", null)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String city = createUnit(code("CITY"), "CITY_BRANCH", company)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String hall = createUnit(code("HALL"), "SERVICE_HALL", city)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        given().when()
+                .get("/api/v1/units/{id}/path", hall)
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(company, city, hall));
+        given().queryParam("pageSize", 1)
+                .when()
+                .get("/api/v1/units/{id}/descendants", company)
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("nextPageToken", org.hamcrest.Matchers.notNullValue());
+
+        String cityEtag = given().when()
+                .get("/api/v1/units/{id}", city)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", cityEtag)
+                .body("{\"parentId\":\"" + hall + "\"}")
+                .when()
+                .patch("/api/v1/units/{id}", city)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("parentId"));
+        String renamedEtag = given().contentType(ContentType.JSON)
+                .header("If-Match", cityEtag)
+                .body("{\"name\":\"Renamed city\"}")
+                .when()
+                .patch("/api/v1/units/{id}", city)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Renamed city"))
+                .extract()
+                .header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", cityEtag)
+                .body("{\"name\":\"Stale write\"}")
+                .when()
+                .patch("/api/v1/units/{id}", city)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("ETAG_MISMATCH"));
+
+        given().urlEncodingEnabled(false)
+                .header("If-Match", renamedEtag)
+                .when()
+                .post("/api/v1/units/{id}:deactivate", city)
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("UNIT_HAS_ACTIVE_CHILDREN"));
+        String hallEtag =
+                given().when().get("/api/v1/units/{id}", hall).then().extract().header("ETag");
+        given().urlEncodingEnabled(false)
+                .header("If-Match", hallEtag)
+                .when()
+                .post("/api/v1/units/{id}:deactivate", hall)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("INACTIVE"));
+    }
+
+    @Test
+    @Order(4)
     void callerMistakesAreProblemsNot500s() {
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"bad code!\",\"type\":\"HOTLINE\"}")
@@ -264,7 +350,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aCallAfterTheDeadlineSpanStillSucceeds() throws InterruptedException {
         String id = createUnit(code("LATE"), "FIELD_TEAM", null)
                 .then()
@@ -276,7 +362,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeJsClientCreatesAndReadsAUnitFromTheShippedProtoFiles() throws Exception {
         assumeTrue(
                 commandWorks("node", "--version") && commandWorks("npm", "--version"),
@@ -349,7 +435,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aStoppedBackendIs503WhileTheGatewayStaysHealthyAndRecovers() {
         String id = createUnit(code("RECOVER"), "HOTLINE", null)
                 .then()

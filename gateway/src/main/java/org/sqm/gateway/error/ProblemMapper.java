@@ -177,13 +177,20 @@ public class ProblemMapper {
     /**
      * Translates a field path of a gRPC request into the REST request's terms: the body is the
      * resource itself, so its wrapper ({@code unit.}) goes; names become lowerCamelCase; the request
-     * id travels in the Idempotency-Key header.
+     * id travels in the Idempotency-Key header and the etag in If-Match; the update mask is the set
+     * of fields in the body.
      */
     static String restField(String grpcField) {
         if (grpcField.equals("request_id")) {
             return "Idempotency-Key";
         }
         String path = grpcField.contains(".") ? grpcField.substring(grpcField.indexOf('.') + 1) : grpcField;
+        if (path.equals("etag")) {
+            return "If-Match";
+        }
+        if (path.equals("update_mask")) {
+            return "body";
+        }
         StringBuilder out = new StringBuilder();
         boolean upper = false;
         for (char c : path.toCharArray()) {

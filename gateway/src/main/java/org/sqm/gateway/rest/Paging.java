@@ -2,7 +2,7 @@ package org.sqm.gateway.rest;
 
 import org.sqm.gateway.error.InvalidRequestException;
 
-/** Reads the paging query parameters every list endpoint shares. */
+/** Reads the query parameters and headers that many endpoints share. */
 final class Paging {
 
     private Paging() {}
@@ -25,5 +25,36 @@ final class Paging {
 
     static String nextPageToken(String token) {
         return token.isEmpty() ? null : token;
+    }
+
+    /** A boolean query parameter; absent means false. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name, "must be true or false");
+    }
+
+    /** The etag in an If-Match header, without quotes or weak marker; empty when absent. */
+    static String ifMatch(String header) {
+        if (header == null) {
+            return "";
+        }
+        String etag = header.strip();
+        if (etag.startsWith("W/")) {
+            etag = etag.substring(2);
+        }
+        if (etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"")) {
+            etag = etag.substring(1, etag.length() - 1);
+        }
+        return etag;
+    }
+
+    /** The value of an ETag header for an etag. */
+    static String etagHeader(String etag) {
+        return "\"" + etag + "\"";
     }
 }

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param type       the unit's type
  * @param parentId   the parent unit's id; absent for a root unit
  * @param createTime when the unit was created (RFC 3339, UTC)
+ * @param state      ACTIVE or INACTIVE; units are deactivated, never deleted
+ * @param etag       changes with every change; send it as If-Match to change the unit
+ * @param updateTime when the unit last changed (RFC 3339, UTC)
  */
 @Schema(name = "Unit")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,4 +24,7 @@ public record UnitView(
         String name,
         UnitType type,
         @Schema(format = "uuid") String parentId,
-        @Schema(format = "date-time") String createTime) {}
+        @Schema(format = "date-time") String createTime,
+        @Schema(enumeration = {"ACTIVE", "INACTIVE"}) String state,
+        String etag,
+        @Schema(format = "date-time") String updateTime) {}
