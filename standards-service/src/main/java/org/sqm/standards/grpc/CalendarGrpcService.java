@@ -1,0 +1,103 @@
+package org.sqm.standards.grpc;
+
+import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
+import static org.sqm.commons.grpc.ProtoTime.timestamp;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import org.sqm.proto.standards.v1.Calendar;
+import org.sqm.proto.standards.v1.CalendarServiceGrpc;
+import org.sqm.proto.standards.v1.ComputeDueTimeRequest;
+import org.sqm.proto.standards.v1.ComputeDueTimeResponse;
+import org.sqm.proto.standards.v1.CreateCalendarRequest;
+import org.sqm.proto.standards.v1.GetCalendarRequest;
+import org.sqm.proto.standards.v1.ListCalendarsRequest;
+import org.sqm.proto.standards.v1.ListCalendarsResponse;
+import org.sqm.proto.standards.v1.MeasureBusinessTimeRequest;
+import org.sqm.proto.standards.v1.MeasureBusinessTimeResponse;
+import org.sqm.proto.standards.v1.UpdateCalendarRequest;
+import org.sqm.standards.mapping.CalendarMapper;
+import org.sqm.standards.service.CalendarService;
+
+/** The gRPC face of {@link CalendarService}; database work runs on worker threads, never the event loop. */
+@GrpcService
+@Blocking
+public class CalendarGrpcService extends CalendarServiceGrpc.CalendarServiceImplBase {
+
+    private final CalendarService calendars;
+
+    public CalendarGrpcService(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @Override
+    public void createCalendar(CreateCalendarRequest request, StreamObserver<Calendar> response) {
+        reply(
+                response,
+                CalendarMapper.toProto(
+                        calendars.create(CalendarMapper.toSpec(request.getCalendar()), request.getRequestId())));
+    }
+
+    @Override
+    public void getCalendar(GetCalendarRequest request, StreamObserver<Calendar> response) {
+        reply(response, CalendarMapper.toProto(calendars.get(request.getId())));
+    }
+
+    @Override
+    public void listCalendars(ListCalendarsRequest request, StreamObserver<ListCalendarsResponse> response) {
+        CalendarService.CalendarPage page = calendars.list(request.getPageSize(), request.getPageToken());
+        reply(
+                response,
+                ListCalendarsResponse.newBuilder()
+                        .addAllCalendars(page.calendars().stream()
+                                .map(CalendarMapper::toProto)
+                                .toList())
+                        .setNextPageToken(page.nextPageToken())
+                        .build());
+    }
+
+    @Override
+    public void updateCalendar(UpdateCalendarRequest request, StreamObserver<Calendar> response) {
+        Calendar calendar = request.getCalendar();
+        reply(
+                response,
+                CalendarMapper.toProto(calendars.update(
+                        calendar.getId(),
+                        calendar.getEtag(),
+                        request.getUpdateMask().getPathsList(),
+                        CalendarMapper.toSpec(calendar))));
+    }
+
+    @Override
+    public void computeDueTime(ComputeDueTimeRequest request, StreamObserver<ComputeDueTimeResponse> response) {
+        var due = calendars.dueTime(
+                request.getCalendarId(),
+                instantOrNull(request.hasStartTime(), request.getStartTime()),
+                CalendarMapper.toDuration(request.hasBusinessDuration(), request.getBusinessDuration()),
+                CalendarMapper.toIntervals(request.getPausedIntervalsList()));
+        reply(
+                response,
+                ComputeDueTimeResponse.newBuilder().setDueTime(timestamp(due)).build());
+    }
+
+    @Override
+    public void measureBusinessTime(
+            MeasureBusinessTimeRequest request, StreamObserver<MeasureBusinessTimeResponse> response) {
+        var used = calendars.businessTime(
+                request.getCalendarId(),
+                instantOrNull(request.hasStartTime(), request.getStartTime()),
+                instantOrNull(request.hasEndTime(), request.getEndTime()),
+                CalendarMapper.toIntervals(request.getPausedIntervalsList()));
+        reply(
+                response,
+                MeasureBusinessTimeResponse.newBuilder()
+                        .setBusinessTime(CalendarMapper.toProto(used))
+                        .build());
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T message) {
+        response.onNext(message);
+        response.onCompleted();
+    }
+}
