@@ -18,7 +18,6 @@ import io.grpc.reflection.v1alpha.ServerReflectionRequest;
 import io.grpc.reflection.v1alpha.ServerReflectionResponse;
 import io.grpc.reflection.v1alpha.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -35,50 +34,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.sqm.testing.EmbeddedDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged services as real processes on a real PostgreSQL, driven through the real gateway
  * over REST, and called directly over gRPC by a Java and a Node.js client.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SuiteExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final long DEADLINE_MILLIS = 2_000;
+    private static final long DEADLINE_MILLIS = SuiteExtension.DEADLINE_MILLIS;
 
+    private Suite suite;
     private Path home;
     private Path work;
-    private Suite suite;
 
     @BeforeAll
-    void startSuite() throws IOException {
-        home = Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
-        work = home.resolve("suite/target/e2e");
-        Files.createDirectories(work);
-        suite = Suite.start(
-                home,
-                work,
-                EmbeddedDatabase.startThrowaway(),
-                Suite.freePorts(),
-                Map.of("SQM_GATEWAY_DEADLINE", DEADLINE_MILLIS + "ms"));
-        RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
-
-    @AfterAll
-    void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    void useSuite() {
+        suite = SuiteExtension.suite();
+        home = SuiteExtension.home();
+        work = SuiteExtension.work();
     }
 
     private static String code(String prefix) {

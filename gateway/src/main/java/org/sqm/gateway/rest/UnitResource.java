@@ -8,8 +8,8 @@ import static org.sqm.gateway.rest.Paging.pageSize;
 import static org.sqm.gateway.rest.Paging.pageToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.FieldMask;
-import com.google.protobuf.Timestamp;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,10 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -69,12 +66,17 @@ public class UnitResource {
     private static final String TYPE_PREFIX = "UNIT_TYPE_";
     private static final String STATE_PREFIX = "UNIT_STATE_";
 
+    private static final Map<String, String> CHANGEABLE =
+            MergePatch.fields("name", "name", "type", "type", "parentId", "parent_id");
+
     private final UnitServiceBlockingStub units;
     private final BackendCalls calls;
+    private final ObjectMapper json;
 
-    public UnitResource(@GrpcClient("standards") UnitServiceBlockingStub units, BackendCalls calls) {
+    public UnitResource(@GrpcClient("standards") UnitServiceBlockingStub units, BackendCalls calls, ObjectMapper json) {
         this.units = units;
         this.calls = calls;
+        this.json = json;
     }
 
     @POST
@@ -192,34 +194,17 @@ public class UnitResource {
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode body) {
-        if (body == null || !body.isObject() || body.isEmpty()) {
-            throw new InvalidRequestException("body", "must be a JSON object with the fields to change");
-        }
-        Unit.Builder unit = Unit.newBuilder().setId(id).setEtag(ifMatch(ifMatch));
         FieldMask.Builder mask = FieldMask.newBuilder();
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String field = names.next();
-            JsonNode value = body.get(field);
-            switch (field) {
-                case "name" -> {
-                    unit.setName(text(field, value, false));
-                    mask.addPaths("name");
-                }
-                case "type" -> {
-                    unit.setType(toProto(unitType(text(field, value, false))));
-                    mask.addPaths("type");
-                }
-                case "parentId" -> {
-                    unit.setParentId(text(field, value, true));
-                    mask.addPaths("parent_id");
-                }
-                default -> unknown.add(field);
-            }
+        MergePatch patch = new MergePatch(body, json, CHANGEABLE, mask);
+        Unit.Builder unit = Unit.newBuilder().setId(id).setEtag(ifMatch(ifMatch));
+        if (patch.has("name")) {
+            unit.setName(patch.text("name", false));
         }
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException(
-                    unknown.get(0), "cannot be changed; changeable are name, type and parentId");
+        if (patch.has("type")) {
+            unit.setType(toProto(unitType(patch.text("type", false))));
+        }
+        if (patch.has("parentId")) {
+            unit.setParentId(patch.text("parentId", true));
         }
         return withEtag(calls.write(() -> units.updateUnit(
                 UpdateUnitRequest.newBuilder().setUnit(unit).setUpdateMask(mask).build())));
@@ -302,16 +287,6 @@ public class UnitResource {
                 .build();
     }
 
-    private static String text(String field, JsonNode value, boolean nullable) {
-        if (value.isNull() && nullable) {
-            return "";
-        }
-        if (!value.isTextual()) {
-            throw new InvalidRequestException(field, nullable ? "must be a string or null" : "must be a string");
-        }
-        return value.asText();
-    }
-
     private static UnitType unitType(String value) {
         try {
             return UnitType.valueOf(value);
@@ -331,16 +306,12 @@ public class UnitResource {
                 unit.getName(),
                 UnitType.valueOf(unit.getType().name().substring(TYPE_PREFIX.length())),
                 unit.getParentId().isEmpty() ? null : unit.getParentId(),
-                instant(unit.getCreateTime()),
+                Times.toRest(unit.getCreateTime()),
                 unit.getState().name().startsWith(STATE_PREFIX)
                         ? unit.getState().name().substring(STATE_PREFIX.length())
                         : null,
                 unit.getEtag().isEmpty() ? null : unit.getEtag(),
-                unit.hasUpdateTime() ? instant(unit.getUpdateTime()) : null);
-    }
-
-    private static String instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString();
+                unit.hasUpdateTime() ? Times.toRest(unit.getUpdateTime()) : null);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,0 +1,72 @@
+package org.sqm.suite;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sqm.testing.EmbeddedDatabase;
+
+/**
+ * Starts the whole suite once for all end-to-end test classes (the packaged applications as real
+ * processes on a throwaway PostgreSQL, on free ports) and stops it when the test run ends.
+ */
+public class SuiteExtension implements BeforeAllCallback {
+
+    /** The gateway's per-call deadline in these tests, short so that deadline behaviour is quick to see. */
+    static final long DEADLINE_MILLIS = 2_000;
+
+    private static Suite suite;
+    private static Path home;
+    private static Path work;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+        RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    private static Running start() {
+        home = Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
+        work = home.resolve("suite/target/e2e");
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        suite = Suite.start(
+                home,
+                work,
+                EmbeddedDatabase.startThrowaway(),
+                Suite.freePorts(),
+                Map.of("SQM_GATEWAY_DEADLINE", DEADLINE_MILLIS + "ms"));
+        return new Running(suite);
+    }
+
+    static Suite suite() {
+        return suite;
+    }
+
+    /** The repository root. */
+    static Path home() {
+        return home;
+    }
+
+    /** A scratch folder for the tests. */
+    static Path work() {
+        return work;
+    }
+
+    private record Running(Suite suite) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            suite.close();
+        }
+    }
+}
