@@ -1,0 +1,180 @@
+package org.sqm.gateway.rest;
+
+import java.util.List;
+import org.sqm.gateway.rest.StandardViews.Criterion;
+import org.sqm.gateway.rest.StandardViews.Element;
+import org.sqm.gateway.rest.StandardViews.RatingLevel;
+import org.sqm.gateway.rest.StandardViews.RatingScale;
+import org.sqm.gateway.rest.StandardViews.ScaleKind;
+import org.sqm.gateway.rest.StandardViews.ServiceChannel;
+import org.sqm.gateway.rest.StandardViews.StandardView;
+import org.sqm.gateway.rest.StandardViews.SubCriterion;
+import org.sqm.proto.standards.v1.RatingScaleKind;
+import org.sqm.proto.standards.v1.Standard;
+
+/** Translates standards between their REST and protobuf shapes. */
+final class StandardMapping {
+
+    private static final String CHANNEL = "SERVICE_CHANNEL_";
+    private static final String KIND = "RATING_SCALE_KIND_";
+    private static final String STATUS = "STANDARD_STATUS_";
+    private static final String TYPE = "UNIT_TYPE_";
+
+    private StandardMapping() {}
+
+    static StandardView toView(Standard s) {
+        return new StandardView(
+                s.getId(),
+                s.getCode(),
+                s.getVersion(),
+                s.getTitle(),
+                emptyToNull(s.getDescription()),
+                s.getStatus().name().substring(STATUS.length()),
+                emptyToNull(s.getEffectiveFrom()),
+                emptyToNull(s.getEffectiveUntil()),
+                s.getUnitTypesList().stream()
+                        .map(t -> UnitType.valueOf(t.name().substring(TYPE.length())))
+                        .toList(),
+                s.getChannelsList().stream()
+                        .map(c -> ServiceChannel.valueOf(c.name().substring(CHANNEL.length())))
+                        .toList(),
+                s.hasRatingScale() ? toView(s.getRatingScale()) : null,
+                s.getCriteriaList().stream().map(StandardMapping::toView).toList(),
+                s.getElementCount(),
+                s.getEtag(),
+                Times.toRest(s.getCreateTime()),
+                Times.toRest(s.getUpdateTime()),
+                s.hasPublishTime() ? Times.toRest(s.getPublishTime()) : null,
+                s.hasRetireTime() ? Times.toRest(s.getRetireTime()) : null);
+    }
+
+    private static RatingScale toView(org.sqm.proto.standards.v1.RatingScale r) {
+        return new RatingScale(
+                r.getKind() == RatingScaleKind.RATING_SCALE_KIND_UNSPECIFIED
+                        ? null
+                        : ScaleKind.valueOf(r.getKind().name().substring(KIND.length())),
+                r.getLevelsList().stream()
+                        .map(l -> new RatingLevel(l.getCode(), l.getLabel(), l.getPoints(), l.getMeetsRequirement()))
+                        .toList(),
+                r.getAllowNotApplicable(),
+                r.getMinScore(),
+                r.getMaxScore(),
+                r.getPassScore());
+    }
+
+    private static Criterion toView(org.sqm.proto.standards.v1.Criterion c) {
+        return new Criterion(
+                c.getCode(),
+                c.getTitle(),
+                emptyToNull(c.getDescription()),
+                c.getWeight(),
+                c.getSubCriteriaList().stream()
+                        .map(s -> new SubCriterion(
+                                s.getCode(),
+                                s.getTitle(),
+                                emptyToNull(s.getDescription()),
+                                s.getWeight(),
+                                s.getElementsList().stream()
+                                        .map(e -> new Element(
+                                                e.getCode(),
+                                                e.getTitle(),
+                                                emptyToNull(e.getGuidance()),
+                                                e.getWeight(),
+                                                e.getMandatory(),
+                                                e.getCritical()))
+                                        .toList()))
+                        .toList());
+    }
+
+    static List<org.sqm.proto.standards.v1.UnitType> unitTypes(List<UnitType> types) {
+        return types == null
+                ? List.of()
+                : types.stream()
+                        .map(t -> t == null
+                                ? org.sqm.proto.standards.v1.UnitType.UNIT_TYPE_UNSPECIFIED
+                                : org.sqm.proto.standards.v1.UnitType.valueOf(TYPE + t.name()))
+                        .toList();
+    }
+
+    static List<org.sqm.proto.standards.v1.ServiceChannel> channels(List<ServiceChannel> channels) {
+        return channels == null
+                ? List.of()
+                : channels.stream()
+                        .map(c -> c == null
+                                ? org.sqm.proto.standards.v1.ServiceChannel.SERVICE_CHANNEL_UNSPECIFIED
+                                : org.sqm.proto.standards.v1.ServiceChannel.valueOf(CHANNEL + c.name()))
+                        .toList();
+    }
+
+    static org.sqm.proto.standards.v1.RatingScale ratingScale(RatingScale r) {
+        var scale = org.sqm.proto.standards.v1.RatingScale.newBuilder()
+                .setAllowNotApplicable(r.allowNotApplicable())
+                .setMinScore(r.minScore())
+                .setMaxScore(r.maxScore())
+                .setPassScore(r.passScore());
+        if (r.kind() != null) {
+            scale.setKind(RatingScaleKind.valueOf(KIND + r.kind().name()));
+        }
+        if (r.levels() != null) {
+            for (RatingLevel l : r.levels()) {
+                if (l != null) {
+                    scale.addLevels(org.sqm.proto.standards.v1.RatingLevel.newBuilder()
+                            .setCode(nz(l.code()))
+                            .setLabel(nz(l.label()))
+                            .setPoints(l.points())
+                            .setMeetsRequirement(l.meetsRequirement()));
+                }
+            }
+        }
+        return scale.build();
+    }
+
+    static List<org.sqm.proto.standards.v1.Criterion> criteria(List<Criterion> criteria) {
+        if (criteria == null) {
+            return List.of();
+        }
+        return criteria.stream()
+                .map(c -> {
+                    var criterion = org.sqm.proto.standards.v1.Criterion.newBuilder();
+                    if (c != null) {
+                        criterion
+                                .setCode(nz(c.code()))
+                                .setTitle(nz(c.title()))
+                                .setDescription(nz(c.description()))
+                                .setWeight(c.weight());
+                        for (SubCriterion s : c.subCriteria() == null ? List.<SubCriterion>of() : c.subCriteria()) {
+                            var sub = org.sqm.proto.standards.v1.SubCriterion.newBuilder();
+                            if (s != null) {
+                                sub.setCode(nz(s.code()))
+                                        .setTitle(nz(s.title()))
+                                        .setDescription(nz(s.description()))
+                                        .setWeight(s.weight());
+                                for (Element e : s.elements() == null ? List.<Element>of() : s.elements()) {
+                                    var element = org.sqm.proto.standards.v1.Element.newBuilder();
+                                    if (e != null) {
+                                        element.setCode(nz(e.code()))
+                                                .setTitle(nz(e.title()))
+                                                .setGuidance(nz(e.guidance()))
+                                                .setWeight(e.weight())
+                                                .setMandatory(e.mandatory())
+                                                .setCritical(e.critical());
+                                    }
+                                    sub.addElements(element);
+                                }
+                            }
+                            criterion.addSubCriteria(sub);
+                        }
+                    }
+                    return criterion.build();
+                })
+                .toList();
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

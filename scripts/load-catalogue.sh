@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Loads the shipped standards catalogue through the gateway: imports each document of
+# standards-service/src/main/resources/catalogue as a draft and publishes it. Nothing loads the
+# catalogue silently; run this once per installation. Safe to re-run: each document is imported
+# with an Idempotency-Key derived from its content, so a second run changes nothing.
+# Usage: scripts/load-catalogue.sh [gateway base URL, default http://localhost:8080]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gateway="${1:-http://localhost:8080}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for doc in standards-service/src/main/resources/catalogue/*.json; do
+    key="catalogue-$(sha256sum "$doc" | cut -c1-32)"
+    status=$(curl -sS -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' \
+        -H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+        --data-binary @"$doc" "$gateway/api/v1/standards:import")
+    if [ "$status" != "201" ]; then
+        echo "import of $doc failed with HTTP $status: $(cat "$tmp/body")" >&2
+        exit 1
+    fi
+    id=$(grep -o '"id":"[^"]*"' "$tmp/body" | head -1 | cut -d'"' -f4)
+    code=$(grep -o '"code":"[^"]*"' "$tmp/body" | head -1 | cut -d'"' -f4)
+    etag=$(grep -i '^etag:' "$tmp/headers" | tr -d '\r' | cut -d' ' -f2-)
+    if grep -q '"status":"DRAFT"' "$tmp/body"; then
+        status=$(curl -sS -o "$tmp/body" -w '%{http_code}' -X POST -H "If-Match: $etag" \
+            "$gateway/api/v1/standards/$id:publish")
+        if [ "$status" != "200" ]; then
+            echo "publishing $code ($id) failed with HTTP $status: $(cat "$tmp/body")" >&2
+            exit 1
+        fi
+        echo "published $code ($id)"
+    else
+        echo "already loaded: $code ($id)"
+    fi
+done
