@@ -39,16 +39,17 @@ public final class IdempotentCreate {
                 return insert.get();
             });
         } catch (RuntimeException e) {
-            Optional<String> constraint = UniqueViolation.constraintOf(e);
-            if (constraint.isEmpty()) {
-                throw e;
-            }
             if (key != null) {
-                // A racing retry may have won on any unique key (code or request id): its result is ours.
+                // A racing retry may have committed first, and our insert then failed on a unique key,
+                // or our checks against stored state saw its row: either way its result is ours.
                 Optional<T> winner = QuarkusTransaction.requiringNew().call(() -> findByRequestId.apply(key));
                 if (winner.isPresent()) {
                     return winner.get();
                 }
+            }
+            Optional<String> constraint = UniqueViolation.constraintOf(e);
+            if (constraint.isEmpty()) {
+                throw e;
             }
             RuntimeException conflict = onUniqueConflict.apply(constraint.get());
             throw conflict != null ? conflict : e;

@@ -8,5 +8,6 @@ public enum ServiceChannel {
     EMAIL,
     SOCIAL_MEDIA,
     FIELD_VISIT,
-    ACCOUNT_MANAGEMENT
+    ACCOUNT_MANAGEMENT,
+    REFERRAL
 }

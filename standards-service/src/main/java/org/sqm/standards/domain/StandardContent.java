@@ -6,10 +6,43 @@ import java.util.List;
  * The body of a standard version: its rating scale and its tree of criteria, sub-criteria and
  * elements. Stored as one JSON document; records, so that a version's content is a value.
  */
-public record StandardContent(RatingScale ratingScale, List<Criterion> criteria) {
+public record StandardContent(
+        RatingScale ratingScale, List<Criterion> criteria, List<ServiceLevelTarget> serviceLevelTargets) {
 
     public StandardContent {
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        serviceLevelTargets = serviceLevelTargets == null ? List.of() : List.copyOf(serviceLevelTargets);
+    }
+
+    /**
+     * Deadlines for complaint handling as ISO-8601 business durations (null: not set); null match
+     * fields match anything.
+     */
+    public record ServiceLevelTarget(
+            UnitType unitType,
+            ServiceChannel channel,
+            String category,
+            Severity severity,
+            String acknowledgeWithin,
+            String firstResponseWithin,
+            String resolveWithin,
+            String callBackWithin) {
+
+        /** How many match fields are set: the more, the more specific. */
+        public int specificity() {
+            return (unitType != null ? 1 : 0)
+                    + (channel != null ? 1 : 0)
+                    + (category != null ? 1 : 0)
+                    + (severity != null ? 1 : 0);
+        }
+
+        /** Whether the rule applies to a case. */
+        public boolean matches(UnitType type, ServiceChannel caseChannel, String caseCategory, Severity caseSeverity) {
+            return (unitType == null || unitType == type)
+                    && (channel == null || channel == caseChannel)
+                    && (category == null || category.equals(caseCategory))
+                    && (severity == null || severity == caseSeverity);
+        }
     }
 
     /** How elements are rated. */

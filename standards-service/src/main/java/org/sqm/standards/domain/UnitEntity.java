@@ -44,6 +44,10 @@ public class UnitEntity {
     @Column(name = "update_time", nullable = false)
     public Instant updateTime;
 
+    /** The unit's own calendar; null means its nearest ancestor's. */
+    @Column(name = "calendar_id")
+    public UUID calendarId;
+
     @Version
     public long version;
 }

@@ -2,14 +2,20 @@ package org.sqm.standards.mapping;
 
 import static org.sqm.commons.grpc.ProtoTime.timestamp;
 
+import com.google.protobuf.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.Etags;
+import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.standards.v1.Criterion;
 import org.sqm.proto.standards.v1.Element;
 import org.sqm.proto.standards.v1.RatingLevel;
 import org.sqm.proto.standards.v1.RatingScale;
 import org.sqm.proto.standards.v1.RatingScaleKind;
 import org.sqm.proto.standards.v1.ServiceChannel;
+import org.sqm.proto.standards.v1.ServiceLevelTarget;
 import org.sqm.proto.standards.v1.Standard;
 import org.sqm.proto.standards.v1.StandardStatus;
 import org.sqm.proto.standards.v1.SubCriterion;
@@ -58,8 +64,83 @@ public final class StandardMapper {
                 s.setRatingScale(toProto(e.content.ratingScale()));
             }
             e.content.criteria().forEach(c -> s.addCriteria(toProto(c)));
+            e.content.serviceLevelTargets().forEach(t -> s.addServiceLevelTargets(toProto(t)));
         }
         return s.build();
+    }
+
+    /** A target rule as the contract states it. */
+    public static ServiceLevelTarget toProto(StandardContent.ServiceLevelTarget t) {
+        ServiceLevelTarget.Builder b = ServiceLevelTarget.newBuilder().setCategory(nz(t.category()));
+        if (t.unitType() != null) {
+            b.setUnitType(UnitType.valueOf("UNIT_TYPE_" + t.unitType().name()));
+        }
+        if (t.channel() != null) {
+            b.setChannel(ServiceChannel.valueOf(CHANNEL_PREFIX + t.channel().name()));
+        }
+        if (t.severity() != null) {
+            b.setSeverity(Severity.valueOf("SEVERITY_" + t.severity().name()));
+        }
+        if (t.acknowledgeWithin() != null) {
+            b.setAcknowledgeWithin(duration(t.acknowledgeWithin()));
+        }
+        if (t.firstResponseWithin() != null) {
+            b.setFirstResponseWithin(duration(t.firstResponseWithin()));
+        }
+        if (t.resolveWithin() != null) {
+            b.setResolveWithin(duration(t.resolveWithin()));
+        }
+        if (t.callBackWithin() != null) {
+            b.setCallBackWithin(duration(t.callBackWithin()));
+        }
+        return b.build();
+    }
+
+    private static Duration duration(String iso) {
+        java.time.Duration d = java.time.Duration.parse(iso);
+        return Duration.newBuilder()
+                .setSeconds(d.getSeconds())
+                .setNanos(d.getNano())
+                .build();
+    }
+
+    private static String iso(boolean has, Duration d) {
+        return has ? java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos()).toString() : null;
+    }
+
+    /** The caller's target rules; an unknown enum number is an invalid field. */
+    private static List<StandardContent.ServiceLevelTarget> targets(List<ServiceLevelTarget> targets) {
+        Violations v = new Violations();
+        List<StandardContent.ServiceLevelTarget> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            ServiceLevelTarget t = targets.get(i);
+            String f = "standard.service_level_targets[" + i + "]";
+            v.check(t.getUnitType() != UnitType.UNRECOGNIZED, f + ".unit_type", "is not one of the documented values");
+            v.check(
+                    t.getChannel() != ServiceChannel.UNRECOGNIZED,
+                    f + ".channel",
+                    "is not one of the documented values");
+            v.check(t.getSeverity() != Severity.UNRECOGNIZED, f + ".severity", "is not one of the documented values");
+            out.add(new StandardContent.ServiceLevelTarget(
+                    UnitMapper.toDomain(t.getUnitType()),
+                    toDomain(t.getChannel()),
+                    emptyToNull(t.getCategory()),
+                    toDomain(t.getSeverity()),
+                    iso(t.hasAcknowledgeWithin(), t.getAcknowledgeWithin()),
+                    iso(t.hasFirstResponseWithin(), t.getFirstResponseWithin()),
+                    iso(t.hasResolveWithin(), t.getResolveWithin()),
+                    iso(t.hasCallBackWithin(), t.getCallBackWithin())));
+        }
+        v.throwIfAny();
+        return out;
+    }
+
+    /** The domain severity, or null for "any" (unset) and unknown numbers. */
+    public static org.sqm.standards.domain.Severity toDomain(Severity severity) {
+        if (severity == Severity.SEVERITY_UNSPECIFIED || severity == Severity.UNRECOGNIZED) {
+            return null;
+        }
+        return org.sqm.standards.domain.Severity.valueOf(severity.name().substring("SEVERITY_".length()));
     }
 
     private static RatingScale toProto(StandardContent.RatingScale scale) {
@@ -120,7 +201,8 @@ public final class StandardMapper {
                         s.hasRatingScale() ? toDomain(s.getRatingScale()) : null,
                         s.getCriteriaList().stream()
                                 .map(StandardMapper::toDomain)
-                                .toList()));
+                                .toList(),
+                        targets(s.getServiceLevelTargetsList())));
     }
 
     private static StandardContent.RatingScale toDomain(RatingScale r) {
@@ -166,7 +248,7 @@ public final class StandardMapper {
                         .toList());
     }
 
-    static org.sqm.standards.domain.ServiceChannel toDomain(ServiceChannel channel) {
+    public static org.sqm.standards.domain.ServiceChannel toDomain(ServiceChannel channel) {
         if (channel == ServiceChannel.SERVICE_CHANNEL_UNSPECIFIED || channel == ServiceChannel.UNRECOGNIZED) {
             return null;
         }

@@ -31,11 +31,15 @@ public final class UnitMapper {
         if (entity.parentId != null) {
             unit.setParentId(entity.parentId.toString());
         }
+        if (entity.calendarId != null) {
+            unit.setCalendarId(entity.calendarId.toString());
+        }
         return unit.build();
     }
 
     public static NewUnit toNewUnit(Unit unit) {
-        return new NewUnit(unit.getCode(), unit.getName(), toDomain(unit.getType()), unit.getParentId());
+        return new NewUnit(
+                unit.getCode(), unit.getName(), toDomain(unit.getType()), unit.getParentId(), unit.getCalendarId());
     }
 
     public static UnitChange toChange(UpdateUnitRequest request) {
@@ -46,11 +50,12 @@ public final class UnitMapper {
                 request.getUpdateMask().getPathsList(),
                 unit.getName(),
                 toDomain(unit.getType()),
-                unit.getParentId());
+                unit.getParentId(),
+                unit.getCalendarId());
     }
 
     /** The domain type, or null for UNSPECIFIED and for numbers this version does not know. */
-    static org.sqm.standards.domain.UnitType toDomain(UnitType type) {
+    public static org.sqm.standards.domain.UnitType toDomain(UnitType type) {
         if (type == UnitType.UNIT_TYPE_UNSPECIFIED || type == UnitType.UNRECOGNIZED) {
             return null;
         }

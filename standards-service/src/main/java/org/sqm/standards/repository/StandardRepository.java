@@ -34,6 +34,14 @@ public class StandardRepository implements PanacheRepositoryBase<StandardEntity,
         return latest == null ? 0 : latest;
     }
 
+    /** The published versions in force on {@code day}: effective_from <= day < effective_until. */
+    public List<StandardEntity> publishedInForce(java.time.LocalDate day) {
+        return list(
+                "status = ?1 and effectiveFrom <= ?2 and (effectiveUntil is null or effectiveUntil > ?2)",
+                StandardStatus.PUBLISHED,
+                day);
+    }
+
     /** A page ordered by code then version, after (afterCode, afterVersion). */
     public List<StandardEntity> page(
             String afterCode, int afterVersion, String code, StandardStatus status, int limit) {

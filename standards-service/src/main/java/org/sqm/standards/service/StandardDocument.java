@@ -6,6 +6,7 @@ import java.util.List;
 import org.sqm.standards.domain.ServiceChannel;
 import org.sqm.standards.domain.StandardContent.Criterion;
 import org.sqm.standards.domain.StandardContent.RatingScale;
+import org.sqm.standards.domain.StandardContent.ServiceLevelTarget;
 import org.sqm.standards.domain.UnitType;
 
 /**
@@ -24,7 +25,8 @@ import org.sqm.standards.domain.UnitType;
     "unitTypes",
     "channels",
     "ratingScale",
-    "criteria"
+    "criteria",
+    "serviceLevelTargets"
 })
 public record StandardDocument(
         String format,
@@ -37,7 +39,8 @@ public record StandardDocument(
         List<UnitType> unitTypes,
         List<ServiceChannel> channels,
         RatingScale ratingScale,
-        List<Criterion> criteria) {
+        List<Criterion> criteria,
+        List<ServiceLevelTarget> serviceLevelTargets) {
 
     public static final String FORMAT = "sqm-standard/v1";
 }

@@ -44,7 +44,8 @@ public class StandardService {
             "unit_types",
             "channels",
             "rating_scale",
-            "criteria");
+            "criteria",
+            "service_level_targets");
     static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
 
     private final StandardRepository standards;
@@ -174,7 +175,10 @@ public class StandardService {
                         : current.content().ratingScale(),
                 mask.contains("criteria")
                         ? change.content().criteria()
-                        : current.content().criteria());
+                        : current.content().criteria(),
+                mask.contains("service_level_targets")
+                        ? change.content().serviceLevelTargets()
+                        : current.content().serviceLevelTargets());
         StandardDraft merged = new StandardDraft(
                 entity.code,
                 mask.contains("title") ? change.title() : current.title(),
@@ -262,7 +266,8 @@ public class StandardService {
                 e.unitTypes,
                 e.channels,
                 e.content.ratingScale(),
-                e.content.criteria());
+                e.content.criteria(),
+                e.content.serviceLevelTargets());
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException ex) {
@@ -285,7 +290,7 @@ public class StandardService {
                 doc.effectiveUntil(),
                 doc.unitTypes() == null ? List.of() : doc.unitTypes(),
                 doc.channels() == null ? List.of() : doc.channels(),
-                new StandardContent(doc.ratingScale(), doc.criteria()));
+                new StandardContent(doc.ratingScale(), doc.criteria(), doc.serviceLevelTargets()));
         Violations v = new Violations()
                 .check(
                         StandardDocument.FORMAT.equals(doc.format()),

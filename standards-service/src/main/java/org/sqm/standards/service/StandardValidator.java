@@ -1,18 +1,21 @@
 package org.sqm.standards.service;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sqm.commons.error.Violations;
+import org.sqm.standards.domain.BusinessCalendar;
 import org.sqm.standards.domain.StandardContent;
 import org.sqm.standards.domain.StandardContent.Criterion;
 import org.sqm.standards.domain.StandardContent.Element;
 import org.sqm.standards.domain.StandardContent.RatingLevel;
 import org.sqm.standards.domain.StandardContent.RatingScale;
 import org.sqm.standards.domain.StandardContent.ScaleKind;
+import org.sqm.standards.domain.StandardContent.ServiceLevelTarget;
 import org.sqm.standards.domain.StandardContent.SubCriterion;
 import org.sqm.standards.service.StandardService.StandardDraft;
 
@@ -25,6 +28,7 @@ final class StandardValidator {
     static final Pattern NODE_CODE = Pattern.compile("[A-Za-z0-9]{1,16}(\\.[A-Za-z0-9]{1,16}){0,5}");
     static final Pattern LEVEL_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     static final int MAX_WEIGHT = 100;
+    static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     private StandardValidator() {}
 
@@ -53,6 +57,7 @@ final class StandardValidator {
                 v.check(level.points() >= 0 && level.points() <= 100, f + ".points", "must be between 0 and 100");
             }
         }
+        targets(content.serviceLevelTargets(), p, v);
         Set<String> codes = new HashSet<>();
         for (int c = 0; c < content.criteria().size(); c++) {
             Criterion criterion = content.criteria().get(c);
@@ -67,6 +72,52 @@ final class StandardValidator {
                     String fe = fs + ".elements[" + e + "]";
                     node(fe, element.code(), element.title(), 1000, element.guidance(), element.weight(), codes, v);
                 }
+            }
+        }
+    }
+
+    /** Validates the service-level target rules of a draft. */
+    static void targets(List<ServiceLevelTarget> targets, String p, Violations v) {
+        for (int i = 0; i < targets.size(); i++) {
+            ServiceLevelTarget t = targets.get(i);
+            String f = p + ".service_level_targets[" + i + "]";
+            v.check(
+                    t.category() == null || CATEGORY.matcher(t.category()).matches(),
+                    f + ".category",
+                    "must be 1 to 40 capitals, digits or '_'");
+            boolean any = false;
+            for (String[] d : new String[][] {
+                {"acknowledge_within", t.acknowledgeWithin()},
+                {"first_response_within", t.firstResponseWithin()},
+                {"resolve_within", t.resolveWithin()},
+                {"call_back_within", t.callBackWithin()}
+            }) {
+                if (d[1] != null) {
+                    any = true;
+                    Duration duration = null;
+                    try {
+                        duration = Duration.parse(d[1]);
+                    } catch (DateTimeException e) {
+                        v.check(false, f + "." + d[0], "must be an ISO-8601 duration such as PT8H");
+                    }
+                    v.check(
+                            duration == null
+                                    || (!duration.isNegative()
+                                            && duration.compareTo(BusinessCalendar.MAX_DURATION) <= 0),
+                            f + "." + d[0],
+                            "must be between zero and 366 days");
+                }
+            }
+            v.check(any, f, "needs at least one deadline");
+            for (int j = 0; j < i; j++) {
+                ServiceLevelTarget o = targets.get(j);
+                v.check(
+                        !(o.unitType() == t.unitType()
+                                && o.channel() == t.channel()
+                                && java.util.Objects.equals(o.category(), t.category())
+                                && o.severity() == t.severity()),
+                        f,
+                        "matches exactly the same cases as rule " + j);
             }
         }
     }

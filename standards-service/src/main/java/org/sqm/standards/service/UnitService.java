@@ -20,6 +20,7 @@ import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.domain.UnitState;
 import org.sqm.standards.domain.UnitType;
+import org.sqm.standards.repository.CalendarRepository;
 import org.sqm.standards.repository.UnitRepository;
 
 /** The rules for organisation units and their hierarchy. */
@@ -27,19 +28,28 @@ import org.sqm.standards.repository.UnitRepository;
 public class UnitService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final Set<String> UPDATABLE = Set.of("name", "type", "parent_id");
+    static final Set<String> UPDATABLE = Set.of("name", "type", "parent_id", "calendar_id");
 
     private final UnitRepository units;
+    private final CalendarRepository calendars;
 
-    public UnitService(UnitRepository units) {
+    public UnitService(UnitRepository units, CalendarRepository calendars) {
         this.units = units;
+        this.calendars = calendars;
     }
 
     /** What a caller asks to create. */
-    public record NewUnit(String code, String name, UnitType type, String parentId) {}
+    public record NewUnit(String code, String name, UnitType type, String parentId, String calendarId) {}
 
     /** A change of the fields named in {@code mask}, based on the unit as read with {@code etag}. */
-    public record UnitChange(String id, String etag, List<String> mask, String name, UnitType type, String parentId) {}
+    public record UnitChange(
+            String id,
+            String etag,
+            List<String> mask,
+            String name,
+            UnitType type,
+            String parentId,
+            String calendarId) {}
 
     /** One page of units and the token of the next page (empty at the end). */
     public record UnitPage(List<UnitEntity> units, String nextPageToken) {}
@@ -55,6 +65,7 @@ public class UnitService {
                 .requireText("unit.name", unit.name(), 200)
                 .requireEnum("unit.type", unit.type() != null)
                 .optionalId("unit.parent_id", unit.parentId())
+                .optionalId("unit.calendar_id", unit.calendarId())
                 .maxLength("request_id", requestId, 100)
                 .throwIfAny();
         return IdempotentCreate.create(
@@ -76,6 +87,7 @@ public class UnitService {
         entity.name = unit.name().strip();
         entity.type = unit.type();
         entity.parentId = activeParent(unit.parentId());
+        entity.calendarId = existingCalendar(unit.calendarId());
         entity.state = UnitState.ACTIVE;
         entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -99,6 +111,18 @@ public class UnitService {
         return parent.id;
     }
 
+    /** The id of an existing calendar, or null for "inherit". */
+    private UUID existingCalendar(String calendarId) {
+        if (calendarId == null || calendarId.isEmpty()) {
+            return null;
+        }
+        UUID id = UUID.fromString(calendarId);
+        new Violations()
+                .check(calendars.findByIdOptional(id).isPresent(), "unit.calendar_id", "no calendar has this id")
+                .throwIfAny();
+        return id;
+    }
+
     /** Returns the unit with that id. */
     @Transactional
     public UnitEntity get(String id) {
@@ -119,7 +143,7 @@ public class UnitService {
             violations.check(
                     UPDATABLE.contains(path),
                     "update_mask",
-                    "'" + path + "' cannot be changed; changeable are name, type and parent_id");
+                    "'" + path + "' cannot be changed; changeable are name, type, parent_id and calendar_id");
         }
         if (change.mask().contains("name")) {
             violations.requireText("unit.name", change.name(), 200);
@@ -129,6 +153,9 @@ public class UnitService {
         }
         if (change.mask().contains("parent_id")) {
             violations.optionalId("unit.parent_id", change.parentId());
+        }
+        if (change.mask().contains("calendar_id")) {
+            violations.optionalId("unit.calendar_id", change.calendarId());
         }
         violations.throwIfAny();
 
@@ -152,6 +179,9 @@ public class UnitService {
                         .throwIfAny();
             }
             unit.parentId = parentId;
+        }
+        if (change.mask().contains("calendar_id")) {
+            unit.calendarId = existingCalendar(change.calendarId());
         }
         return save(unit);
     }

@@ -1,0 +1,60 @@
+package org.sqm.standards.grpc;
+
+import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.error.Violations;
+import org.sqm.proto.common.v1.Severity;
+import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
+import org.sqm.proto.standards.v1.ServiceChannel;
+import org.sqm.proto.standards.v1.ServiceLevel;
+import org.sqm.proto.standards.v1.ServiceLevelServiceGrpc;
+import org.sqm.standards.mapping.StandardMapper;
+import org.sqm.standards.service.ServiceLevelService;
+
+/** The gRPC face of {@link ServiceLevelService}. */
+@GrpcService
+@Blocking
+public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLevelServiceImplBase {
+
+    private final ServiceLevelService serviceLevels;
+
+    public ServiceLevelGrpcService(ServiceLevelService serviceLevels) {
+        this.serviceLevels = serviceLevels;
+    }
+
+    @Override
+    public void resolveServiceLevel(ResolveServiceLevelRequest request, StreamObserver<ServiceLevel> response) {
+        new Violations()
+                .check(
+                        request.getChannel() != ServiceChannel.UNRECOGNIZED,
+                        "channel",
+                        "is not one of the documented values")
+                .check(
+                        request.getSeverity() != Severity.UNRECOGNIZED,
+                        "severity",
+                        "is not one of the documented values")
+                .throwIfAny();
+        var r = serviceLevels.resolve(
+                request.getUnitId(),
+                StandardMapper.toDomain(request.getChannel()),
+                request.getCategory(),
+                StandardMapper.toDomain(request.getSeverity()),
+                instantOrNull(request.hasAtTime(), request.getAtTime()));
+        response.onNext(ServiceLevel.newBuilder()
+                .setTarget(StandardMapper.toProto(r.target()))
+                .setCalendarId(r.calendar().id.toString())
+                .setCalendarCode(r.calendar().code)
+                .setCalendarTimeZone(r.calendar().timeZone)
+                .setCalendarUnitId(r.calendarUnit().id.toString())
+                .setStandardId(r.standard().id.toString())
+                .setStandardCode(r.standard().code)
+                .setStandardVersion(r.standard().versionNumber)
+                .setRuleIndex(r.ruleIndex())
+                .setSpecificity(r.target().specificity())
+                .build());
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,84 @@
+package org.sqm.standards.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.error.Violations;
+import org.sqm.standards.domain.CalendarEntity;
+import org.sqm.standards.domain.ServiceChannel;
+import org.sqm.standards.domain.Severity;
+import org.sqm.standards.domain.StandardContent.ServiceLevelTarget;
+import org.sqm.standards.domain.StandardEntity;
+import org.sqm.standards.domain.UnitEntity;
+import org.sqm.standards.repository.CalendarRepository;
+import org.sqm.standards.repository.StandardRepository;
+import org.sqm.standards.repository.UnitRepository;
+
+/** Finds the deadlines that apply to a case, and the calendar they run on: explainably. */
+@ApplicationScoped
+public class ServiceLevelService {
+
+    private final UnitRepository units;
+    private final CalendarRepository calendars;
+    private final StandardRepository standards;
+
+    public ServiceLevelService(UnitRepository units, CalendarRepository calendars, StandardRepository standards) {
+        this.units = units;
+        this.calendars = calendars;
+        this.standards = standards;
+    }
+
+    /** The answer: the winning rule, where it comes from, and the effective calendar. */
+    public record Resolution(
+            ServiceLevelTarget target,
+            StandardEntity standard,
+            int ruleIndex,
+            CalendarEntity calendar,
+            UnitEntity calendarUnit) {}
+
+    private record Candidate(StandardEntity standard, int index, ServiceLevelTarget target) {}
+
+    /** The most specific rule in force at {@code at} for a case of the unit. */
+    @Transactional
+    public Resolution resolve(String unitId, ServiceChannel channel, String category, Severity severity, Instant at) {
+        UnitEntity unit = units.findByIdOptional(Violations.parseId("unit_id", unitId))
+                .orElseThrow(() -> new NotFoundException("unit", unitId));
+        List<UnitEntity> path = units.pathTo(unit.id);
+        UnitEntity calendarUnit = null;
+        for (int i = path.size() - 1; i >= 0 && calendarUnit == null; i--) {
+            if (path.get(i).calendarId != null) {
+                calendarUnit = path.get(i);
+            }
+        }
+        if (calendarUnit == null) {
+            throw new FailedPreconditionException(
+                    "UNIT_HAS_NO_CALENDAR",
+                    "neither unit " + unitId + " nor any unit above it has a business calendar; set one");
+        }
+        CalendarEntity calendar = calendars.findById(calendarUnit.calendarId);
+        Instant when = at == null ? Instant.now() : at;
+        LocalDate day = when.atZone(ZoneId.of(calendar.timeZone)).toLocalDate();
+        String caseCategory = category == null || category.isEmpty() ? null : category;
+
+        Optional<Candidate> best = standards.publishedInForce(day).stream()
+                .filter(s -> s.unitTypes.isEmpty() || s.unitTypes.contains(unit.type))
+                .flatMap(s -> java.util.stream.IntStream.range(
+                                0, s.content.serviceLevelTargets().size())
+                        .mapToObj(i -> new Candidate(
+                                s, i, s.content.serviceLevelTargets().get(i))))
+                .filter(c -> c.target().matches(unit.type, channel, caseCategory, severity))
+                .max(Comparator.comparingInt((Candidate c) -> c.target().specificity())
+                        .thenComparing(c -> c.standard().publishTime)
+                        .thenComparing(Comparator.comparingInt(Candidate::index).reversed()));
+        Candidate winner = best.orElseThrow(
+                () -> new NotFoundException("service_level_target", "for unit " + unitId + " on " + day));
+        return new Resolution(winner.target(), winner.standard(), winner.index(), calendar, calendarUnit);
+    }
+}

@@ -1,0 +1,297 @@
+package org.sqm.standards.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.protobuf.Duration;
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sqm.proto.common.v1.Severity;
+import org.sqm.proto.standards.v1.Calendar;
+import org.sqm.proto.standards.v1.CalendarServiceGrpc.CalendarServiceBlockingStub;
+import org.sqm.proto.standards.v1.CreateCalendarRequest;
+import org.sqm.proto.standards.v1.CreateStandardRequest;
+import org.sqm.proto.standards.v1.CreateStandardVersionRequest;
+import org.sqm.proto.standards.v1.CreateUnitRequest;
+import org.sqm.proto.standards.v1.Criterion;
+import org.sqm.proto.standards.v1.Element;
+import org.sqm.proto.standards.v1.PublishStandardRequest;
+import org.sqm.proto.standards.v1.RatingLevel;
+import org.sqm.proto.standards.v1.RatingScale;
+import org.sqm.proto.standards.v1.RatingScaleKind;
+import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
+import org.sqm.proto.standards.v1.ServiceChannel;
+import org.sqm.proto.standards.v1.ServiceLevel;
+import org.sqm.proto.standards.v1.ServiceLevelServiceGrpc.ServiceLevelServiceBlockingStub;
+import org.sqm.proto.standards.v1.ServiceLevelTarget;
+import org.sqm.proto.standards.v1.Standard;
+import org.sqm.proto.standards.v1.StandardServiceGrpc.StandardServiceBlockingStub;
+import org.sqm.proto.standards.v1.SubCriterion;
+import org.sqm.proto.standards.v1.Unit;
+import org.sqm.proto.standards.v1.UnitServiceGrpc.UnitServiceBlockingStub;
+import org.sqm.proto.standards.v1.UnitType;
+import org.sqm.proto.standards.v1.UpdateStandardRequest;
+import org.sqm.proto.standards.v1.Weekday;
+import org.sqm.proto.standards.v1.WorkingHours;
+import org.sqm.testing.EmbeddedPostgresResource;
+import org.sqm.testing.GrpcErrors;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ServiceLevelGrpcServiceTest {
+
+    private static final Timestamp MARCH = Timestamp.newBuilder()
+            .setSeconds(Instant.parse("2026-03-02T10:00:00Z").getEpochSecond())
+            .build();
+
+    @GrpcClient("servicelevels")
+    ServiceLevelServiceBlockingStub serviceLevels;
+
+    @GrpcClient("standards")
+    StandardServiceBlockingStub standards;
+
+    @GrpcClient("units")
+    UnitServiceBlockingStub units;
+
+    @GrpcClient("calendars")
+    CalendarServiceBlockingStub calendars;
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Duration hours(double hours) {
+        return Duration.newBuilder().setSeconds((long) (hours * 3600)).build();
+    }
+
+    private Calendar calendar() {
+        return calendars.createCalendar(CreateCalendarRequest.newBuilder()
+                .setCalendar(Calendar.newBuilder()
+                        .setCode(unique("CAL"))
+                        .setName("Field office")
+                        .setTimeZone("Asia/Shanghai")
+                        .addWorkingHours(WorkingHours.newBuilder()
+                                .setDay(Weekday.WEEKDAY_MONDAY)
+                                .setStartTime("09:00")
+                                .setEndTime("18:00")))
+                .build());
+    }
+
+    private Unit unit(UnitType type, Unit parent, Calendar calendar) {
+        Unit.Builder unit =
+                Unit.newBuilder().setCode(unique("U")).setName("Unit").setType(type);
+        if (parent != null) {
+            unit.setParentId(parent.getId());
+        }
+        if (calendar != null) {
+            unit.setCalendarId(calendar.getId());
+        }
+        return units.createUnit(CreateUnitRequest.newBuilder().setUnit(unit).build());
+    }
+
+    private static List<ServiceLevelTarget> rules(Duration generalResolve) {
+        return List.of(
+                ServiceLevelTarget.newBuilder()
+                        .setAcknowledgeWithin(hours(8))
+                        .setResolveWithin(generalResolve)
+                        .build(),
+                ServiceLevelTarget.newBuilder()
+                        .setSeverity(Severity.SEVERITY_CRITICAL)
+                        .setResolveWithin(hours(40))
+                        .build(),
+                ServiceLevelTarget.newBuilder()
+                        .setUnitType(UnitType.UNIT_TYPE_FIELD_TEAM)
+                        .setChannel(ServiceChannel.SERVICE_CHANNEL_FIELD_VISIT)
+                        .setAcknowledgeWithin(hours(2))
+                        .build(),
+                ServiceLevelTarget.newBuilder()
+                        .setChannel(ServiceChannel.SERVICE_CHANNEL_FIELD_VISIT)
+                        .setSeverity(Severity.SEVERITY_CRITICAL)
+                        .setCategory("NO_SHOW")
+                        .setAcknowledgeWithin(hours(0.5))
+                        .build());
+    }
+
+    private Standard publishedFieldStandard() {
+        Standard draft = standards.createStandard(CreateStandardRequest.newBuilder()
+                .setStandard(Standard.newBuilder()
+                        .setCode(unique("FIELD"))
+                        .setTitle("Field team standard")
+                        .setEffectiveFrom("2026-01-01")
+                        .addUnitTypes(UnitType.UNIT_TYPE_FIELD_TEAM)
+                        .setRatingScale(RatingScale.newBuilder()
+                                .setKind(RatingScaleKind.RATING_SCALE_KIND_LEVELS)
+                                .addLevels(RatingLevel.newBuilder()
+                                        .setCode("MET")
+                                        .setLabel("Met")
+                                        .setPoints(100)
+                                        .setMeetsRequirement(true))
+                                .addLevels(RatingLevel.newBuilder()
+                                        .setCode("NOT_MET")
+                                        .setLabel("Not met")))
+                        .addCriteria(Criterion.newBuilder()
+                                .setCode("1")
+                                .setTitle("Appointments")
+                                .setWeight(1)
+                                .addSubCriteria(SubCriterion.newBuilder()
+                                        .setCode("1.1")
+                                        .setTitle("Keeping appointments")
+                                        .setWeight(1)
+                                        .addElements(Element.newBuilder()
+                                                .setCode("1.1.1")
+                                                .setTitle("The engineer arrives in the agreed slot.")
+                                                .setWeight(1))))
+                        .addAllServiceLevelTargets(rules(hours(120))))
+                .build());
+        return standards.publishStandard(PublishStandardRequest.newBuilder()
+                .setId(draft.getId())
+                .setEtag(draft.getEtag())
+                .build());
+    }
+
+    private ServiceLevel resolve(Unit unit, ServiceChannel channel, Severity severity, String category) {
+        return serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                .setUnitId(unit.getId())
+                .setChannel(channel)
+                .setSeverity(severity)
+                .setCategory(category)
+                .setAtTime(MARCH)
+                .build());
+    }
+
+    @Test
+    void theMostSpecificRuleWinsOnTheInheritedCalendar() {
+        Calendar calendar = calendar();
+        Unit company = unit(UnitType.UNIT_TYPE_COMPANY, null, calendar);
+        Unit city = unit(UnitType.UNIT_TYPE_CITY_BRANCH, company, null);
+        Unit team = unit(UnitType.UNIT_TYPE_FIELD_TEAM, city, null);
+        Standard standard = publishedFieldStandard();
+
+        ServiceLevel visit = resolve(team, ServiceChannel.SERVICE_CHANNEL_FIELD_VISIT, Severity.SEVERITY_LOW, "");
+        assertEquals(2, visit.getRuleIndex());
+        assertEquals(2, visit.getSpecificity());
+        assertEquals(hours(2), visit.getTarget().getAcknowledgeWithin());
+        assertEquals(standard.getId(), visit.getStandardId());
+        assertEquals(calendar.getId(), visit.getCalendarId());
+        assertEquals(company.getId(), visit.getCalendarUnitId(), "the calendar is inherited from the company");
+        assertEquals("Asia/Shanghai", visit.getCalendarTimeZone());
+
+        assertEquals(
+                1,
+                resolve(team, ServiceChannel.SERVICE_CHANNEL_PHONE, Severity.SEVERITY_CRITICAL, "")
+                        .getRuleIndex());
+        assertEquals(
+                3,
+                resolve(team, ServiceChannel.SERVICE_CHANNEL_FIELD_VISIT, Severity.SEVERITY_CRITICAL, "NO_SHOW")
+                        .getRuleIndex());
+        ServiceLevel general = resolve(team, ServiceChannel.SERVICE_CHANNEL_EMAIL, Severity.SEVERITY_MEDIUM, "");
+        assertEquals(0, general.getRuleIndex());
+        assertEquals(hours(120), general.getTarget().getResolveWithin());
+
+        // A newer published version of the same rules wins the tie.
+        Standard v2 = standards.createStandardVersion(CreateStandardVersionRequest.newBuilder()
+                .setSourceId(standard.getId())
+                .build());
+        v2 = standards.updateStandard(UpdateStandardRequest.newBuilder()
+                .setStandard(v2.toBuilder().clearServiceLevelTargets().addAllServiceLevelTargets(rules(hours(100))))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("service_level_targets"))
+                .build());
+        standards.publishStandard(PublishStandardRequest.newBuilder()
+                .setId(v2.getId())
+                .setEtag(v2.getEtag())
+                .build());
+        ServiceLevel newer = resolve(team, ServiceChannel.SERVICE_CHANNEL_EMAIL, Severity.SEVERITY_MEDIUM, "");
+        assertEquals(2, newer.getStandardVersion());
+        assertEquals(hours(100), newer.getTarget().getResolveWithin());
+    }
+
+    @Test
+    void noCalendarNoStandardInForceAndUnknownUnitAreErrors() {
+        Unit orphan = unit(UnitType.UNIT_TYPE_FIELD_TEAM, null, null);
+        var noCalendar = assertThrows(
+                StatusRuntimeException.class,
+                () -> resolve(orphan, ServiceChannel.SERVICE_CHANNEL_FIELD_VISIT, Severity.SEVERITY_LOW, ""));
+        assertEquals(Status.Code.FAILED_PRECONDITION, noCalendar.getStatus().getCode());
+        assertEquals("UNIT_HAS_NO_CALENDAR", GrpcErrors.errorInfo(noCalendar).getReason());
+
+        Unit team = unit(UnitType.UNIT_TYPE_FIELD_TEAM, null, calendar());
+        publishedFieldStandard();
+        var beforeInForce = assertThrows(
+                StatusRuntimeException.class,
+                () -> serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                        .setUnitId(team.getId())
+                        .setAtTime(Timestamp.newBuilder()
+                                .setSeconds(
+                                        Instant.parse("2025-06-01T00:00:00Z").getEpochSecond()))
+                        .build()));
+        assertEquals(Status.Code.NOT_FOUND, beforeInForce.getStatus().getCode());
+
+        var unknown = assertThrows(
+                StatusRuntimeException.class,
+                () -> serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                        .setUnitId(UUID.randomUUID().toString())
+                        .build()));
+        assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
+
+        var unknownCalendar = assertThrows(
+                StatusRuntimeException.class,
+                () -> units.createUnit(CreateUnitRequest.newBuilder()
+                        .setUnit(Unit.newBuilder()
+                                .setCode(unique("U"))
+                                .setName("x")
+                                .setType(UnitType.UNIT_TYPE_HOTLINE)
+                                .setCalendarId(UUID.randomUUID().toString()))
+                        .build()));
+        assertEquals(List.of("unit.calendar_id"), GrpcErrors.violatedFields(unknownCalendar));
+    }
+
+    @Test
+    void malformedRulesAreNamed() {
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> standards.createStandard(CreateStandardRequest.newBuilder()
+                        .setStandard(Standard.newBuilder()
+                                .setCode(unique("BAD"))
+                                .setTitle("Bad rules")
+                                .addServiceLevelTargets(
+                                        ServiceLevelTarget.newBuilder().setCategory("billing"))
+                                .addServiceLevelTargets(
+                                        ServiceLevelTarget.newBuilder().setResolveWithin(hours(-1)))
+                                .addServiceLevelTargets(ServiceLevelTarget.newBuilder()
+                                        .setSeverityValue(42)
+                                        .setResolveWithin(hours(1))))
+                        .build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(List.of("standard.service_level_targets[2].severity"), GrpcErrors.violatedFields(e));
+
+        var rules = assertThrows(
+                StatusRuntimeException.class,
+                () -> standards.createStandard(CreateStandardRequest.newBuilder()
+                        .setStandard(Standard.newBuilder()
+                                .setCode(unique("BAD"))
+                                .setTitle("Bad rules")
+                                .addServiceLevelTargets(
+                                        ServiceLevelTarget.newBuilder().setCategory("billing"))
+                                .addServiceLevelTargets(
+                                        ServiceLevelTarget.newBuilder().setResolveWithin(hours(-1)))
+                                .addServiceLevelTargets(
+                                        ServiceLevelTarget.newBuilder().setResolveWithin(hours(1))))
+                        .build()));
+        assertEquals(
+                List.of(
+                        "standard.service_level_targets[0].category",
+                        "standard.service_level_targets[0]",
+                        "standard.service_level_targets[1].resolve_within",
+                        "standard.service_level_targets[2]"),
+                GrpcErrors.violatedFields(rules));
+    }
+}
