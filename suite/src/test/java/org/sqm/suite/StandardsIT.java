@@ -149,4 +149,80 @@ class StandardsIT {
                 .statusCode(200)
                 .body("items.size()", equalTo(0));
     }
+
+    @Test
+    void theDeadlinesOfACaseComeFromTheMostSpecificRuleOnTheUnitsCalendar() throws Exception {
+        String calendarId = given().contentType(ContentType.JSON)
+                .body("{\"code\":\"SH-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"name\":\"Shanghai\","
+                        + "\"timeZone\":\"Asia/Shanghai\",\"alwaysOpen\":true}")
+                .when()
+                .post("/api/v1/calendars")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String branch = given().contentType(ContentType.JSON)
+                .body("{\"code\":\"BR-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"name\":\"Branch\",\"type\":\"CITY_BRANCH\",\"calendarId\":\"" + calendarId + "\"}")
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .body("calendarId", equalTo(calendarId))
+                .extract()
+                .path("id");
+        String team = given().contentType(ContentType.JSON)
+                .body("{\"code\":\"FT-" + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"name\":\"Field team\",\"type\":\"FIELD_TEAM\",\"parentId\":\"" + branch + "\"}")
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        String code = "FIELD-" + UUID.randomUUID().toString().substring(0, 8);
+        String document = catalogueDocument("service-hall-and-hotline.json")
+                .replace("\"code\": \"SQM-HALL-HOTLINE\"", "\"code\": \"" + code + "\"")
+                .replace("\"SERVICE_HALL\",\n    \"HOTLINE\",\n    \"ONLINE_SERVICE\"", "\"FIELD_TEAM\"");
+        Response draft = given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(document)
+                .when()
+                .post("/api/v1/standards:import");
+        draft.then().statusCode(201).body("unitTypes", equalTo(List.of("FIELD_TEAM")));
+        given().urlEncodingEnabled(false)
+                .header("If-Match", draft.header("ETag"))
+                .when()
+                .post("/api/v1/standards/" + draft.<String>path("id") + ":publish")
+                .then()
+                .statusCode(200);
+
+        given().queryParam("channel", "REFERRAL")
+                .queryParam("severity", "LOW")
+                .queryParam("at", "2026-06-01T08:00:00Z")
+                .when()
+                .get("/api/v1/units/{id}/serviceLevel", team)
+                .then()
+                .statusCode(200)
+                .body("standardCode", equalTo(code))
+                .body("ruleIndex", equalTo(2))
+                .body("target.acknowledgeWithin", equalTo("PT4H"))
+                .body("calendarId", equalTo(calendarId))
+                .body("calendarUnitId", equalTo(branch));
+        given().queryParam("severity", "CRITICAL")
+                .queryParam("at", "2026-06-01T08:00:00Z")
+                .when()
+                .get("/api/v1/units/{id}/serviceLevel", team)
+                .then()
+                .statusCode(200)
+                .body("target.resolveWithin", equalTo("PT40H"));
+        given().queryParam("severity", "EXTREME")
+                .when()
+                .get("/api/v1/units/{id}/serviceLevel", team)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("severity"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.sqm.gateway.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.sqm.gateway.rest.StandardViews.Criterion;
 import org.sqm.gateway.rest.StandardViews.Element;
@@ -7,6 +8,8 @@ import org.sqm.gateway.rest.StandardViews.RatingLevel;
 import org.sqm.gateway.rest.StandardViews.RatingScale;
 import org.sqm.gateway.rest.StandardViews.ScaleKind;
 import org.sqm.gateway.rest.StandardViews.ServiceChannel;
+import org.sqm.gateway.rest.StandardViews.ServiceLevelTarget;
+import org.sqm.gateway.rest.StandardViews.Severity;
 import org.sqm.gateway.rest.StandardViews.StandardView;
 import org.sqm.gateway.rest.StandardViews.SubCriterion;
 import org.sqm.proto.standards.v1.RatingScaleKind;
@@ -19,6 +22,7 @@ final class StandardMapping {
     private static final String KIND = "RATING_SCALE_KIND_";
     private static final String STATUS = "STANDARD_STATUS_";
     private static final String TYPE = "UNIT_TYPE_";
+    private static final String SEVERITY = "SEVERITY_";
 
     private StandardMapping() {}
 
@@ -40,6 +44,9 @@ final class StandardMapping {
                         .toList(),
                 s.hasRatingScale() ? toView(s.getRatingScale()) : null,
                 s.getCriteriaList().stream().map(StandardMapping::toView).toList(),
+                s.getServiceLevelTargetsList().stream()
+                        .map(StandardMapping::toView)
+                        .toList(),
                 s.getElementCount(),
                 s.getEtag(),
                 Times.toRest(s.getCreateTime()),
@@ -168,6 +175,68 @@ final class StandardMapping {
                     return criterion.build();
                 })
                 .toList();
+    }
+
+    static ServiceLevelTarget toView(org.sqm.proto.standards.v1.ServiceLevelTarget t) {
+        return new ServiceLevelTarget(
+                t.getUnitType() == org.sqm.proto.standards.v1.UnitType.UNIT_TYPE_UNSPECIFIED
+                        ? null
+                        : UnitType.valueOf(t.getUnitType().name().substring(TYPE.length())),
+                t.getChannel() == org.sqm.proto.standards.v1.ServiceChannel.SERVICE_CHANNEL_UNSPECIFIED
+                        ? null
+                        : ServiceChannel.valueOf(t.getChannel().name().substring(CHANNEL.length())),
+                emptyToNull(t.getCategory()),
+                t.getSeverity() == org.sqm.proto.common.v1.Severity.SEVERITY_UNSPECIFIED
+                        ? null
+                        : Severity.valueOf(t.getSeverity().name().substring(SEVERITY.length())),
+                t.hasAcknowledgeWithin() ? Times.toRest(t.getAcknowledgeWithin()) : null,
+                t.hasFirstResponseWithin() ? Times.toRest(t.getFirstResponseWithin()) : null,
+                t.hasResolveWithin() ? Times.toRest(t.getResolveWithin()) : null,
+                t.hasCallBackWithin() ? Times.toRest(t.getCallBackWithin()) : null);
+    }
+
+    static List<org.sqm.proto.standards.v1.ServiceLevelTarget> targets(List<ServiceLevelTarget> targets) {
+        if (targets == null) {
+            return List.of();
+        }
+        List<org.sqm.proto.standards.v1.ServiceLevelTarget> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            ServiceLevelTarget t = targets.get(i);
+            var rule = org.sqm.proto.standards.v1.ServiceLevelTarget.newBuilder();
+            if (t != null) {
+                String f = "serviceLevelTargets[" + i + "].";
+                rule.setCategory(nz(t.category()));
+                if (t.unitType() != null) {
+                    rule.setUnitType(org.sqm.proto.standards.v1.UnitType.valueOf(
+                            TYPE + t.unitType().name()));
+                }
+                if (t.channel() != null) {
+                    rule.setChannel(org.sqm.proto.standards.v1.ServiceChannel.valueOf(
+                            CHANNEL + t.channel().name()));
+                }
+                if (t.severity() != null) {
+                    rule.setSeverity(severity(t.severity()));
+                }
+                if (t.acknowledgeWithin() != null) {
+                    rule.setAcknowledgeWithin(Times.duration(f + "acknowledgeWithin", t.acknowledgeWithin()));
+                }
+                if (t.firstResponseWithin() != null) {
+                    rule.setFirstResponseWithin(Times.duration(f + "firstResponseWithin", t.firstResponseWithin()));
+                }
+                if (t.resolveWithin() != null) {
+                    rule.setResolveWithin(Times.duration(f + "resolveWithin", t.resolveWithin()));
+                }
+                if (t.callBackWithin() != null) {
+                    rule.setCallBackWithin(Times.duration(f + "callBackWithin", t.callBackWithin()));
+                }
+            }
+            out.add(rule.build());
+        }
+        return out;
+    }
+
+    static org.sqm.proto.common.v1.Severity severity(Severity severity) {
+        return org.sqm.proto.common.v1.Severity.valueOf(SEVERITY + severity.name());
     }
 
     static String nz(String s) {

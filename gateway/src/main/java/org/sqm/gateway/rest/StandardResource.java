@@ -78,7 +78,8 @@ public class StandardResource {
             "unitTypes", "unit_types",
             "channels", "channels",
             "ratingScale", "rating_scale",
-            "criteria", "criteria");
+            "criteria", "criteria",
+            "serviceLevelTargets", "service_level_targets");
 
     private final StandardServiceBlockingStub standards;
     private final BackendCalls calls;
@@ -112,7 +113,8 @@ public class StandardResource {
                 .setEffectiveUntil(nz(body.effectiveUntil()))
                 .addAllUnitTypes(StandardMapping.unitTypes(body.unitTypes()))
                 .addAllChannels(StandardMapping.channels(body.channels()))
-                .addAllCriteria(StandardMapping.criteria(body.criteria()));
+                .addAllCriteria(StandardMapping.criteria(body.criteria()))
+                .addAllServiceLevelTargets(StandardMapping.targets(body.serviceLevelTargets()));
         if (body.ratingScale() != null) {
             standard.setRatingScale(StandardMapping.ratingScale(body.ratingScale()));
         }
@@ -215,6 +217,10 @@ public class StandardResource {
             if (scale != null) {
                 standard.setRatingScale(StandardMapping.ratingScale(scale));
             }
+        }
+        if (patch.has("serviceLevelTargets")) {
+            standard.addAllServiceLevelTargets(StandardMapping.targets(
+                    List.of(patch.value("serviceLevelTargets", StandardViews.ServiceLevelTarget[].class))));
         }
         if (patch.has("criteria")) {
             standard.addAllCriteria(StandardMapping.criteria(List.of(patch.value("criteria", Criterion[].class))));

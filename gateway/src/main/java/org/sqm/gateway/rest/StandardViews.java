@@ -17,8 +17,33 @@ public final class StandardViews {
         EMAIL,
         SOCIAL_MEDIA,
         FIELD_VISIT,
-        ACCOUNT_MANAGEMENT
+        ACCOUNT_MANAGEMENT,
+        REFERRAL
     }
+
+    /** How serious a case is. */
+    public enum Severity {
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL
+    }
+
+    /**
+     * Deadlines for complaint handling, as ISO-8601 business durations on the unit's calendar (on
+     * an 8-hour working day, PT8H is one working day). Absent match fields match every case.
+     */
+    @Schema(name = "ServiceLevelTarget")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceLevelTarget(
+            UnitType unitType,
+            ServiceChannel channel,
+            @Schema(examples = "BILLING") String category,
+            Severity severity,
+            @Schema(examples = "PT8H") String acknowledgeWithin,
+            @Schema(examples = "PT24H") String firstResponseWithin,
+            @Schema(examples = "PT120H") String resolveWithin,
+            @Schema(examples = "PT8H") String callBackWithin) {}
 
     /** How elements are rated. */
     public enum ScaleKind {
@@ -47,6 +72,7 @@ public final class StandardViews {
             List<ServiceChannel> channels,
             RatingScale ratingScale,
             List<Criterion> criteria,
+            List<ServiceLevelTarget> serviceLevelTargets,
             int elementCount,
             String etag,
             @Schema(format = "date-time") String createTime,
@@ -68,7 +94,8 @@ public final class StandardViews {
             List<UnitType> unitTypes,
             List<ServiceChannel> channels,
             RatingScale ratingScale,
-            List<Criterion> criteria) {}
+            List<Criterion> criteria,
+            List<ServiceLevelTarget> serviceLevelTargets) {}
 
     /**
      * The rating scale.

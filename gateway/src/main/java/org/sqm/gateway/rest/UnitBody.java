@@ -9,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param name     the display name, at most 200 characters
  * @param type     the unit's type
  * @param parentId the id of the parent unit; absent for a root unit
+ * @param calendarId the id of the unit's business calendar; absent to use its nearest ancestor's
  */
 @Schema(name = "NewUnit")
 public record UnitBody(
         @Schema(required = true, examples = "HALL-SZ-001") String code,
         @Schema(required = true, examples = "Shenzhen Futian service hall") String name,
         @Schema(required = true) UnitType type,
-        @Schema(format = "uuid") String parentId) {}
+        @Schema(format = "uuid") String parentId,
+        @Schema(format = "uuid") String calendarId) {}

@@ -67,7 +67,7 @@ public class UnitResource {
     private static final String STATE_PREFIX = "UNIT_STATE_";
 
     private static final Map<String, String> CHANGEABLE =
-            MergePatch.fields("name", "name", "type", "type", "parentId", "parent_id");
+            MergePatch.fields("name", "name", "type", "type", "parentId", "parent_id", "calendarId", "calendar_id");
 
     private final UnitServiceBlockingStub units;
     private final BackendCalls calls;
@@ -113,7 +113,8 @@ public class UnitResource {
         Unit.Builder unit = Unit.newBuilder()
                 .setCode(nullToEmpty(body.code()))
                 .setName(nullToEmpty(body.name()))
-                .setParentId(nullToEmpty(body.parentId()));
+                .setParentId(nullToEmpty(body.parentId()))
+                .setCalendarId(nullToEmpty(body.calendarId()));
         if (body.type() != null) {
             unit.setType(toProto(body.type()));
         }
@@ -170,7 +171,7 @@ public class UnitResource {
     @Path("/{id: [^/:]+}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
-            summary = "Change a unit's name, type or parent",
+            summary = "Change a unit's name, type, parent or calendar",
             description = "Send only the fields to change (JSON merge patch); \"parentId\": null makes the "
                     + "unit a root. Re-parenting moves the whole subtree and may not create a cycle. "
                     + "If-Match must carry the unit's current etag.")
@@ -205,6 +206,9 @@ public class UnitResource {
         }
         if (patch.has("parentId")) {
             unit.setParentId(patch.text("parentId", true));
+        }
+        if (patch.has("calendarId")) {
+            unit.setCalendarId(patch.text("calendarId", true));
         }
         return withEtag(calls.write(() -> units.updateUnit(
                 UpdateUnitRequest.newBuilder().setUnit(unit).setUpdateMask(mask).build())));
@@ -311,7 +315,8 @@ public class UnitResource {
                         ? unit.getState().name().substring(STATE_PREFIX.length())
                         : null,
                 unit.getEtag().isEmpty() ? null : unit.getEtag(),
-                unit.hasUpdateTime() ? Times.toRest(unit.getUpdateTime()) : null);
+                unit.hasUpdateTime() ? Times.toRest(unit.getUpdateTime()) : null,
+                unit.getCalendarId().isEmpty() ? null : unit.getCalendarId());
     }
 
     private static String nullToEmpty(String s) {

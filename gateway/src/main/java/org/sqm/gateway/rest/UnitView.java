@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param state      ACTIVE or INACTIVE; units are deactivated, never deleted
  * @param etag       changes with every change; send it as If-Match to change the unit
  * @param updateTime when the unit last changed (RFC 3339, UTC)
+ * @param calendarId the unit's own business calendar; absent when it uses its nearest ancestor's
  */
 @Schema(name = "Unit")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,4 +28,5 @@ public record UnitView(
         @Schema(format = "date-time") String createTime,
         @Schema(enumeration = {"ACTIVE", "INACTIVE"}) String state,
         String etag,
-        @Schema(format = "date-time") String updateTime) {}
+        @Schema(format = "date-time") String updateTime,
+        @Schema(format = "uuid") String calendarId) {}
