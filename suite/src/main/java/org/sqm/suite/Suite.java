@@ -182,6 +182,9 @@ public final class Suite implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(c.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+            // Services that depend on standards-service (complaint-service does) find it here.
+            env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_HOST", "localhost");
+            env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_PORT", String.valueOf(port(Component.STANDARDS)));
         } else {
             for (Component backend : Component.values()) {
                 if (backend.clientName() != null) {

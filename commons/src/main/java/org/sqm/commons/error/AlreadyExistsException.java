@@ -11,4 +11,16 @@ public class AlreadyExistsException extends DomainException {
                 "a " + resource + " with " + field + " '" + value + "' already exists",
                 Map.of("field", field, "value", value));
     }
+
+    /** A request id used before for a different request. */
+    public static AlreadyExistsException requestIdReused(String requestId) {
+        return new AlreadyExistsException(
+                "REQUEST_ID_REUSED",
+                "request id '" + requestId + "' was already used for a different request; use a new one",
+                Map.of("field", "request_id", "value", requestId));
+    }
+
+    private AlreadyExistsException(String reason, String message, Map<String, String> metadata) {
+        super(reason, message, metadata);
+    }
 }

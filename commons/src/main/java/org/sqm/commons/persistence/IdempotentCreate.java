@@ -1,9 +1,15 @@
 package org.sqm.commons.persistence;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.sqm.commons.error.AlreadyExistsException;
 
 /**
  * Creates a resource at most once per client request id, even when retries race each other: the
@@ -12,6 +18,43 @@ import java.util.function.Supplier;
 public final class IdempotentCreate {
 
     private IdempotentCreate() {}
+
+    /**
+     * Like {@link #create(String, Function, Supplier, Function)}, and refuses to answer a retry whose
+     * payload differs from the first call's: the same request id for a different request is an
+     * error (ALREADY_EXISTS, reason REQUEST_ID_REUSED), never a silent return of the wrong resource.
+     *
+     * @param fingerprint   a digest of this call's payload (see {@link #fingerprint(String...)})
+     * @param fingerprintOf the digest stored with a resource
+     */
+    public static <T> T create(
+            String requestId,
+            String fingerprint,
+            Function<T, String> fingerprintOf,
+            Function<String, Optional<T>> findByRequestId,
+            Supplier<T> insert,
+            Function<String, RuntimeException> onUniqueConflict) {
+        T result = create(requestId, findByRequestId, insert, onUniqueConflict);
+        if (requestId != null && !requestId.isEmpty() && !fingerprint.equals(fingerprintOf.apply(result))) {
+            throw AlreadyExistsException.requestIdReused(requestId);
+        }
+        return result;
+    }
+
+    /** A SHA-256 digest of the given parts, for {@link #create(String, String, Function, Function, Supplier, Function)}. */
+    public static String fingerprint(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                byte[] bytes = String.valueOf(part).getBytes(StandardCharsets.UTF_8);
+                digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
 
     /**
      * Runs {@code insert} in a transaction of its own unless a resource with the request id exists.

@@ -1,16 +1,29 @@
 package org.sqm.complaint.grpc;
 
+import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
+
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import java.util.List;
+import java.util.Map;
+import org.sqm.commons.error.Violations;
 import org.sqm.complaint.mapping.ComplaintMapper;
 import org.sqm.complaint.service.ComplaintService;
 import org.sqm.proto.complaint.v1.Complaint;
+import org.sqm.proto.complaint.v1.ComplaintCategory;
+import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
+import org.sqm.proto.complaint.v1.ComplaintStatus;
+import org.sqm.proto.complaint.v1.ComplaintView;
 import org.sqm.proto.complaint.v1.CreateComplaintRequest;
+import org.sqm.proto.complaint.v1.EscalateComplaintRequest;
 import org.sqm.proto.complaint.v1.GetComplaintRequest;
+import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
+import org.sqm.proto.complaint.v1.ListComplaintCategoriesResponse;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
+import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 
 /** The gRPC face of {@link ComplaintService}; database work runs on worker threads, never the event loop. */
 @GrpcService
@@ -25,25 +38,88 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void createComplaint(CreateComplaintRequest request, StreamObserver<Complaint> response) {
-        response.onNext(ComplaintMapper.toProto(
-                complaints.create(ComplaintMapper.toNewComplaint(request.getComplaint()), request.getRequestId())));
-        response.onCompleted();
+        var created = complaints.create(
+                ComplaintMapper.toNewComplaint(request.getComplaint()), request.getRequestId(), request.getActor());
+        reply(response, complaints.get(created.id.toString()), false);
     }
 
     @Override
     public void getComplaint(GetComplaintRequest request, StreamObserver<Complaint> response) {
-        response.onNext(ComplaintMapper.toProto(complaints.get(request.getId())));
-        response.onCompleted();
+        new Violations()
+                .check(request.getView() != ComplaintView.UNRECOGNIZED, "view", "is not one of the documented values")
+                .throwIfAny();
+        reply(response, complaints.get(request.getId()), request.getView() == ComplaintView.COMPLAINT_VIEW_FULL);
     }
 
     @Override
     public void listComplaints(ListComplaintsRequest request, StreamObserver<ListComplaintsResponse> response) {
-        ComplaintService.ComplaintPage page = complaints.list(request.getPageSize(), request.getPageToken());
+        new Violations()
+                .check(
+                        request.getStatus() != ComplaintStatus.UNRECOGNIZED,
+                        "status",
+                        "is not one of the documented values")
+                .check(
+                        request.getChannel() != ComplaintChannel.UNRECOGNIZED,
+                        "channel",
+                        "is not one of the documented values")
+                .throwIfAny();
+        ComplaintService.ComplaintPage page = complaints.list(
+                new ComplaintService.ListQuery(
+                        request.getUnitId(),
+                        request.getIncludeDescendants(),
+                        ComplaintMapper.toDomain(request.getStatus()),
+                        request.getOverdueOnly(),
+                        request.getCategory(),
+                        ComplaintMapper.toDomain(request.getChannel()),
+                        instantOrNull(request.hasReceivedAfter(), request.getReceivedAfter()),
+                        instantOrNull(request.hasReceivedBefore(), request.getReceivedBefore())),
+                request.getPageSize(),
+                request.getPageToken());
         response.onNext(ListComplaintsResponse.newBuilder()
-                .addAllComplaints(
-                        page.complaints().stream().map(ComplaintMapper::toProto).toList())
+                .addAllComplaints(page.complaints().stream()
+                        .map(c -> ComplaintMapper.toProto(c, false, List.of(), Map.of()))
+                        .toList())
                 .setNextPageToken(page.nextPageToken())
                 .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void transitionComplaint(TransitionComplaintRequest request, StreamObserver<Complaint> response) {
+        var moved = complaints.transition(
+                request.getId(),
+                request.getEtag(),
+                ComplaintMapper.toDomain(request.getAction()),
+                request.getNote(),
+                request.getActor(),
+                request.getRootCause(),
+                request.getRemedy());
+        reply(response, complaints.get(moved.id.toString()), false);
+    }
+
+    @Override
+    public void escalateComplaint(EscalateComplaintRequest request, StreamObserver<Complaint> response) {
+        var escalated = complaints.escalate(request.getId(), request.getEtag(), request.getNote(), request.getActor());
+        reply(response, complaints.get(escalated.id.toString()), false);
+    }
+
+    @Override
+    public void listComplaintCategories(
+            ListComplaintCategoriesRequest request, StreamObserver<ListComplaintCategoriesResponse> response) {
+        response.onNext(ListComplaintCategoriesResponse.newBuilder()
+                .addAllCategories(complaints.categories().stream()
+                        .map(c -> ComplaintCategory.newBuilder()
+                                .setCode(c.code)
+                                .setName(c.name)
+                                .build())
+                        .toList())
+                .build());
+        response.onCompleted();
+    }
+
+    private static void reply(
+            StreamObserver<Complaint> response, ComplaintService.ComplaintDetail detail, boolean full) {
+        response.onNext(ComplaintMapper.toProto(detail.complaint(), full, detail.history(), detail.used()));
         response.onCompleted();
     }
 }

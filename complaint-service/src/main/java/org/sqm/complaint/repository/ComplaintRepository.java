@@ -1,19 +1,20 @@
 package org.sqm.complaint.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.ComplaintEntity;
+import org.sqm.complaint.domain.ComplaintStatus;
 
 /** Reads and writes complaints. */
 @ApplicationScoped
 public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntity, UUID> {
-
-    private static final Sort NEWEST_FIRST = Sort.descending("receiveTime", "id");
 
     public Optional<ComplaintEntity> findByRequestId(String requestId) {
         return find("requestId", requestId).firstResultOptional();
@@ -27,11 +28,64 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
                 .longValue();
     }
 
+    /** What a list may be filtered by; null fields do not filter. */
+    public record Filter(
+            Collection<UUID> unitIds,
+            ComplaintStatus status,
+            boolean overdueOnly,
+            String category,
+            ComplaintChannel channel,
+            Instant receivedAfter,
+            Instant receivedBefore,
+            Instant now) {}
+
     /** The first {@code limit} complaints, newest receipt first, after the given one (null: from the start). */
-    public List<ComplaintEntity> pageNewestFirst(Instant afterReceiveTime, UUID afterId, int limit) {
-        var query = afterReceiveTime == null
-                ? findAll(NEWEST_FIRST)
-                : find("receiveTime < ?1 or (receiveTime = ?1 and id < ?2)", NEWEST_FIRST, afterReceiveTime, afterId);
-        return query.range(0, limit - 1).list();
+    public List<ComplaintEntity> page(Filter filter, Instant afterReceiveTime, UUID afterId, int limit) {
+        StringBuilder q = new StringBuilder("from ComplaintEntity c where 1 = 1");
+        Parameters p = new Parameters();
+        if (afterReceiveTime != null) {
+            q.append(" and (c.receiveTime < :afterTime or (c.receiveTime = :afterTime and c.id < :afterId))");
+            p.and("afterTime", afterReceiveTime).and("afterId", afterId);
+        }
+        if (filter.unitIds() != null) {
+            q.append(" and c.unitId in :units");
+            p.and("units", filter.unitIds());
+        }
+        if (filter.status() != null) {
+            q.append(" and c.status = :status");
+            p.and("status", filter.status());
+        }
+        if (filter.category() != null) {
+            q.append(" and c.category = :category");
+            p.and("category", filter.category());
+        }
+        if (filter.channel() != null) {
+            q.append(" and c.channel = :channel");
+            p.and("channel", filter.channel());
+        }
+        if (filter.receivedAfter() != null) {
+            q.append(" and c.receiveTime >= :from");
+            p.and("from", filter.receivedAfter());
+        }
+        if (filter.receivedBefore() != null) {
+            q.append(" and c.receiveTime < :to");
+            p.and("to", filter.receivedBefore());
+        }
+        if (filter.overdueOnly()) {
+            // Breached: marked by the watch, met late, or still open past its due time.
+            q.append(" and exists (select 1 from ComplaintEntity o join o.deadlines d where o.id = c.id and"
+                    + " (d.breached = true or d.metTime > d.dueTime"
+                    + " or (d.metTime is null and d.dueTime < :now and o.status in :open)))");
+            p.and("now", filter.now())
+                    .and(
+                            "open",
+                            List.of(
+                                    ComplaintStatus.RECEIVED,
+                                    ComplaintStatus.ACKNOWLEDGED,
+                                    ComplaintStatus.INVESTIGATING,
+                                    ComplaintStatus.WAITING_ON_CUSTOMER));
+        }
+        q.append(" order by c.receiveTime desc, c.id desc");
+        return find(q.toString(), p).range(0, limit - 1).list();
     }
 }

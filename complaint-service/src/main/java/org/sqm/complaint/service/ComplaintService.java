@@ -1,90 +1,295 @@
 package org.sqm.complaint.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sqm.commons.error.AlreadyExistsException;
+import org.sqm.commons.error.ConcurrentModificationException;
+import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.complaint.config.ComplaintConfig;
+import org.sqm.complaint.domain.ComplaintAction;
+import org.sqm.complaint.domain.ComplaintCategoryEntity;
 import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.ComplaintEntity;
+import org.sqm.complaint.domain.ComplaintEntity.Deadline;
+import org.sqm.complaint.domain.ComplaintEntity.Pause;
+import org.sqm.complaint.domain.ComplaintEventEntity;
+import org.sqm.complaint.domain.ComplaintStatus;
+import org.sqm.complaint.domain.DeadlineKind;
+import org.sqm.complaint.domain.Severity;
+import org.sqm.complaint.repository.ComplaintCategoryRepository;
+import org.sqm.complaint.repository.ComplaintEventRepository;
 import org.sqm.complaint.repository.ComplaintRepository;
 
-/** The rules for taking in complaints. */
+/** Complaint handling: intake against deadlines, the lifecycle, escalation and the history. */
 @ApplicationScoped
 public class ComplaintService {
 
-    private static final String LIST_QUERY = "complaints:newest-first";
+    static final String SYSTEM = "system";
+    private static final String LIST_QUERY = "complaints";
     // Clocks of callers and of this service differ a little; a receipt this far ahead is still "now".
     private static final long CLOCK_SKEW_SECONDS = 300;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{5,30}");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     private final ComplaintRepository complaints;
+    private final ComplaintEventRepository events;
+    private final ComplaintCategoryRepository categories;
+    private final Standards standards;
+    private final ComplaintConfig config;
 
-    public ComplaintService(ComplaintRepository complaints) {
+    public ComplaintService(
+            ComplaintRepository complaints,
+            ComplaintEventRepository events,
+            ComplaintCategoryRepository categories,
+            Standards standards,
+            ComplaintConfig config) {
         this.complaints = complaints;
+        this.events = events;
+        this.categories = categories;
+        this.standards = standards;
+        this.config = config;
     }
 
-    /** What a caller asks to record; {@code receiveTime} null means "now". */
-    public record NewComplaint(String unitId, ComplaintChannel channel, String description, Instant receiveTime) {}
+    /** What a caller asks to record; {@code receiveTime} null means "now"; enums null when unset or unknown. */
+    public record NewComplaint(
+            String unitId,
+            ComplaintChannel channel,
+            String category,
+            Severity severity,
+            String description,
+            String remedySought,
+            String complainantName,
+            String complainantEmail,
+            String complainantPhone,
+            Instant receiveTime) {}
+
+    /** A complaint with its history and, where known, the business time each deadline has used. */
+    public record ComplaintDetail(
+            ComplaintEntity complaint, List<ComplaintEventEntity> history, Map<DeadlineKind, Duration> used) {}
 
     /** One page of complaints and the token of the next page (empty at the end). */
     public record ComplaintPage(List<ComplaintEntity> complaints, String nextPageToken) {}
 
-    /** Records a complaint, or returns the one an earlier call with the same request id recorded. */
-    public ComplaintEntity create(NewComplaint complaint, String requestId) {
+    /** What a list is filtered by; null or false fields do not filter. */
+    public record ListQuery(
+            String unitId,
+            boolean includeDescendants,
+            ComplaintStatus status,
+            boolean overdueOnly,
+            String category,
+            ComplaintChannel channel,
+            Instant receivedAfter,
+            Instant receivedBefore) {}
+
+    /**
+     * Records a complaint with its deadlines. A retry with the same request id returns the first
+     * call's complaint even while standards-service is unreachable.
+     */
+    public ComplaintEntity create(NewComplaint c, String requestId, String actor) {
         Instant now = Instant.now();
-        new Violations()
-                .optionalId("complaint.unit_id", complaint.unitId())
-                .check(complaint.unitId() != null && !complaint.unitId().isEmpty(), "complaint.unit_id", "is required")
-                .requireEnum("complaint.channel", complaint.channel() != null)
-                .requireText("complaint.description", complaint.description(), 10_000)
+        Violations v = new Violations()
+                .optionalId("complaint.unit_id", c.unitId())
+                .check(c.unitId() != null && !c.unitId().isEmpty(), "complaint.unit_id", "is required")
+                .requireEnum("complaint.channel", c.channel() != null)
+                .requireEnum("complaint.severity", c.severity() != null)
+                .requireText("complaint.description", c.description(), 10_000)
+                .maxLength("complaint.remedy_sought", c.remedySought(), 2000)
+                .requireText("complaint.complainant.name", c.complainantName(), 200)
                 .check(
-                        complaint.receiveTime() == null
-                                || !complaint.receiveTime().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS)),
+                        notBlank(c.complainantEmail()) || notBlank(c.complainantPhone()),
+                        "complaint.complainant",
+                        "needs an e-mail address or a telephone number")
+                .check(
+                        !notBlank(c.complainantEmail())
+                                || EMAIL.matcher(c.complainantEmail()).matches(),
+                        "complaint.complainant.email",
+                        "is not an e-mail address")
+                .check(
+                        !notBlank(c.complainantPhone())
+                                || PHONE.matcher(c.complainantPhone()).matches(),
+                        "complaint.complainant.phone",
+                        "must be 5 to 30 digits, spaces and + ( ) -")
+                .check(
+                        c.receiveTime() == null || !c.receiveTime().isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS)),
                         "complaint.receive_time",
                         "must not lie in the future")
                 .maxLength("request_id", requestId, 100)
+                .maxLength("actor", actor, 100);
+        boolean knownCategory = notBlank(c.category())
+                && QuarkusTransaction.requiringNew()
+                        .call(() -> categories.findByIdOptional(c.category()).isPresent());
+        v.check(knownCategory, "complaint.category", "is required and must be one of ListComplaintCategories");
+        v.throwIfAny();
+
+        String fingerprint = IdempotentCreate.fingerprint(
+                c.unitId(),
+                c.channel().name(),
+                c.category(),
+                c.severity().name(),
+                c.description(),
+                c.remedySought(),
+                c.complainantName(),
+                c.complainantEmail(),
+                c.complainantPhone(),
+                String.valueOf(c.receiveTime()));
+        if (notBlank(requestId)) {
+            Optional<ComplaintEntity> earlier =
+                    QuarkusTransaction.requiringNew().call(() -> complaints.findByRequestId(requestId));
+            if (earlier.isPresent()) {
+                if (!fingerprint.equals(earlier.get().requestHash)) {
+                    throw AlreadyExistsException.requestIdReused(requestId);
+                }
+                return earlier.get();
+            }
+        }
+
+        UUID unitId = UUID.fromString(c.unitId());
+        Standards.Unit unit =
+                standards.unit(unitId).filter(Standards.Unit::active).orElse(null);
+        new Violations()
+                .check(unit != null, "complaint.unit_id", "no active unit has this id")
                 .throwIfAny();
+        Instant received = (c.receiveTime() == null ? now : c.receiveTime()).truncatedTo(ChronoUnit.MICROS);
+        Standards.ServiceLevel level = standards
+                .serviceLevel(unitId, c.channel(), c.category(), c.severity(), received)
+                .orElseThrow(
+                        () -> new FailedPreconditionException(
+                                "NO_SERVICE_LEVEL",
+                                "no deadlines can be found for unit " + unitId
+                                        + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
+        List<Deadline> deadlines = new ArrayList<>();
+        addDeadline(deadlines, DeadlineKind.ACKNOWLEDGE, level.acknowledgeWithin(), level, received);
+        addDeadline(deadlines, DeadlineKind.FIRST_RESPONSE, level.firstResponseWithin(), level, received);
+        addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level, received);
+        // The major complaint emergency plan: a critical complaint goes up at once.
+        UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
+
         return IdempotentCreate.create(
-                requestId, complaints::findByRequestId, () -> insert(complaint, requestId, now), constraint -> null);
+                requestId,
+                fingerprint,
+                e -> e.requestHash,
+                complaints::findByRequestId,
+                () -> insert(c, requestId, fingerprint, actor, now, received, level, deadlines, escalateTo),
+                constraint -> null);
     }
 
-    private ComplaintEntity insert(NewComplaint complaint, String requestId, Instant now) {
-        ComplaintEntity entity = new ComplaintEntity();
-        entity.id = UUID.randomUUID();
-        entity.createTime = now.truncatedTo(ChronoUnit.MICROS);
-        entity.receiveTime = complaint.receiveTime() == null
-                ? entity.createTime
-                : complaint.receiveTime().truncatedTo(ChronoUnit.MICROS);
-        entity.reference = "C-%d-%06d"
-                .formatted(entity.receiveTime.atZone(ZoneOffset.UTC).getYear(), complaints.nextReferenceNumber());
-        entity.unitId = UUID.fromString(complaint.unitId());
-        entity.channel = complaint.channel();
-        entity.description = complaint.description().strip();
-        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
-        complaints.persistAndFlush(entity);
-        return entity;
+    private void addDeadline(
+            List<Deadline> deadlines,
+            DeadlineKind kind,
+            Duration allowed,
+            Standards.ServiceLevel level,
+            Instant received) {
+        if (allowed != null) {
+            deadlines.add(new Deadline(
+                    kind, allowed.getSeconds(), standards.dueTime(level.calendarId(), received, allowed, List.of())));
+        }
     }
 
-    /** Returns the complaint with that id. */
+    private ComplaintEntity insert(
+            NewComplaint c,
+            String requestId,
+            String fingerprint,
+            String actor,
+            Instant now,
+            Instant received,
+            Standards.ServiceLevel level,
+            List<Deadline> deadlines,
+            UUID escalateTo) {
+        ComplaintEntity e = new ComplaintEntity();
+        e.id = UUID.randomUUID();
+        e.createTime = now.truncatedTo(ChronoUnit.MICROS);
+        e.updateTime = e.createTime;
+        e.receiveTime = received;
+        e.reference =
+                "C-%d-%06d".formatted(received.atZone(ZoneOffset.UTC).getYear(), complaints.nextReferenceNumber());
+        e.unitId = UUID.fromString(c.unitId());
+        e.channel = c.channel();
+        e.category = c.category();
+        e.severity = c.severity();
+        e.description = c.description().strip();
+        e.remedySought = blankToNull(c.remedySought());
+        e.complainantName = c.complainantName().strip();
+        e.complainantEmail = blankToNull(c.complainantEmail());
+        e.complainantPhone = blankToNull(c.complainantPhone());
+        e.status = ComplaintStatus.RECEIVED;
+        e.requestId = notBlank(requestId) ? requestId : null;
+        e.requestHash = fingerprint;
+        e.calendarId = level.calendarId();
+        e.callBackSeconds =
+                level.callBackWithin() == null ? null : level.callBackWithin().getSeconds();
+        e.deadlineSource = level.source();
+        e.deadlines.addAll(deadlines);
+        complaints.persist(e);
+        record(e, actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source());
+        if (escalateTo != null) {
+            e.escalatedToUnitId = escalateTo;
+            e.escalationLevel = 1;
+            record(e, SYSTEM, "ESCALATE", e.status, e.status, "critical complaint: escalated at once to " + escalateTo);
+        }
+        complaints.flush();
+        return e;
+    }
+
+    /** The complaint, its history and the business time used per deadline (left out when standards-service is down). */
     @Transactional
-    public ComplaintEntity get(String id) {
-        return complaints
-                .findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("complaint", id));
+    public ComplaintDetail get(String id) {
+        ComplaintEntity e = find("id", id);
+        Map<DeadlineKind, Duration> used = new EnumMap<>(DeadlineKind.class);
+        Instant now = Instant.now();
+        try {
+            for (Deadline d : e.deadlines) {
+                Instant end = d.metTime != null ? d.metTime : (e.status.isOpen() ? now : e.updateTime);
+                used.put(d.kind, standards.businessTime(e.calendarId, e.receiveTime, end, pauses(e, d.kind, end)));
+            }
+        } catch (RuntimeException unavailable) {
+            used.clear();
+        }
+        return new ComplaintDetail(e, events.history(e.id), used);
     }
 
     /** Lists complaints, newest receipt first. */
     @Transactional
-    public ComplaintPage list(int pageSize, String pageToken) {
+    public ComplaintPage list(ListQuery query, int pageSize, String pageToken) {
         int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 2);
+        List<UUID> unitIds = null;
+        if (notBlank(query.unitId())) {
+            UUID unit = Violations.parseId("unit_id", query.unitId());
+            unitIds = new ArrayList<>();
+            unitIds.add(unit);
+            if (query.includeDescendants()) {
+                unitIds.addAll(standards.descendants(unit));
+            }
+        }
+        new Violations()
+                .check(
+                        query.receivedAfter() == null
+                                || query.receivedBefore() == null
+                                || query.receivedBefore().isAfter(query.receivedAfter()),
+                        "received_before",
+                        "must be after received_after")
+                .throwIfAny();
+        String fingerprint = LIST_QUERY + ":" + query;
+        List<String> after = PageToken.decode(pageToken, fingerprint, 2);
         Instant afterTime = null;
         UUID afterId = null;
         if (!after.isEmpty()) {
@@ -95,12 +300,195 @@ public class ComplaintService {
                 throw new InvalidArgumentException("page_token", "is not a token this service issued");
             }
         }
-        List<ComplaintEntity> page = complaints.pageNewestFirst(afterTime, afterId, size + 1);
+        List<ComplaintEntity> page = complaints.page(
+                new ComplaintRepository.Filter(
+                        unitIds,
+                        query.status(),
+                        query.overdueOnly(),
+                        blankToNull(query.category()),
+                        query.channel(),
+                        query.receivedAfter(),
+                        query.receivedBefore(),
+                        Instant.now()),
+                afterTime,
+                afterId,
+                size + 1);
         if (page.size() <= size) {
             return new ComplaintPage(page, "");
         }
         List<ComplaintEntity> shown = List.copyOf(page.subList(0, size));
         ComplaintEntity last = shown.get(size - 1);
-        return new ComplaintPage(shown, PageToken.encode(LIST_QUERY, last.receiveTime.toString(), last.id.toString()));
+        return new ComplaintPage(shown, PageToken.encode(fingerprint, last.receiveTime.toString(), last.id.toString()));
+    }
+
+    /** Applies one move of the lifecycle, if the table allows it from the current status. */
+    @Transactional
+    public ComplaintEntity transition(
+            String id,
+            String etag,
+            ComplaintAction action,
+            String note,
+            String actor,
+            String rootCause,
+            String remedy) {
+        Violations v = new Violations()
+                .requireEnum("action", action != null)
+                .maxLength("note", note, 2000)
+                .maxLength("actor", actor, 100);
+        if (action == ComplaintAction.RESOLVE) {
+            v.requirePattern("root_cause", rootCause, CODE, "is required: a code of capitals, digits and '_'");
+            v.requireText("remedy", remedy, 2000);
+        }
+        v.throwIfAny();
+        ComplaintEntity e = find("id", id);
+        Etags.require(etag, e.version, "complaint", id, "etag");
+        ComplaintStatus from = e.status;
+        if (!action.allowedFrom(from)) {
+            throw new FailedPreconditionException(
+                    "TRANSITION_NOT_ALLOWED",
+                    "cannot " + action.name().toLowerCase().replace('_', ' ') + " a complaint that is " + from,
+                    Map.of("status", from.name(), "action", action.name()));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        switch (action) {
+            case ACKNOWLEDGE -> meet(e, DeadlineKind.ACKNOWLEDGE, now);
+            case START_INVESTIGATION -> {
+                meet(e, DeadlineKind.ACKNOWLEDGE, now);
+                meet(e, DeadlineKind.FIRST_RESPONSE, now);
+            }
+            case WAIT_ON_CUSTOMER -> e.pauses.add(new Pause(now, null));
+            case RESUME -> {
+                e.pauses.get(e.pauses.size() - 1).endTime = now;
+                moveResolveDeadline(e);
+            }
+            case RESOLVE -> {
+                meet(e, DeadlineKind.RESOLVE, now);
+                e.rootCause = rootCause;
+                e.remedy = remedy.strip();
+                e.resolveTime = now;
+            }
+            case REOPEN -> {
+                if (now.isAfter(e.resolveTime.plus(config.reopenWindow()))) {
+                    throw new FailedPreconditionException(
+                            "REOPEN_WINDOW_PASSED",
+                            "a complaint can be reopened within " + config.reopenWindow() + " of its resolution");
+                }
+                // The clock stood still while the complaint was resolved; it runs again from now.
+                e.pauses.add(new Pause(e.resolveTime, now));
+                e.deadline(DeadlineKind.RESOLVE).ifPresent(d -> d.metTime = null);
+                moveResolveDeadline(e);
+            }
+            case CLOSE, WITHDRAW -> {}
+        }
+        e.status = action.target();
+        e.updateTime = now;
+        record(e, actor, action.name(), from, e.status, note);
+        return flush(e);
+    }
+
+    /** Escalates an open complaint one level up the unit hierarchy. */
+    @Transactional
+    public ComplaintEntity escalate(String id, String etag, String note, String actor) {
+        new Violations()
+                .maxLength("note", note, 2000)
+                .maxLength("actor", actor, 100)
+                .throwIfAny();
+        ComplaintEntity e = find("id", id);
+        Etags.require(etag, e.version, "complaint", id, "etag");
+        if (!e.status.isOpen()) {
+            throw new FailedPreconditionException(
+                    "COMPLAINT_NOT_OPEN", "only an open complaint can be escalated; this one is " + e.status);
+        }
+        UUID current = e.escalatedToUnitId != null ? e.escalatedToUnitId : e.unitId;
+        UUID above = standards.unit(current).map(Standards.Unit::parentId).orElse(null);
+        if (above == null) {
+            throw new FailedPreconditionException(
+                    "NO_UNIT_ABOVE", "unit " + current + " has no unit above it to escalate to");
+        }
+        e.escalatedToUnitId = above;
+        e.escalationLevel++;
+        e.updateTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        record(
+                e,
+                actor,
+                "ESCALATE",
+                e.status,
+                e.status,
+                note == null || note.isBlank() ? "escalated to " + above : note);
+        return flush(e);
+    }
+
+    @Transactional
+    public List<ComplaintCategoryEntity> categories() {
+        return categories.listAll(io.quarkus.panache.common.Sort.by("code"));
+    }
+
+    private static void meet(ComplaintEntity e, DeadlineKind kind, Instant now) {
+        e.deadline(kind).filter(d -> d.metTime == null).ifPresent(d -> {
+            d.metTime = now;
+            d.breached = d.breached || now.isAfter(d.dueTime);
+        });
+    }
+
+    /** The resolution deadline moves by exactly the business time of the closed pauses. */
+    private void moveResolveDeadline(ComplaintEntity e) {
+        e.deadline(DeadlineKind.RESOLVE)
+                .ifPresent(d -> d.dueTime = standards.dueTime(
+                        e.calendarId,
+                        e.receiveTime,
+                        Duration.ofSeconds(d.allowedSeconds),
+                        pauses(e, DeadlineKind.RESOLVE, null)));
+    }
+
+    /** The pauses that count for a deadline: only the resolution clock stops; open pauses end at {@code end}. */
+    private static List<Standards.Interval> pauses(ComplaintEntity e, DeadlineKind kind, Instant end) {
+        if (kind != DeadlineKind.RESOLVE) {
+            return List.of();
+        }
+        List<Standards.Interval> out = new ArrayList<>();
+        for (Pause p : e.pauses) {
+            Instant stop = p.endTime != null ? p.endTime : end;
+            if (stop != null) {
+                out.add(new Standards.Interval(p.startTime, stop));
+            }
+        }
+        return out;
+    }
+
+    private void record(
+            ComplaintEntity e, String actor, String action, ComplaintStatus from, ComplaintStatus to, String note) {
+        ComplaintEventEntity event = new ComplaintEventEntity();
+        event.complaintId = e.id;
+        // The event carries the instant of the change itself, so history and deadlines agree exactly.
+        event.time = e.updateTime;
+        event.actor = notBlank(actor) ? actor : "api";
+        event.action = action;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.note = blankToNull(note);
+        events.persist(event);
+    }
+
+    private ComplaintEntity find(String field, String id) {
+        return complaints
+                .findByIdOptional(Violations.parseId(field, id))
+                .orElseThrow(() -> new NotFoundException("complaint", id));
+    }
+
+    private ComplaintEntity flush(ComplaintEntity e) {
+        try {
+            complaints.flush();
+        } catch (OptimisticLockException ex) {
+            throw new ConcurrentModificationException("complaint", e.id.toString());
+        }
+        return e;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return notBlank(s) ? s : null;
     }
 }

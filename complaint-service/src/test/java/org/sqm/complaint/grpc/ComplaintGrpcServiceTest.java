@@ -1,6 +1,7 @@
 package org.sqm.complaint.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,13 +25,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.sqm.proto.common.v1.Severity;
+import org.sqm.proto.complaint.v1.Complainant;
 import org.sqm.proto.complaint.v1.Complaint;
+import org.sqm.proto.complaint.v1.ComplaintAction;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc.ComplaintServiceBlockingStub;
+import org.sqm.proto.complaint.v1.ComplaintStatus;
+import org.sqm.proto.complaint.v1.ComplaintView;
 import org.sqm.proto.complaint.v1.CreateComplaintRequest;
+import org.sqm.proto.complaint.v1.Deadline;
+import org.sqm.proto.complaint.v1.DeadlineKind;
 import org.sqm.proto.complaint.v1.GetComplaintRequest;
+import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
+import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 import org.sqm.testing.EmbeddedPostgresResource;
 import org.sqm.testing.GrpcErrors;
 
@@ -38,7 +48,15 @@ import org.sqm.testing.GrpcErrors;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ComplaintGrpcServiceTest {
 
-    private static final String UNIT = UUID.randomUUID().toString();
+    private static final String COMPANY = UUID.randomUUID().toString();
+    private static final String BRANCH = UUID.randomUUID().toString();
+    private static final String HALL = UUID.randomUUID().toString();
+
+    static {
+        FakeStandardsBackend.register(COMPANY, null, true, true);
+        FakeStandardsBackend.register(BRANCH, COMPANY, true, true);
+        FakeStandardsBackend.register(HALL, BRANCH, true, true);
+    }
 
     @GrpcClient("complaints")
     ComplaintServiceBlockingStub complaints;
@@ -46,69 +64,415 @@ class ComplaintGrpcServiceTest {
     @GrpcClient("health")
     HealthGrpc.HealthBlockingStub health;
 
-    private static CreateComplaintRequest request(String requestId, Instant received) {
-        Complaint.Builder complaint = Complaint.newBuilder()
-                .setUnitId(UNIT)
+    private static Complaint.Builder complaint(String unitId) {
+        return Complaint.newBuilder()
+                .setUnitId(unitId)
                 .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
-                .setDescription("The hall closed 30 minutes before the posted time.");
-        if (received != null) {
-            complaint.setReceiveTime(Timestamp.newBuilder().setSeconds(received.getEpochSecond()));
-        }
-        return CreateComplaintRequest.newBuilder()
+                .setCategory("WAITING_TIME")
+                .setSeverity(Severity.SEVERITY_MEDIUM)
+                .setDescription("The hall closed 30 minutes before the posted time.")
+                .setRemedySought("An apology and correct opening hours")
+                .setComplainant(Complainant.newBuilder().setName("Li Wei").setPhone("+86 755 1234 5678"));
+    }
+
+    private Complaint create(Complaint.Builder complaint, String requestId) {
+        return complaints.createComplaint(CreateComplaintRequest.newBuilder()
                 .setComplaint(complaint)
                 .setRequestId(requestId)
-                .build();
+                .setActor("agent-7")
+                .build());
+    }
+
+    private Complaint get(Complaint c, ComplaintView view) {
+        return complaints.getComplaint(
+                GetComplaintRequest.newBuilder().setId(c.getId()).setView(view).build());
+    }
+
+    private Complaint move(Complaint c, ComplaintAction action) {
+        TransitionComplaintRequest.Builder request = TransitionComplaintRequest.newBuilder()
+                .setId(c.getId())
+                .setEtag(c.getEtag())
+                .setAction(action)
+                .setActor("agent-7");
+        if (action == ComplaintAction.COMPLAINT_ACTION_RESOLVE) {
+            request.setRootCause("STAFF_ROTA").setRemedy("Rota corrected; apology sent");
+        }
+        return complaints.transitionComplaint(request.build());
+    }
+
+    private static Deadline deadline(Complaint c, DeadlineKind kind) {
+        return c.getDeadlinesList().stream()
+                .filter(d -> d.getKind() == kind)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     @Test
-    void recordedComplaintHasAReferenceAndCanBeReadBack() {
+    void intakeSetsEveryDeadlineFromTheServiceLevelAndKeepsTheComplainantConfidential() {
         Instant received = Instant.parse("2026-03-02T09:15:00Z");
-        Complaint created = complaints.createComplaint(request("", received));
+        Complaint created = create(
+                complaint(HALL).setReceiveTime(Timestamp.newBuilder().setSeconds(received.getEpochSecond())), "");
 
-        Complaint read = complaints.getComplaint(
-                GetComplaintRequest.newBuilder().setId(created.getId()).build());
+        assertTrue(created.getReference().matches("C-2026-\\d{6}"), created.getReference());
+        assertEquals(ComplaintStatus.COMPLAINT_STATUS_RECEIVED, created.getStatus());
+        assertEquals(
+                received.plusSeconds(8 * 3600),
+                instant(deadline(created, DeadlineKind.DEADLINE_KIND_ACKNOWLEDGE)
+                        .getDueTime()));
+        assertEquals(
+                received.plusSeconds(24 * 3600),
+                instant(deadline(created, DeadlineKind.DEADLINE_KIND_FIRST_RESPONSE)
+                        .getDueTime()));
+        assertEquals(
+                received.plusSeconds(120 * 3600),
+                instant(deadline(created, DeadlineKind.DEADLINE_KIND_RESOLVE).getDueTime()));
+        assertTrue(
+                deadline(created, DeadlineKind.DEADLINE_KIND_RESOLVE).getUsed().getSeconds() > 0, "time used is shown");
+        assertTrue(
+                deadline(created, DeadlineKind.DEADLINE_KIND_ACKNOWLEDGE).getBreached(),
+                "a receipt long ago is overdue at once");
+        assertEquals("FAKE v1 rule 0", created.getDeadlineSource());
+        assertEquals(
+                List.of("RECEIVE"),
+                created.getHistoryList().stream().map(e -> e.getAction()).toList());
+        assertEquals("agent-7", created.getHistory(0).getActor());
 
-        assertEquals(created, read);
-        assertTrue(read.getReference().matches("C-2026-\\d{6}"), read.getReference());
-        assertEquals(received.getEpochSecond(), read.getReceiveTime().getSeconds());
+        assertFalse(created.hasComplainant(), "the create answer is the basic view");
+        assertFalse(get(created, ComplaintView.COMPLAINT_VIEW_BASIC).hasComplainant());
+        assertEquals(
+                "Li Wei",
+                get(created, ComplaintView.COMPLAINT_VIEW_FULL).getComplainant().getName());
+        ListComplaintsResponse list = complaints.listComplaints(
+                ListComplaintsRequest.newBuilder().setUnitId(HALL).build());
+        assertTrue(list.getComplaintsList().stream().noneMatch(Complaint::hasComplainant));
+        assertTrue(list.getComplaintsList().stream().allMatch(c -> c.getHistoryCount() == 0));
     }
 
     @Test
-    void racingRetriesWithOneRequestIdRecordOneComplaint() throws Exception {
-        CreateComplaintRequest request = request(UUID.randomUUID().toString(), null);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    void everyInvalidFieldIsNamedAndNothingIsWritten() {
+        var e = assertThrows(
+                StatusRuntimeException.class,
+                () -> create(
+                        Complaint.newBuilder()
+                                .setUnitId("hall 7")
+                                .setChannelValue(42)
+                                .setCategory("NOT_A_CATEGORY")
+                                .setDescription("x".repeat(10_001))
+                                .setComplainant(Complainant.newBuilder().setEmail("not-an-address"))
+                                .setReceiveTime(Timestamp.newBuilder()
+                                        .setSeconds(Instant.now().getEpochSecond() + 86_400)),
+                        ""));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(
+                List.of(
+                        "complaint.unit_id",
+                        "complaint.channel",
+                        "complaint.severity",
+                        "complaint.description",
+                        "complaint.complainant.name",
+                        "complaint.complainant.email",
+                        "complaint.receive_time",
+                        "complaint.category"),
+                GrpcErrors.violatedFields(e));
+
+        String unknownUnit = UUID.randomUUID().toString();
+        var unknown = assertThrows(StatusRuntimeException.class, () -> create(complaint(unknownUnit), ""));
+        assertEquals(List.of("complaint.unit_id"), GrpcErrors.violatedFields(unknown));
+
+        String inactive = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(inactive, null, false, true);
+        var closed = assertThrows(StatusRuntimeException.class, () -> create(complaint(inactive), ""));
+        assertEquals(List.of("complaint.unit_id"), GrpcErrors.violatedFields(closed));
+
+        String noTargets = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(noTargets, null, true, false);
+        var noLevel = assertThrows(StatusRuntimeException.class, () -> create(complaint(noTargets), ""));
+        assertEquals(Status.Code.FAILED_PRECONDITION, noLevel.getStatus().getCode());
+        assertEquals("NO_SERVICE_LEVEL", GrpcErrors.errorInfo(noLevel).getReason());
+
+        for (String unit : List.of(unknownUnit, inactive, noTargets)) {
+            assertEquals(
+                    0,
+                    complaints
+                            .listComplaints(ListComplaintsRequest.newBuilder()
+                                    .setUnitId(unit)
+                                    .build())
+                            .getComplaintsCount());
+        }
+    }
+
+    @Test
+    void racingRetriesRecordOneComplaintAndAReusedRequestIdIsRefused() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Callable<Complaint>> calls = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                calls.add(() -> complaints.createComplaint(request));
+            for (int i = 0; i < 30; i++) {
+                calls.add(() -> create(complaint(HALL), requestId));
             }
             Set<String> references = new HashSet<>();
             for (Future<Complaint> f : pool.invokeAll(calls)) {
                 references.add(f.get().getReference());
             }
-            assertEquals(1, references.size(), "every retry must return the same complaint");
+            assertEquals(1, references.size(), "every retry returns the same complaint");
         } finally {
             pool.shutdownNow();
+        }
+        var reused = assertThrows(
+                StatusRuntimeException.class,
+                () -> create(complaint(HALL).setDescription("A different complaint"), requestId));
+        assertEquals(Status.Code.ALREADY_EXISTS, reused.getStatus().getCode());
+        assertEquals("REQUEST_ID_REUSED", GrpcErrors.errorInfo(reused).getReason());
+    }
+
+    private static final List<ComplaintAction> ACTIONS = List.of(
+            ComplaintAction.COMPLAINT_ACTION_ACKNOWLEDGE,
+            ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION,
+            ComplaintAction.COMPLAINT_ACTION_WAIT_ON_CUSTOMER,
+            ComplaintAction.COMPLAINT_ACTION_RESUME,
+            ComplaintAction.COMPLAINT_ACTION_RESOLVE,
+            ComplaintAction.COMPLAINT_ACTION_CLOSE,
+            ComplaintAction.COMPLAINT_ACTION_REOPEN,
+            ComplaintAction.COMPLAINT_ACTION_WITHDRAW);
+
+    /** How to reach each status from RECEIVED. */
+    private static final List<List<ComplaintAction>> PATHS = List.of(
+            List.of(),
+            List.of(ComplaintAction.COMPLAINT_ACTION_ACKNOWLEDGE),
+            List.of(ComplaintAction.COMPLAINT_ACTION_ACKNOWLEDGE, ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION),
+            List.of(
+                    ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION,
+                    ComplaintAction.COMPLAINT_ACTION_WAIT_ON_CUSTOMER),
+            List.of(ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION, ComplaintAction.COMPLAINT_ACTION_RESOLVE),
+            List.of(
+                    ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION,
+                    ComplaintAction.COMPLAINT_ACTION_RESOLVE,
+                    ComplaintAction.COMPLAINT_ACTION_CLOSE),
+            List.of(ComplaintAction.COMPLAINT_ACTION_WITHDRAW));
+
+    /** Allowed moves per status, in the order of PATHS (rows) and ACTIONS (columns). */
+    private static final String[] TABLE = {
+        // ACK START WAIT RESUME RESOLVE CLOSE REOPEN WITHDRAW
+        "YY_____Y", // RECEIVED
+        "_Y_____Y", // ACKNOWLEDGED
+        "__Y_Y__Y", // INVESTIGATING
+        "___Y___Y", // WAITING_ON_CUSTOMER
+        "_____YY_", // RESOLVED
+        "______Y_", // CLOSED
+        "________", // WITHDRAWN
+    };
+
+    @Test
+    void theTransitionTableAllowsExactlyItsMoves() {
+        for (int row = 0; row < PATHS.size(); row++) {
+            for (int col = 0; col < ACTIONS.size(); col++) {
+                Complaint c = create(complaint(HALL), "");
+                for (ComplaintAction step : PATHS.get(row)) {
+                    c = move(c, step);
+                }
+                ComplaintStatus before = c.getStatus();
+                boolean allowed = TABLE[row].charAt(col) == 'Y';
+                ComplaintAction action = ACTIONS.get(col);
+                if (allowed) {
+                    Complaint after = move(c, action);
+                    assertEquals(
+                            before,
+                            after.getHistoryList()
+                                    .get(after.getHistoryCount() - 1)
+                                    .getFromStatus());
+                    assertEquals(
+                            action.name().substring("COMPLAINT_ACTION_".length()),
+                            after.getHistoryList()
+                                    .get(after.getHistoryCount() - 1)
+                                    .getAction());
+                } else {
+                    Complaint current = c;
+                    var e = assertThrows(
+                            StatusRuntimeException.class, () -> move(current, action), before + " " + action);
+                    assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), before + " " + action);
+                    assertEquals(
+                            "TRANSITION_NOT_ALLOWED", GrpcErrors.errorInfo(e).getReason());
+                    assertEquals(
+                            before, get(c, ComplaintView.COMPLAINT_VIEW_BASIC).getStatus(), "nothing changed");
+                }
+            }
         }
     }
 
     @Test
-    void invalidFieldsAreAllReported() {
-        var e = assertThrows(
-                StatusRuntimeException.class,
-                () -> complaints.createComplaint(CreateComplaintRequest.newBuilder()
-                        .setComplaint(Complaint.newBuilder()
-                                .setUnitId("hall 7")
-                                .setChannelValue(42)
-                                .setReceiveTime(Timestamp.newBuilder()
-                                        .setSeconds(Instant.now().getEpochSecond() + 86_400)))
-                        .build()));
+    void waitingOnTheCustomerMovesTheResolutionDeadlineByThePausedTime() throws Exception {
+        Complaint c = move(create(complaint(HALL), ""), ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION);
+        Instant dueBefore =
+                instant(deadline(c, DeadlineKind.DEADLINE_KIND_RESOLVE).getDueTime());
+        c = move(c, ComplaintAction.COMPLAINT_ACTION_WAIT_ON_CUSTOMER);
+        Thread.sleep(300);
+        c = move(c, ComplaintAction.COMPLAINT_ACTION_RESUME);
 
-        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-        assertEquals("complaint-service", GrpcErrors.errorInfo(e).getDomain());
+        Instant paused = instant(c.getHistory(c.getHistoryCount() - 2).getTime());
+        Instant resumed = instant(c.getHistory(c.getHistoryCount() - 1).getTime());
+        Instant dueAfter =
+                instant(deadline(c, DeadlineKind.DEADLINE_KIND_RESOLVE).getDueTime());
+        long shiftMillis = java.time.Duration.between(dueBefore, dueAfter).toMillis();
+        long pauseMillis = java.time.Duration.between(paused, resumed).toMillis();
+        assertTrue(pauseMillis >= 300, "paused " + pauseMillis);
+        assertTrue(
+                Math.abs(shiftMillis - pauseMillis) <= 1,
+                "shifted " + shiftMillis + " ms for a pause of " + pauseMillis);
+    }
+
+    @Test
+    void ofFiftyConcurrentMovesOfOneVersionExactlyOneWins() throws Exception {
+        Complaint c = create(complaint(HALL), "");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<String>> moves = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                moves.add(() -> {
+                    try {
+                        move(c, ComplaintAction.COMPLAINT_ACTION_ACKNOWLEDGE);
+                        return "won";
+                    } catch (StatusRuntimeException e) {
+                        return e.getStatus().getCode().name();
+                    }
+                });
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(moves)) {
+                outcomes.add(f.get());
+            }
+            assertEquals(1, outcomes.stream().filter("won"::equals).count(), outcomes.toString());
+            assertEquals(49, outcomes.stream().filter("ABORTED"::equals).count(), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, get(c, ComplaintView.COMPLAINT_VIEW_BASIC).getHistoryCount(), "one receipt, one move");
+    }
+
+    @Test
+    void criticalComplaintsGoUpAtOnceAndEscalationClimbsToTheTop() {
+        Complaint critical = create(complaint(HALL).setSeverity(Severity.SEVERITY_CRITICAL), "");
+        assertEquals(BRANCH, critical.getEscalatedToUnitId());
+        assertEquals(1, critical.getEscalationLevel());
         assertEquals(
-                List.of("complaint.unit_id", "complaint.channel", "complaint.description", "complaint.receive_time"),
-                GrpcErrors.violatedFields(e));
+                40L * 3600,
+                deadline(critical, DeadlineKind.DEADLINE_KIND_RESOLVE)
+                        .getAllowed()
+                        .getSeconds());
+
+        Complaint up = complaints.escalateComplaint(org.sqm.proto.complaint.v1.EscalateComplaintRequest.newBuilder()
+                .setId(critical.getId())
+                .setEtag(critical.getEtag())
+                .setNote("no answer from the branch")
+                .build());
+        assertEquals(COMPANY, up.getEscalatedToUnitId());
+        assertEquals(2, up.getEscalationLevel());
+        var top = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.escalateComplaint(org.sqm.proto.complaint.v1.EscalateComplaintRequest.newBuilder()
+                        .setId(up.getId())
+                        .setEtag(up.getEtag())
+                        .build()));
+        assertEquals("NO_UNIT_ABOVE", GrpcErrors.errorInfo(top).getReason());
+    }
+
+    @Test
+    void aReopenedComplaintRunsItsResolutionClockAgain() {
+        Complaint c = move(create(complaint(HALL), ""), ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION);
+        c = move(c, ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+        assertTrue(deadline(c, DeadlineKind.DEADLINE_KIND_RESOLVE).hasMetTime());
+        assertEquals("STAFF_ROTA", c.getRootCause());
+        c = move(c, ComplaintAction.COMPLAINT_ACTION_REOPEN);
+        assertEquals(ComplaintStatus.COMPLAINT_STATUS_INVESTIGATING, c.getStatus());
+        assertFalse(deadline(c, DeadlineKind.DEADLINE_KIND_RESOLVE).hasMetTime());
+
+        Complaint investigating = c;
+        var noCause = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.transitionComplaint(TransitionComplaintRequest.newBuilder()
+                        .setId(investigating.getId())
+                        .setEtag(investigating.getEtag())
+                        .setAction(ComplaintAction.COMPLAINT_ACTION_RESOLVE)
+                        .build()));
+        assertEquals(List.of("root_cause", "remedy"), GrpcErrors.violatedFields(noCause));
+    }
+
+    @Test
+    void listsFilterByUnitTreeStatusAndOverdueAndArePaged() {
+        String unit = UUID.randomUUID().toString();
+        String child = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(unit, null, true, true);
+        FakeStandardsBackend.register(child, unit, true, true);
+        Complaint old = create(
+                complaint(child)
+                        .setReceiveTime(Timestamp.newBuilder()
+                                .setSeconds(
+                                        Instant.parse("2026-01-05T10:00:00Z").getEpochSecond())),
+                "");
+        for (int i = 0; i < 4; i++) {
+            create(complaint(unit), "");
+        }
+        move(create(complaint(unit), ""), ComplaintAction.COMPLAINT_ACTION_WITHDRAW);
+
+        assertEquals(
+                5,
+                complaints
+                        .listComplaints(ListComplaintsRequest.newBuilder()
+                                .setUnitId(unit)
+                                .build())
+                        .getComplaintsCount());
+        Set<String> all = new HashSet<>();
+        String token = "";
+        int pages = 0;
+        do {
+            ListComplaintsResponse page = complaints.listComplaints(ListComplaintsRequest.newBuilder()
+                    .setUnitId(unit)
+                    .setIncludeDescendants(true)
+                    .setPageSize(2)
+                    .setPageToken(token)
+                    .build());
+            page.getComplaintsList().forEach(c -> assertTrue(all.add(c.getId())));
+            token = page.getNextPageToken();
+            pages++;
+        } while (!token.isEmpty());
+        assertEquals(6, all.size());
+        assertEquals(3, pages);
+
+        assertEquals(
+                1,
+                complaints
+                        .listComplaints(ListComplaintsRequest.newBuilder()
+                                .setUnitId(unit)
+                                .setStatus(ComplaintStatus.COMPLAINT_STATUS_WITHDRAWN)
+                                .build())
+                        .getComplaintsCount());
+        List<String> overdue = complaints
+                .listComplaints(ListComplaintsRequest.newBuilder()
+                        .setUnitId(unit)
+                        .setIncludeDescendants(true)
+                        .setOverdueOnly(true)
+                        .build())
+                .getComplaintsList()
+                .stream()
+                .map(Complaint::getId)
+                .toList();
+        assertEquals(List.of(old.getId()), overdue);
+    }
+
+    @Test
+    void categoriesAreListedAndHealthIsServing() {
+        assertTrue(
+                complaints
+                        .listComplaintCategories(ListComplaintCategoriesRequest.getDefaultInstance())
+                        .getCategoriesList()
+                        .stream()
+                        .anyMatch(c -> c.getCode().equals("BILLING")));
+        assertEquals(
+                HealthCheckResponse.ServingStatus.SERVING,
+                health.check(HealthCheckRequest.newBuilder().build()).getStatus());
     }
 
     @Test
@@ -120,39 +484,5 @@ class ComplaintGrpcServiceTest {
                         .build()));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
         assertEquals("COMPLAINT_NOT_FOUND", GrpcErrors.errorInfo(e).getReason());
-    }
-
-    @Test
-    void listingWalksEveryComplaintOnceNewestFirst() {
-        Set<String> created = new HashSet<>();
-        Instant sameInstant = Instant.parse("2026-05-05T10:00:00Z");
-        for (int i = 0; i < 5; i++) {
-            // Equal receipt times must neither repeat nor skip across page boundaries.
-            created.add(complaints.createComplaint(request("", sameInstant)).getId());
-        }
-        Set<String> seen = new HashSet<>();
-        List<Long> times = new ArrayList<>();
-        String token = "";
-        do {
-            ListComplaintsResponse page = complaints.listComplaints(ListComplaintsRequest.newBuilder()
-                    .setPageSize(2)
-                    .setPageToken(token)
-                    .build());
-            page.getComplaintsList().forEach(c -> {
-                assertTrue(seen.add(c.getId()), "a complaint appeared twice");
-                times.add(c.getReceiveTime().getSeconds());
-            });
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
-
-        assertTrue(seen.containsAll(created));
-        assertEquals(times.stream().sorted((a, b) -> Long.compare(b, a)).toList(), times);
-    }
-
-    @Test
-    void grpcHealthServiceAnswersServing() {
-        assertEquals(
-                HealthCheckResponse.ServingStatus.SERVING,
-                health.check(HealthCheckRequest.newBuilder().build()).getStatus());
     }
 }
