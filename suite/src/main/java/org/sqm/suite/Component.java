@@ -34,6 +34,6 @@ public enum Component {
 
     /** The gRPC client name the gateway uses for this backend (quarkus.grpc.clients.NAME). */
     public String clientName() {
-        return database;
+        return this == COMPLAINT ? "complaints" : database;
     }
 }

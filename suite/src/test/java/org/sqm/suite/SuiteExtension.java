@@ -17,7 +17,7 @@ import org.sqm.testing.EmbeddedDatabase;
 public class SuiteExtension implements BeforeAllCallback {
 
     /** The gateway's per-call deadline in these tests, short so that deadline behaviour is quick to see. */
-    static final long DEADLINE_MILLIS = 2_000;
+    static final long DEADLINE_MILLIS = 4_000;
 
     private static Suite suite;
     private static Path home;

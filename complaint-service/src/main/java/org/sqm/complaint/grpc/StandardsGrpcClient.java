@@ -86,6 +86,9 @@ public class StandardsGrpcClient implements Standards {
                     t.hasFirstResponseWithin() ? duration(t.getFirstResponseWithin()) : null,
                     t.hasResolveWithin() ? duration(t.getResolveWithin()) : null,
                     t.hasCallBackWithin() ? duration(t.getCallBackWithin()) : null,
+                    level.hasAcknowledgeDueTime() ? instant(level.getAcknowledgeDueTime()) : null,
+                    level.hasFirstResponseDueTime() ? instant(level.getFirstResponseDueTime()) : null,
+                    level.hasResolveDueTime() ? instant(level.getResolveDueTime()) : null,
                     UUID.fromString(level.getCalendarId()),
                     level.getStandardCode() + " v" + level.getStandardVersion() + " rule " + level.getRuleIndex()));
         } catch (StatusRuntimeException e) {

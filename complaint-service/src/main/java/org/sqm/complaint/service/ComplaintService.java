@@ -178,9 +178,9 @@ public class ComplaintService {
                                 "no deadlines can be found for unit " + unitId
                                         + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
         List<Deadline> deadlines = new ArrayList<>();
-        addDeadline(deadlines, DeadlineKind.ACKNOWLEDGE, level.acknowledgeWithin(), level, received);
-        addDeadline(deadlines, DeadlineKind.FIRST_RESPONSE, level.firstResponseWithin(), level, received);
-        addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level, received);
+        addDeadline(deadlines, DeadlineKind.ACKNOWLEDGE, level.acknowledgeWithin(), level.acknowledgeDue());
+        addDeadline(deadlines, DeadlineKind.FIRST_RESPONSE, level.firstResponseWithin(), level.firstResponseDue());
+        addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level.resolveDue());
         // The major complaint emergency plan: a critical complaint goes up at once.
         UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
 
@@ -193,15 +193,9 @@ public class ComplaintService {
                 constraint -> null);
     }
 
-    private void addDeadline(
-            List<Deadline> deadlines,
-            DeadlineKind kind,
-            Duration allowed,
-            Standards.ServiceLevel level,
-            Instant received) {
-        if (allowed != null) {
-            deadlines.add(new Deadline(
-                    kind, allowed.getSeconds(), standards.dueTime(level.calendarId(), received, allowed, List.of())));
+    private static void addDeadline(List<Deadline> deadlines, DeadlineKind kind, Duration allowed, Instant due) {
+        if (allowed != null && due != null) {
+            deadlines.add(new Deadline(kind, allowed.getSeconds(), due.truncatedTo(ChronoUnit.MICROS)));
         }
     }
 

@@ -17,12 +17,18 @@ public interface Standards {
     /** A unit as far as complaints care. */
     record Unit(UUID id, UUID parentId, boolean active) {}
 
-    /** The deadlines for a case (business durations, null when the rule sets none) and their calendar. */
+    /**
+     * The deadlines for a case: business durations (null when the rule sets none), the instants they
+     * fall due for a case received at the asked instant, their calendar and where they come from.
+     */
     record ServiceLevel(
             Duration acknowledgeWithin,
             Duration firstResponseWithin,
             Duration resolveWithin,
             Duration callBackWithin,
+            Instant acknowledgeDue,
+            Instant firstResponseDue,
+            Instant resolveDue,
             UUID calendarId,
             String source) {}
 

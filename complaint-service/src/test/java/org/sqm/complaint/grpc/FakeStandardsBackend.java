@@ -150,7 +150,11 @@ public final class FakeStandardsBackend {
                 return;
             }
             boolean critical = request.getSeverity() == Severity.SEVERITY_CRITICAL;
+            Instant at = instant(request.getAtTime());
             response.onNext(ServiceLevel.newBuilder()
+                    .setAcknowledgeDueTime(timestamp(at.plusSeconds(ACK)))
+                    .setFirstResponseDueTime(timestamp(at.plusSeconds(FIRST)))
+                    .setResolveDueTime(timestamp(at.plusSeconds(critical ? RESOLVE_CRITICAL : RESOLVE)))
                     .setTarget(ServiceLevelTarget.newBuilder()
                             .setAcknowledgeWithin(seconds(ACK))
                             .setFirstResponseWithin(seconds(FIRST))

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.grpc.ProtoTime;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
 import org.sqm.proto.standards.v1.ServiceChannel;
@@ -43,7 +44,7 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 request.getCategory(),
                 StandardMapper.toDomain(request.getSeverity()),
                 instantOrNull(request.hasAtTime(), request.getAtTime()));
-        response.onNext(ServiceLevel.newBuilder()
+        ServiceLevel.Builder level = ServiceLevel.newBuilder()
                 .setTarget(StandardMapper.toProto(r.target()))
                 .setCalendarId(r.calendar().id.toString())
                 .setCalendarCode(r.calendar().code)
@@ -53,8 +54,17 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 .setStandardCode(r.standard().code)
                 .setStandardVersion(r.standard().versionNumber)
                 .setRuleIndex(r.ruleIndex())
-                .setSpecificity(r.target().specificity())
-                .build());
+                .setSpecificity(r.target().specificity());
+        if (r.acknowledgeDue() != null) {
+            level.setAcknowledgeDueTime(ProtoTime.timestamp(r.acknowledgeDue()));
+        }
+        if (r.firstResponseDue() != null) {
+            level.setFirstResponseDueTime(ProtoTime.timestamp(r.firstResponseDue()));
+        }
+        if (r.resolveDue() != null) {
+            level.setResolveDueTime(ProtoTime.timestamp(r.resolveDue()));
+        }
+        response.onNext(level.build());
         response.onCompleted();
     }
 }

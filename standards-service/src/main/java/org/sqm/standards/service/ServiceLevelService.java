@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.standards.domain.BusinessCalendar;
 import org.sqm.standards.domain.CalendarEntity;
 import org.sqm.standards.domain.ServiceChannel;
 import org.sqm.standards.domain.Severity;
@@ -41,7 +42,10 @@ public class ServiceLevelService {
             StandardEntity standard,
             int ruleIndex,
             CalendarEntity calendar,
-            UnitEntity calendarUnit) {}
+            UnitEntity calendarUnit,
+            Instant acknowledgeDue,
+            Instant firstResponseDue,
+            Instant resolveDue) {}
 
     private record Candidate(StandardEntity standard, int index, ServiceLevelTarget target) {}
 
@@ -79,6 +83,23 @@ public class ServiceLevelService {
                         .thenComparing(Comparator.comparingInt(Candidate::index).reversed()));
         Candidate winner = best.orElseThrow(
                 () -> new NotFoundException("service_level_target", "for unit " + unitId + " on " + day));
-        return new Resolution(winner.target(), winner.standard(), winner.index(), calendar, calendarUnit);
+        BusinessCalendar arithmetic = calendar.toBusinessCalendar();
+        ServiceLevelTarget t = winner.target();
+        return new Resolution(
+                t,
+                winner.standard(),
+                winner.index(),
+                calendar,
+                calendarUnit,
+                due(arithmetic, when, t.acknowledgeWithin()),
+                due(arithmetic, when, t.firstResponseWithin()),
+                due(arithmetic, when, t.resolveWithin()));
+    }
+
+    private static Instant due(BusinessCalendar calendar, Instant start, String isoDuration) {
+        return isoDuration == null
+                ? null
+                : calendar.dueTime(start, java.time.Duration.parse(isoDuration), List.of())
+                        .orElse(null);
     }
 }
