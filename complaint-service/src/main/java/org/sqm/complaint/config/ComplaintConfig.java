@@ -12,6 +12,18 @@ public interface ComplaintConfig {
     @WithDefault("P30D")
     Duration reopenWindow();
 
+    /** The share of a deadline's business time after which the watch warns, e.g. 0.75. */
+    @WithDefault("0.75")
+    double warningShare();
+
+    /** How often the deadline watch runs (read by the scheduler as {@code ${sqm.complaints.watch-interval}}). */
+    @WithDefault("30s")
+    Duration watchInterval();
+
+    /** How many complaints one run of the deadline watch handles at most per kind of work. */
+    @WithDefault("100")
+    int watchBatch();
+
     /** The deadline of each call to standards-service. */
     @WithDefault("5s")
     Duration standardsDeadline();

@@ -140,6 +140,13 @@ public class ComplaintEntity {
         @Column(nullable = false)
         public boolean breached;
 
+        /** When the warning share of the allowed business time is used up; null: no warning. */
+        @Column(name = "warn_time")
+        public Instant warnTime;
+
+        @Column(nullable = false)
+        public boolean warned;
+
         public Deadline() {}
 
         public Deadline(DeadlineKind kind, long allowedSeconds, Instant dueTime) {

@@ -181,6 +181,9 @@ public class ComplaintService {
         addDeadline(deadlines, DeadlineKind.ACKNOWLEDGE, level.acknowledgeWithin(), level.acknowledgeDue());
         addDeadline(deadlines, DeadlineKind.FIRST_RESPONSE, level.firstResponseWithin(), level.firstResponseDue());
         addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level.resolveDue());
+        for (Deadline d : deadlines) {
+            d.warnTime = warnTime(level.calendarId(), received, d.allowedSeconds, List.of());
+        }
         // The major complaint emergency plan: a critical complaint goes up at once.
         UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
 
@@ -426,12 +429,24 @@ public class ComplaintService {
 
     /** The resolution deadline moves by exactly the business time of the closed pauses. */
     private void moveResolveDeadline(ComplaintEntity e) {
-        e.deadline(DeadlineKind.RESOLVE)
-                .ifPresent(d -> d.dueTime = standards.dueTime(
-                        e.calendarId,
-                        e.receiveTime,
-                        Duration.ofSeconds(d.allowedSeconds),
-                        pauses(e, DeadlineKind.RESOLVE, null)));
+        e.deadline(DeadlineKind.RESOLVE).ifPresent(d -> {
+            List<Standards.Interval> pauses = pauses(e, DeadlineKind.RESOLVE, null);
+            d.dueTime = standards.dueTime(e.calendarId, e.receiveTime, Duration.ofSeconds(d.allowedSeconds), pauses);
+            if (!d.warned) {
+                d.warnTime = warnTime(e.calendarId, e.receiveTime, d.allowedSeconds, pauses);
+            }
+        });
+    }
+
+    /** When the warning share of an allowance is used; null when the share leaves nothing to warn about. */
+    private Instant warnTime(UUID calendarId, Instant start, long allowedSeconds, List<Standards.Interval> pauses) {
+        long warnSeconds = (long) Math.floor(allowedSeconds * config.warningShare());
+        if (warnSeconds <= 0 || warnSeconds >= allowedSeconds) {
+            return null;
+        }
+        return standards
+                .dueTime(calendarId, start, Duration.ofSeconds(warnSeconds), pauses)
+                .truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The pauses that count for a deadline: only the resolution clock stops; open pauses end at {@code end}. */
