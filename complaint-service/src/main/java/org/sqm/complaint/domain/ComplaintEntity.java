@@ -99,6 +99,19 @@ public class ComplaintEntity {
     @Column(name = "deadline_source", length = 120)
     public String deadlineSource;
 
+    /** Satisfaction with the handling, 1 to 5; null until asked. */
+    public Short satisfaction;
+
+    @Column(name = "call_back_outcome", length = 2000)
+    public String callBackOutcome;
+
+    /** Business seconds from receipt to the last resolution, pauses left out. */
+    @Column(name = "resolution_business_seconds")
+    public Long resolutionBusinessSeconds;
+
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+
     @Column(name = "create_time", nullable = false)
     public Instant createTime;
 

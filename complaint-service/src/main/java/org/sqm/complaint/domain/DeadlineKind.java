@@ -4,5 +4,6 @@ package org.sqm.complaint.domain;
 public enum DeadlineKind {
     ACKNOWLEDGE,
     FIRST_RESPONSE,
-    RESOLVE
+    RESOLVE,
+    CALL_BACK
 }

@@ -23,6 +23,8 @@ import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
 import org.sqm.proto.complaint.v1.ListComplaintCategoriesResponse;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
+import org.sqm.proto.complaint.v1.RecordCallBackRequest;
+import org.sqm.proto.complaint.v1.RecordSatisfactionRequest;
 import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 
 /** The gRPC face of {@link ComplaintService}; database work runs on worker threads, never the event loop. */
@@ -101,6 +103,19 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
     public void escalateComplaint(EscalateComplaintRequest request, StreamObserver<Complaint> response) {
         var escalated = complaints.escalate(request.getId(), request.getEtag(), request.getNote(), request.getActor());
         reply(response, complaints.get(escalated.id.toString()), false);
+    }
+
+    @Override
+    public void recordSatisfaction(RecordSatisfactionRequest request, StreamObserver<Complaint> response) {
+        var c = complaints.recordSatisfaction(
+                request.getId(), request.getEtag(), request.getScore(), request.getNote(), request.getActor());
+        reply(response, complaints.get(c.id.toString()), false);
+    }
+
+    @Override
+    public void recordCallBack(RecordCallBackRequest request, StreamObserver<Complaint> response) {
+        var c = complaints.recordCallBack(request.getId(), request.getEtag(), request.getOutcome(), request.getActor());
+        reply(response, complaints.get(c.id.toString()), false);
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class ComplaintMapper {
         Instant now = Instant.now();
         boolean running = e.status == ComplaintStatus.RECEIVED
                 || e.status == ComplaintStatus.ACKNOWLEDGED
-                || e.status == ComplaintStatus.INVESTIGATING;
+                || e.status == ComplaintStatus.INVESTIGATING
+                || e.status == ComplaintStatus.RESOLVED;
         Complaint.Builder c = Complaint.newBuilder()
                 .setId(e.id.toString())
                 .setReference(e.reference)
@@ -62,7 +63,13 @@ public final class ComplaintMapper {
                 .setEscalationLevel(e.escalationLevel)
                 .setRootCause(nz(e.rootCause))
                 .setRemedy(nz(e.remedy))
-                .setDeadlineSource(nz(e.deadlineSource));
+                .setDeadlineSource(nz(e.deadlineSource))
+                .setSatisfaction(e.satisfaction == null ? 0 : e.satisfaction)
+                .setCallBackOutcome(nz(e.callBackOutcome));
+        if (e.resolutionBusinessSeconds != null) {
+            c.setResolutionBusinessTime(
+                    com.google.protobuf.Duration.newBuilder().setSeconds(e.resolutionBusinessSeconds));
+        }
         if (e.resolveTime != null) {
             c.setResolveTime(timestamp(e.resolveTime));
         }

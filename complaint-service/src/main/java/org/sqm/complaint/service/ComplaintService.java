@@ -363,6 +363,9 @@ public class ComplaintService {
                 e.rootCause = rootCause;
                 e.remedy = remedy.strip();
                 e.resolveTime = now;
+                e.resolutionBusinessSeconds = standards
+                        .businessTime(e.calendarId, e.receiveTime, now, pauses(e, DeadlineKind.RESOLVE, now))
+                        .getSeconds();
             }
             case REOPEN -> {
                 if (now.isAfter(e.resolveTime.plus(config.reopenWindow()))) {
@@ -372,14 +375,80 @@ public class ComplaintService {
                 }
                 // The clock stood still while the complaint was resolved; it runs again from now.
                 e.pauses.add(new Pause(e.resolveTime, now));
+                e.reopenCount++;
                 e.deadline(DeadlineKind.RESOLVE).ifPresent(d -> d.metTime = null);
                 moveResolveDeadline(e);
             }
-            case CLOSE, WITHDRAW -> {}
+            case CLOSE -> {
+                if (e.deadline(DeadlineKind.CALL_BACK)
+                        .filter(d -> d.metTime == null)
+                        .isPresent()) {
+                    throw new FailedPreconditionException(
+                            "CALL_BACK_OPEN", "call the dissatisfied customer back before closing the complaint");
+                }
+            }
+            case WITHDRAW -> {}
         }
         e.status = action.target();
         e.updateTime = now;
         record(e, actor, action.name(), from, e.status, note);
+        return flush(e);
+    }
+
+    /** Records satisfaction with the handling; 1 or 2 opens a call-back task with its own deadline. */
+    @Transactional
+    public ComplaintEntity recordSatisfaction(String id, String etag, int score, String note, String actor) {
+        new Violations()
+                .check(score >= 1 && score <= 5, "score", "must be 1 to 5")
+                .maxLength("note", note, 2000)
+                .maxLength("actor", actor, 100)
+                .throwIfAny();
+        ComplaintEntity e = find("id", id);
+        Etags.require(etag, e.version, "complaint", id, "etag");
+        if (e.status != ComplaintStatus.RESOLVED) {
+            throw new FailedPreconditionException(
+                    "COMPLAINT_NOT_RESOLVED", "satisfaction is asked after resolution; this complaint is " + e.status);
+        }
+        if (e.satisfaction != null) {
+            throw new FailedPreconditionException(
+                    "SATISFACTION_RECORDED", "satisfaction was already recorded for this resolution");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.satisfaction = (short) score;
+        e.updateTime = now;
+        record(e, actor, "SATISFACTION", e.status, e.status, "score " + score + (notBlank(note) ? ": " + note : ""));
+        if (score <= 2 && e.callBackSeconds != null) {
+            Deadline callBack = new Deadline(
+                    DeadlineKind.CALL_BACK,
+                    e.callBackSeconds,
+                    standards
+                            .dueTime(e.calendarId, now, Duration.ofSeconds(e.callBackSeconds), List.of())
+                            .truncatedTo(ChronoUnit.MICROS));
+            callBack.warnTime = warnTime(e.calendarId, now, e.callBackSeconds, List.of());
+            e.deadlines.add(callBack);
+            record(e, SYSTEM, "CALL_BACK_SCHEDULED", e.status, e.status, "due at " + callBack.dueTime);
+        }
+        return flush(e);
+    }
+
+    /** Records the call-back to a dissatisfied customer. */
+    @Transactional
+    public ComplaintEntity recordCallBack(String id, String etag, String outcome, String actor) {
+        new Violations()
+                .requireText("outcome", outcome, 2000)
+                .maxLength("actor", actor, 100)
+                .throwIfAny();
+        ComplaintEntity e = find("id", id);
+        Etags.require(etag, e.version, "complaint", id, "etag");
+        Deadline callBack = e.deadline(DeadlineKind.CALL_BACK)
+                .filter(d -> d.metTime == null)
+                .orElseThrow(() ->
+                        new FailedPreconditionException("NO_CALL_BACK_OPEN", "this complaint has no open call-back"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        meet(e, DeadlineKind.CALL_BACK, now);
+        e.callBackOutcome = outcome.strip();
+        e.updateTime = now;
+        record(e, actor, "CALL_BACK", e.status, e.status, outcome);
         return flush(e);
     }
 

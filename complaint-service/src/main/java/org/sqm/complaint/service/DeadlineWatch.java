@@ -27,7 +27,8 @@ import org.sqm.complaint.repository.ComplaintRepository;
 public class DeadlineWatch {
 
     private static final Logger LOG = Logger.getLogger(DeadlineWatch.class);
-    private static final String RUNNING = "('RECEIVED', 'ACKNOWLEDGED', 'INVESTIGATING')";
+    // A resolved complaint can still owe a call-back; its other deadlines are met by then.
+    private static final String RUNNING = "('RECEIVED', 'ACKNOWLEDGED', 'INVESTIGATING', 'RESOLVED')";
 
     private final ComplaintRepository complaints;
     private final ComplaintEventRepository events;

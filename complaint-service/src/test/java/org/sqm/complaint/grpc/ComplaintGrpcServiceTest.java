@@ -40,6 +40,8 @@ import org.sqm.proto.complaint.v1.GetComplaintRequest;
 import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
+import org.sqm.proto.complaint.v1.RecordCallBackRequest;
+import org.sqm.proto.complaint.v1.RecordSatisfactionRequest;
 import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 import org.sqm.testing.EmbeddedPostgresResource;
 import org.sqm.testing.GrpcErrors;
@@ -460,6 +462,76 @@ class ComplaintGrpcServiceTest {
                 .map(Complaint::getId)
                 .toList();
         assertEquals(List.of(old.getId()), overdue);
+    }
+
+    @Test
+    void aDissatisfiedCustomerIsCalledBackBeforeTheComplaintCloses() {
+        Complaint c = move(create(complaint(HALL), ""), ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION);
+        c = move(c, ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+        assertTrue(c.hasResolutionBusinessTime());
+        Complaint resolved = c;
+        var tooHigh = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+                        .setId(resolved.getId())
+                        .setEtag(resolved.getEtag())
+                        .setScore(6)
+                        .build()));
+        assertEquals(List.of("score"), GrpcErrors.violatedFields(tooHigh));
+
+        Complaint unhappy = complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+                .setId(c.getId())
+                .setEtag(c.getEtag())
+                .setScore(2)
+                .setNote("Took too long")
+                .build());
+        assertEquals(2, unhappy.getSatisfaction());
+        Deadline callBack = deadline(unhappy, DeadlineKind.DEADLINE_KIND_CALL_BACK);
+        assertEquals(8L * 3600, callBack.getAllowed().getSeconds());
+        assertFalse(callBack.hasMetTime());
+
+        var open =
+                assertThrows(StatusRuntimeException.class, () -> move(unhappy, ComplaintAction.COMPLAINT_ACTION_CLOSE));
+        assertEquals("CALL_BACK_OPEN", GrpcErrors.errorInfo(open).getReason());
+        var twice = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+                        .setId(unhappy.getId())
+                        .setEtag(unhappy.getEtag())
+                        .setScore(1)
+                        .build()));
+        assertEquals("SATISFACTION_RECORDED", GrpcErrors.errorInfo(twice).getReason());
+
+        Complaint called = complaints.recordCallBack(RecordCallBackRequest.newBuilder()
+                .setId(unhappy.getId())
+                .setEtag(unhappy.getEtag())
+                .setOutcome("Apologised; offered a credit")
+                .build());
+        assertTrue(deadline(called, DeadlineKind.DEADLINE_KIND_CALL_BACK).hasMetTime());
+        assertEquals("Apologised; offered a credit", called.getCallBackOutcome());
+        assertEquals(
+                ComplaintStatus.COMPLAINT_STATUS_CLOSED,
+                move(called, ComplaintAction.COMPLAINT_ACTION_CLOSE).getStatus());
+
+        Complaint happy = move(
+                move(create(complaint(HALL), ""), ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION),
+                ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+        happy = complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+                .setId(happy.getId())
+                .setEtag(happy.getEtag())
+                .setScore(5)
+                .build());
+        assertTrue(
+                happy.getDeadlinesList().stream().noneMatch(d -> d.getKind() == DeadlineKind.DEADLINE_KIND_CALL_BACK));
+        Complaint noCallBack = happy;
+        var none = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.recordCallBack(RecordCallBackRequest.newBuilder()
+                        .setId(noCallBack.getId())
+                        .setEtag(noCallBack.getEtag())
+                        .setOutcome("x")
+                        .build()));
+        assertEquals("NO_CALL_BACK_OPEN", GrpcErrors.errorInfo(none).getReason());
     }
 
     @Test
