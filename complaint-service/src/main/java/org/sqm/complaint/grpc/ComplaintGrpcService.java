@@ -14,11 +14,13 @@ import org.sqm.proto.complaint.v1.Complaint;
 import org.sqm.proto.complaint.v1.ComplaintCategory;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
+import org.sqm.proto.complaint.v1.ComplaintStatistics;
 import org.sqm.proto.complaint.v1.ComplaintStatus;
 import org.sqm.proto.complaint.v1.ComplaintView;
 import org.sqm.proto.complaint.v1.CreateComplaintRequest;
 import org.sqm.proto.complaint.v1.EscalateComplaintRequest;
 import org.sqm.proto.complaint.v1.GetComplaintRequest;
+import org.sqm.proto.complaint.v1.GetComplaintStatisticsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
 import org.sqm.proto.complaint.v1.ListComplaintCategoriesResponse;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
@@ -116,6 +118,48 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
     public void recordCallBack(RecordCallBackRequest request, StreamObserver<Complaint> response) {
         var c = complaints.recordCallBack(request.getId(), request.getEtag(), request.getOutcome(), request.getActor());
         reply(response, complaints.get(c.id.toString()), false);
+    }
+
+    @Override
+    public void getComplaintStatistics(
+            GetComplaintStatisticsRequest request, StreamObserver<ComplaintStatistics> response) {
+        var s = complaints.statistics(
+                request.getUnitId(),
+                request.getIncludeDescendants(),
+                instantOrNull(request.hasPeriodStart(), request.getPeriodStart()),
+                instantOrNull(request.hasPeriodEnd(), request.getPeriodEnd()));
+        response.onNext(ComplaintStatistics.newBuilder()
+                .setReceived(s.received())
+                .setResolved(s.resolved())
+                .setResolvedWithinDeadline(s.resolvedWithinDeadline())
+                .setShareResolvedWithinDeadline(share(s.resolvedWithinDeadline(), s.resolved()))
+                .setMedianResolutionTime(seconds(s.medianSeconds()))
+                .setP90ResolutionTime(seconds(s.p90Seconds()))
+                .setSatisfactionResponses(s.satisfactionResponses())
+                .setMeanSatisfaction(s.meanSatisfaction() == null ? 0 : s.meanSatisfaction())
+                .setReopened(s.reopened())
+                .setReopenRate(share(s.reopened(), s.resolved()))
+                .setEscalated(s.escalated())
+                .setCallBacksRequired(s.callBacksRequired())
+                .setCallBacksDone(s.callBacksDone())
+                .setCallBackCoverage(share(s.callBacksDone(), s.callBacksRequired()))
+                .build());
+        response.onCompleted();
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    private static com.google.protobuf.Duration seconds(Double seconds) {
+        if (seconds == null) {
+            return com.google.protobuf.Duration.getDefaultInstance();
+        }
+        long whole = (long) Math.floor(seconds);
+        return com.google.protobuf.Duration.newBuilder()
+                .setSeconds(whole)
+                .setNanos((int) Math.round((seconds - whole) * 1e9) % 1_000_000_000)
+                .build();
     }
 
     @Override

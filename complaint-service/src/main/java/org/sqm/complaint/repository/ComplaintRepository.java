@@ -88,4 +88,64 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
         q.append(" order by c.receiveTime desc, c.id desc");
         return find(q.toString(), p).range(0, limit - 1).list();
     }
+
+    /** The raw figures of a unit set and period; percentiles in seconds, null when nothing is resolved. */
+    public record Statistics(
+            long received,
+            long resolved,
+            long resolvedWithinDeadline,
+            Double medianSeconds,
+            Double p90Seconds,
+            long satisfactionResponses,
+            Double meanSatisfaction,
+            long reopened,
+            long escalated,
+            long callBacksRequired,
+            long callBacksDone) {}
+
+    /** Every figure in one SQL query over the complaints received in [from, to). */
+    public Statistics statistics(Collection<UUID> unitIds, Instant from, Instant to) {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery(
+                        """
+                        SELECT count(*),
+                               count(*) FILTER (WHERE c.resolve_time IS NOT NULL),
+                               count(*) FILTER (WHERE c.resolve_time IS NOT NULL AND r.met_time <= r.due_time),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
+                               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
+                               count(c.satisfaction),
+                               avg(c.satisfaction),
+                               count(*) FILTER (WHERE c.reopen_count > 0),
+                               count(*) FILTER (WHERE c.escalation_level > 0),
+                               count(cb.kind),
+                               count(cb.met_time)
+                        FROM complaint c
+                        LEFT JOIN complaint_deadline r ON r.complaint_id = c.id AND r.kind = 'RESOLVE'
+                        LEFT JOIN complaint_deadline cb ON cb.complaint_id = c.id AND cb.kind = 'CALL_BACK'
+                        WHERE c.unit_id IN (:units) AND c.receive_time >= :from AND c.receive_time < :to""")
+                .setParameter("units", unitIds)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult();
+        return new Statistics(
+                number(row[0]),
+                number(row[1]),
+                number(row[2]),
+                decimal(row[3]),
+                decimal(row[4]),
+                number(row[5]),
+                decimal(row[6]),
+                number(row[7]),
+                number(row[8]),
+                number(row[9]),
+                number(row[10]));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
 }

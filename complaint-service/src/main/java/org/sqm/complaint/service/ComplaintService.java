@@ -484,6 +484,24 @@ public class ComplaintService {
         return flush(e);
     }
 
+    /** The statistics of a unit (and, if asked, every unit below it) for complaints received in [from, to). */
+    @Transactional
+    public ComplaintRepository.Statistics statistics(
+            String unitId, boolean includeDescendants, Instant from, Instant to) {
+        UUID unit = Violations.parseId("unit_id", unitId);
+        new Violations()
+                .check(from != null, "period_start", "is required")
+                .check(to != null, "period_end", "is required")
+                .check(from == null || to == null || to.isAfter(from), "period_end", "must be after period_start")
+                .throwIfAny();
+        List<UUID> units = new ArrayList<>();
+        units.add(unit);
+        if (includeDescendants) {
+            units.addAll(standards.descendants(unit));
+        }
+        return complaints.statistics(units, from, to);
+    }
+
     @Transactional
     public List<ComplaintCategoryEntity> categories() {
         return categories.listAll(io.quarkus.panache.common.Sort.by("code"));
