@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -28,6 +29,8 @@ class ComplaintsIT {
     private static final String PROBLEM = "application/problem+json";
 
     private String team;
+    private String branch;
+    private String calendar;
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,7 +45,7 @@ class ComplaintsIT {
                     .append(day)
                     .append("\",\"startTime\":\"09:00\",\"endTime\":\"17:00\"}");
         }
-        String calendar = given().contentType(ContentType.JSON)
+        calendar = given().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + unique("UK") + "\",\"name\":\"UK office\",\"timeZone\":\"Europe/London\","
                         + "\"workingHours\":[" + hours + "]}")
                 .when()
@@ -51,7 +54,7 @@ class ComplaintsIT {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String branch = given().contentType(ContentType.JSON)
+        branch = given().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + unique("AM-BR") + "\",\"name\":\"Branch\",\"type\":\"CITY_BRANCH\","
                         + "\"calendarId\":\"" + calendar + "\"}")
                 .when()
@@ -211,5 +214,89 @@ class ComplaintsIT {
                 .then()
                 .statusCode(200)
                 .body("code", hasItem("BILLING"));
+    }
+
+    @Test
+    void aPauseMovesTheResolutionDeadlineByThePausedBusinessTimeOnTheRealCalendar() throws Exception {
+        Response created = given().contentType(ContentType.JSON)
+                .body(complaintBody("LOW", null))
+                .when()
+                .post("/api/v1/complaints");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        Response investigating = move(id, created.header("ETag"), "startInvestigation", null);
+        investigating.then().statusCode(200);
+        String dueBefore = investigating.path("deadlines.find { it.kind == 'RESOLVE' }.dueTime");
+        Response waiting = move(id, investigating.header("ETag"), "waitOnCustomer", null);
+        waiting.then().statusCode(200).body("status", equalTo("WAITING_ON_CUSTOMER"));
+        Thread.sleep(1_200);
+        Response resumed = move(id, waiting.header("ETag"), "resume", null);
+        resumed.then().statusCode(200).body("status", equalTo("INVESTIGATING"));
+        String dueAfter = resumed.path("deadlines.find { it.kind == 'RESOLVE' }.dueTime");
+        List<String> times = resumed.path("history.time");
+        String pausedAt = times.get(times.size() - 2);
+        String resumedAt = times.get(times.size() - 1);
+
+        // Whatever day and hour this runs, the deadline moves by the business time of the pause,
+        // as standards-service measures it on the unit's calendar (zero at night or at weekends).
+        String paused = given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"startTime\":\"" + pausedAt + "\",\"endTime\":\"" + resumedAt + "\"}")
+                .when()
+                .post("/api/v1/calendars/" + calendar + ":measureBusinessTime")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("businessTime");
+        assertEquals(
+                java.time.Duration.parse(paused),
+                java.time.Duration.between(java.time.Instant.parse(dueBefore), java.time.Instant.parse(dueAfter)));
+    }
+
+    @Test
+    void satisfactionCallBackAndStatisticsThroughRest() {
+        Response created = given().contentType(ContentType.JSON)
+                .body(complaintBody("MEDIUM", "2026-03-02T10:00:00Z"))
+                .when()
+                .post("/api/v1/complaints");
+        String id = created.path("id");
+        Response resolved = move(
+                id,
+                move(id, created.header("ETag"), "startInvestigation", null).header("ETag"),
+                "resolve",
+                "{\"rootCause\":\"BILLING_ERROR\",\"remedy\":\"Refund\"}");
+        resolved.then().statusCode(200).body("resolutionBusinessTime", notNullValue());
+        Response unhappy =
+                move(id, resolved.header("ETag"), "recordSatisfaction", "{\"score\":1,\"note\":\"Too slow\"}");
+        unhappy.then()
+                .statusCode(200)
+                .body("satisfaction", equalTo(1))
+                .body("deadlines.find { it.kind == 'CALL_BACK' }.allowed", equalTo("PT8H"));
+        move(id, unhappy.header("ETag"), "close", null)
+                .then()
+                .statusCode(409)
+                .body("reason", equalTo("CALL_BACK_OPEN"));
+        Response called = move(id, unhappy.header("ETag"), "recordCallBack", "{\"outcome\":\"Apologised\"}");
+        called.then().statusCode(200).body("callBackOutcome", equalTo("Apologised"));
+        move(id, called.header("ETag"), "close", null).then().statusCode(200).body("status", equalTo("CLOSED"));
+
+        given().queryParam("from", "2026-01-01T00:00:00Z")
+                .queryParam("to", "2027-01-01T00:00:00Z")
+                .queryParam("includeDescendants", "true")
+                .when()
+                .get("/api/v1/units/{id}/complaintStatistics", branch)
+                .then()
+                .statusCode(200)
+                .body("received", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("callBacksRequired", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("callBacksDone", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().queryParam("from", "2026-02-01T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z")
+                .when()
+                .get("/api/v1/units/{id}/complaintStatistics", branch)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("periodEnd"));
     }
 }

@@ -53,6 +53,8 @@ import org.sqm.proto.complaint.v1.GetComplaintRequest;
 import org.sqm.proto.complaint.v1.ListComplaintCategoriesRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
+import org.sqm.proto.complaint.v1.RecordCallBackRequest;
+import org.sqm.proto.complaint.v1.RecordSatisfactionRequest;
 import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 
 /** Customer complaints, served by complaint-service. */
@@ -222,7 +224,9 @@ public class ComplaintResource {
     @Operation(
             summary = "Move a complaint through its lifecycle",
             description = "move is one of acknowledge, startInvestigation, waitOnCustomer (pauses the resolution "
-                    + "clock), resume, resolve (body: rootCause, remedy), close, reopen, withdraw, escalate. "
+                    + "clock), resume, resolve (body: rootCause, remedy), close, reopen, withdraw, escalate, "
+                    + "recordSatisfaction (body: score 1-5, note; 1 or 2 schedules a call-back), "
+                    + "recordCallBack (body: outcome). "
                     + "If-Match must carry the current etag; a move the lifecycle does not allow is 409.")
     @APIResponse(
             responseCode = "200",
@@ -235,6 +239,28 @@ public class ComplaintResource {
             @HeaderParam("X-Actor") String actor,
             String body) {
         MoveBody b = moveBody(body);
+        if (move.equals("recordSatisfaction")) {
+            ComplaintViews.SatisfactionBody satisfaction = read(body, ComplaintViews.SatisfactionBody.class);
+            if (satisfaction.score() == null) {
+                throw new InvalidRequestException("score", "is required: 1 to 5");
+            }
+            return withEtag(calls.write(() -> complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(ifMatch(ifMatch))
+                    .setScore(satisfaction.score())
+                    .setNote(nz(satisfaction.note()))
+                    .setActor(nz(actor))
+                    .build())));
+        }
+        if (move.equals("recordCallBack")) {
+            ComplaintViews.CallBackBody callBack = read(body, ComplaintViews.CallBackBody.class);
+            return withEtag(calls.write(() -> complaints.recordCallBack(RecordCallBackRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(ifMatch(ifMatch))
+                    .setOutcome(nz(callBack.outcome()))
+                    .setActor(nz(actor))
+                    .build())));
+        }
         if (move.equals("escalate")) {
             return withEtag(calls.write(() -> complaints.escalateComplaint(EscalateComplaintRequest.newBuilder()
                     .setId(id)
@@ -272,13 +298,17 @@ public class ComplaintResource {
 
     /** The optional JSON body of a move; read here so that a move without body or content type works. */
     private MoveBody moveBody(String body) {
+        return body == null || body.isBlank() ? new MoveBody(null, null, null) : read(body, MoveBody.class);
+    }
+
+    private <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            return new MoveBody(null, null, null);
+            throw new InvalidRequestException("body", "is required");
         }
         try {
-            return json.readValue(body, MoveBody.class);
+            return json.readValue(body, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRequestException("body", "must be a JSON object with note, rootCause and remedy");
+            throw new InvalidRequestException("body", "is not a JSON object of the documented shape");
         }
     }
 
@@ -345,7 +375,10 @@ public class ComplaintResource {
                 c.hasResolveTime() ? Times.toRest(c.getResolveTime()) : null,
                 emptyToNull(c.getDeadlineSource()),
                 Times.toRest(c.getReceiveTime()),
-                Times.toRest(c.getCreateTime()));
+                Times.toRest(c.getCreateTime()),
+                c.getSatisfaction() == 0 ? null : c.getSatisfaction(),
+                emptyToNull(c.getCallBackOutcome()),
+                c.hasResolutionBusinessTime() ? Times.toRest(c.getResolutionBusinessTime()) : null);
     }
 
     private static String status(ComplaintStatus s) {

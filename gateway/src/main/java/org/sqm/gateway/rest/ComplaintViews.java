@@ -99,7 +99,42 @@ public final class ComplaintViews {
             String resolveTime,
             String deadlineSource,
             String receiveTime,
-            String createTime) {}
+            String createTime,
+            @Schema(description = "1 to 5; absent until asked") Integer satisfaction,
+            String callBackOutcome,
+            @Schema(description = "Business time from receipt to resolution (ISO-8601)")
+                    String resolutionBusinessTime) {}
+
+    /**
+     * Satisfaction with the handling.
+     *
+     * @param score 1 (very dissatisfied) to 5; 1 or 2 schedules a call-back
+     * @param note  what the customer said
+     */
+    @Schema(name = "Satisfaction")
+    public record SatisfactionBody(@Schema(required = true) Integer score, String note) {}
+
+    /** @param outcome what came of the call-back */
+    @Schema(name = "CallBack")
+    public record CallBackBody(@Schema(required = true) String outcome) {}
+
+    /** Complaint statistics of a unit and period; shares are 0 when their denominator is 0. */
+    @Schema(name = "ComplaintStatistics")
+    public record StatisticsView(
+            long received,
+            long resolved,
+            long resolvedWithinDeadline,
+            double shareResolvedWithinDeadline,
+            String medianResolutionTime,
+            String p90ResolutionTime,
+            long satisfactionResponses,
+            double meanSatisfaction,
+            long reopened,
+            double reopenRate,
+            long escalated,
+            long callBacksRequired,
+            long callBacksDone,
+            double callBackCoverage) {}
 
     /**
      * The optional body of a lifecycle move.
