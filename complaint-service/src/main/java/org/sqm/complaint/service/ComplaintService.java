@@ -1,5 +1,6 @@
 package org.sqm.complaint.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -22,6 +23,7 @@ import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.persistence.AfterCommit;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.complaint.config.ComplaintConfig;
@@ -56,18 +58,24 @@ public class ComplaintService {
     private final ComplaintCategoryRepository categories;
     private final Standards standards;
     private final ComplaintConfig config;
+    private final MeterRegistry metrics;
+    private final AfterCommit afterCommit;
 
     public ComplaintService(
             ComplaintRepository complaints,
             ComplaintEventRepository events,
             ComplaintCategoryRepository categories,
             Standards standards,
-            ComplaintConfig config) {
+            ComplaintConfig config,
+            MeterRegistry metrics,
+            AfterCommit afterCommit) {
         this.complaints = complaints;
         this.events = events;
         this.categories = categories;
         this.standards = standards;
         this.config = config;
+        this.metrics = metrics;
+        this.afterCommit = afterCommit;
     }
 
     /** What a caller asks to record; {@code receiveTime} null means "now"; enums null when unset or unknown. */
@@ -238,6 +246,9 @@ public class ComplaintService {
         e.deadlines.addAll(deadlines);
         complaints.persist(e);
         record(e, actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source());
+        afterCommit.run(() -> metrics.counter(
+                        "sqm.complaints.received", "channel", e.channel.name(), "severity", e.severity.name())
+                .increment());
         if (escalateTo != null) {
             e.escalatedToUnitId = escalateTo;
             e.escalationLevel = 1;

@@ -1,5 +1,6 @@
 package org.sqm.complaint.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.sqm.commons.persistence.AfterCommit;
 import org.sqm.complaint.config.ComplaintConfig;
 import org.sqm.complaint.domain.ComplaintEntity;
 import org.sqm.complaint.domain.ComplaintEntity.Deadline;
@@ -34,16 +36,22 @@ public class DeadlineWatch {
     private final ComplaintEventRepository events;
     private final Standards standards;
     private final ComplaintConfig config;
+    private final MeterRegistry metrics;
+    private final AfterCommit afterCommit;
 
     public DeadlineWatch(
             ComplaintRepository complaints,
             ComplaintEventRepository events,
             Standards standards,
-            ComplaintConfig config) {
+            ComplaintConfig config,
+            MeterRegistry metrics,
+            AfterCommit afterCommit) {
         this.complaints = complaints;
         this.events = events;
         this.standards = standards;
         this.config = config;
+        this.metrics = metrics;
+        this.afterCommit = afterCommit;
     }
 
     /** What one pass did. */
@@ -105,6 +113,9 @@ public class DeadlineWatch {
                     d.breached = true;
                     breachedNow = true;
                     breaches++;
+                    String kind = d.kind.name();
+                    afterCommit.run(() -> metrics.counter("sqm.complaints.deadlines.breached", "kind", kind)
+                            .increment());
                     record(e, now, "DEADLINE_BREACHED", d.kind + " was due at " + d.dueTime);
                 } else if (!d.warned && d.warnTime != null && d.warnTime.isBefore(now)) {
                     d.warned = true;

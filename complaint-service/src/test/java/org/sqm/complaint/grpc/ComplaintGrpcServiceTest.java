@@ -548,6 +548,25 @@ class ComplaintGrpcServiceTest {
     }
 
     @Test
+    void metricsCountIntakeAndTimeEveryLayer() {
+        create(complaint(HALL).setChannel(ComplaintChannel.COMPLAINT_CHANNEL_SOCIAL_MEDIA), "");
+        String metrics = io.restassured.RestAssured.given()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.contains("sqm_complaints_received_total{channel=\"SOCIAL_MEDIA\",severity=\"MEDIUM\"}"),
+                metrics);
+        assertTrue(metrics.contains("grpc_server_processing_duration_seconds"), "gRPC server timings");
+        assertTrue(
+                metrics.contains("grpc_client_processing_duration_seconds"), "gRPC client timings (standards-service)");
+        assertTrue(metrics.contains("agroal_active_count"), "connection pool");
+    }
+
+    @Test
     void unknownIdIsNotFound() {
         var e = assertThrows(
                 StatusRuntimeException.class,

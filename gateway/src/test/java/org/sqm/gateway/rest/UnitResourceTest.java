@@ -177,6 +177,21 @@ class UnitResourceTest {
     }
 
     @Test
+    void prometheusMetricsTimeRestAndGrpcClientCalls() {
+        given().when().get("/api/v1/units/{id}", "known").then().statusCode(200);
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(
+                metrics.contains("http_server_requests_seconds_count"), "REST timings");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                metrics.contains("grpc_client_processing_duration_seconds"), "gRPC client timings");
+    }
+
+    @Test
     void openApiAndSwaggerUiAreServed() {
         given().when()
                 .get("/q/openapi?format=json")
