@@ -1,13 +1,19 @@
 package org.sqm.inspection.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** A certified inspector. */
@@ -33,6 +39,16 @@ public class InspectorEntity {
 
     @Column(name = "valid_until", nullable = false)
     public Instant validUntil;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "inspector_qualification", joinColumns = @JoinColumn(name = "inspector_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 30)
+    public Set<InspectionKind> qualifiedKinds = new HashSet<>();
+
+    /** The name a mystery shopper appears under in reports. */
+    @Column(length = 64)
+    public String pseudonym;
 
     @Column(name = "request_id", length = 100)
     public String requestId;

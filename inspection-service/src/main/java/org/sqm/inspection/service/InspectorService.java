@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sqm.commons.error.AlreadyExistsException;
@@ -13,6 +15,7 @@ import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageToken;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.inspection.domain.AuthorityLevel;
+import org.sqm.inspection.domain.InspectionKind;
 import org.sqm.inspection.domain.InspectorEntity;
 import org.sqm.inspection.repository.InspectorRepository;
 
@@ -35,14 +38,16 @@ public class InspectorService {
             String certificateNumber,
             AuthorityLevel authorityLevel,
             Instant validFrom,
-            Instant validUntil) {}
+            Instant validUntil,
+            List<InspectionKind> qualifiedKinds,
+            String pseudonym) {}
 
     /** One page of inspectors and the token of the next page (empty at the end). */
     public record InspectorPage(List<InspectorEntity> inspectors, String nextPageToken) {}
 
     /** Registers an inspector, or returns the one an earlier call with the same request id registered. */
     public InspectorEntity create(NewInspector inspector, String requestId) {
-        new Violations()
+        Violations v = new Violations()
                 .requireText("inspector.name", inspector.name(), 200)
                 .requirePattern(
                         "inspector.certificate_number",
@@ -58,15 +63,40 @@ public class InspectorService {
                                 || inspector.validUntil().isAfter(inspector.validFrom()),
                         "inspector.valid_until",
                         "must be after valid_from")
-                .maxLength("request_id", requestId, 100)
-                .throwIfAny();
+                .maxLength("request_id", requestId, 100);
+        qualifications(inspector, v);
+        v.throwIfAny();
         return IdempotentCreate.create(
                 requestId,
                 inspectors::findByRequestId,
                 () -> insert(inspector, requestId),
-                constraint -> constraint.equals("uk_inspector_certificate_number")
-                        ? new AlreadyExistsException("inspector", "certificate_number", inspector.certificateNumber())
-                        : null);
+                constraint -> switch (constraint) {
+                    case "uk_inspector_certificate_number" -> new AlreadyExistsException(
+                            "inspector", "certificate_number", inspector.certificateNumber());
+                    case "uk_inspector_pseudonym" -> new AlreadyExistsException(
+                            "inspector", "pseudonym", inspector.pseudonym());
+                    default -> null;
+                });
+    }
+
+    /** Qualified kinds: at least one, all known, none twice; mystery shoppers need a pseudonym. */
+    private static void qualifications(NewInspector inspector, Violations v) {
+        List<InspectionKind> kinds = inspector.qualifiedKinds();
+        v.check(!kinds.isEmpty(), "inspector.qualified_kinds", "needs at least one kind of inspection");
+        Set<InspectionKind> seen = EnumSet.noneOf(InspectionKind.class);
+        for (int i = 0; i < kinds.size(); i++) {
+            InspectionKind kind = kinds.get(i);
+            v.check(kind != null, "inspector.qualified_kinds[" + i + "]", "is not one of the documented values");
+            v.check(kind == null || seen.add(kind), "inspector.qualified_kinds[" + i + "]", "is listed twice");
+        }
+        boolean shopper = kinds.contains(InspectionKind.MYSTERY_SHOPPING);
+        v.check(
+                !shopper
+                        || (inspector.pseudonym() != null
+                                && !inspector.pseudonym().isBlank()),
+                "inspector.pseudonym",
+                "is required for a mystery shopper, who appears under it in reports");
+        v.maxLength("inspector.pseudonym", inspector.pseudonym(), 64);
     }
 
     private InspectorEntity insert(NewInspector inspector, String requestId) {
@@ -80,6 +110,11 @@ public class InspectorService {
         entity.authorityLevel = inspector.authorityLevel();
         entity.validFrom = inspector.validFrom().truncatedTo(ChronoUnit.MICROS);
         entity.validUntil = inspector.validUntil().truncatedTo(ChronoUnit.MICROS);
+        entity.qualifiedKinds.addAll(inspector.qualifiedKinds());
+        entity.pseudonym =
+                inspector.pseudonym() == null || inspector.pseudonym().isBlank()
+                        ? null
+                        : inspector.pseudonym().strip();
         entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
         inspectors.persistAndFlush(entity);

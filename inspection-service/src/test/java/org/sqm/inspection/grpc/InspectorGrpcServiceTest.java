@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.CreateInspectorRequest;
 import org.sqm.proto.inspection.v1.GetInspectorRequest;
+import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.Inspector;
 import org.sqm.proto.inspection.v1.InspectorServiceGrpc.InspectorServiceBlockingStub;
 import org.sqm.proto.inspection.v1.ListInspectorsRequest;
@@ -53,7 +54,8 @@ class InspectorGrpcServiceTest {
                         .setCertificateNumber(certificate)
                         .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_PROVINCIAL)
                         .setValidFrom(FROM)
-                        .setValidUntil(UNTIL))
+                        .setValidUntil(UNTIL)
+                        .addQualifiedKinds(InspectionKind.INSPECTION_KIND_ON_SITE_ASSESSMENT))
                 .setRequestId(requestId)
                 .build());
     }
@@ -102,7 +104,8 @@ class InspectorGrpcServiceTest {
                         "inspector.name",
                         "inspector.certificate_number",
                         "inspector.authority_level",
-                        "inspector.valid_until"),
+                        "inspector.valid_until",
+                        "inspector.qualified_kinds"),
                 GrpcErrors.violatedFields(e));
     }
 
@@ -142,6 +145,49 @@ class InspectorGrpcServiceTest {
         } while (!token.isEmpty());
 
         assertTrue(seen.containsAll(created));
+    }
+
+    @Test
+    void qualificationsAreCheckedAndMysteryShoppersNeedAUniquePseudonym() {
+        String pseudonym = "Shopper-" + UUID.randomUUID().toString().substring(0, 6);
+        Inspector shopper = inspectors.createInspector(CreateInspectorRequest.newBuilder()
+                .setInspector(Inspector.newBuilder()
+                        .setName("Wang Fang")
+                        .setCertificateNumber(certificate())
+                        .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_CITY)
+                        .setValidFrom(FROM)
+                        .setValidUntil(UNTIL)
+                        .addQualifiedKinds(InspectionKind.INSPECTION_KIND_SPOT_CHECK)
+                        .addQualifiedKinds(InspectionKind.INSPECTION_KIND_MYSTERY_SHOPPING)
+                        .setPseudonym(pseudonym))
+                .build());
+        assertEquals(
+                List.of(InspectionKind.INSPECTION_KIND_MYSTERY_SHOPPING, InspectionKind.INSPECTION_KIND_SPOT_CHECK),
+                shopper.getQualifiedKindsList());
+        assertEquals(pseudonym, shopper.getPseudonym());
+
+        var samePseudonym = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspectors.createInspector(CreateInspectorRequest.newBuilder()
+                        .setInspector(shopper.toBuilder().clearId().setCertificateNumber(certificate()))
+                        .build()));
+        assertEquals(Status.Code.ALREADY_EXISTS, samePseudonym.getStatus().getCode());
+
+        var bad = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspectors.createInspector(CreateInspectorRequest.newBuilder()
+                        .setInspector(shopper.toBuilder()
+                                .clearId()
+                                .setCertificateNumber(certificate())
+                                .setPseudonym("")
+                                .clearQualifiedKinds()
+                                .addQualifiedKinds(InspectionKind.INSPECTION_KIND_MYSTERY_SHOPPING)
+                                .addQualifiedKinds(InspectionKind.INSPECTION_KIND_MYSTERY_SHOPPING)
+                                .addQualifiedKindsValue(77))
+                        .build()));
+        assertEquals(
+                List.of("inspector.qualified_kinds[1]", "inspector.qualified_kinds[2]", "inspector.pseudonym"),
+                GrpcErrors.violatedFields(bad));
     }
 
     @Test
