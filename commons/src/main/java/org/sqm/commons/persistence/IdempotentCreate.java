@@ -35,10 +35,21 @@ public final class IdempotentCreate {
             Supplier<T> insert,
             Function<String, RuntimeException> onUniqueConflict) {
         T result = create(requestId, findByRequestId, insert, onUniqueConflict);
-        if (requestId != null && !requestId.isEmpty() && !fingerprint.equals(fingerprintOf.apply(result))) {
+        return requestId == null || requestId.isEmpty()
+                ? result
+                : sameRequest(result, requestId, fingerprint, fingerprintOf);
+    }
+
+    /**
+     * The resource an earlier call with this request id created, provided that call asked for the same
+     * thing; a different payload under the same request id is ALREADY_EXISTS (REQUEST_ID_REUSED).
+     */
+    public static <T> T sameRequest(
+            T earlier, String requestId, String fingerprint, Function<T, String> fingerprintOf) {
+        if (!fingerprint.equals(fingerprintOf.apply(earlier))) {
             throw AlreadyExistsException.requestIdReused(requestId);
         }
-        return result;
+        return earlier;
     }
 
     /** A SHA-256 digest of the given parts, for {@link #create(String, String, Function, Function, Supplier, Function)}. */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
@@ -164,10 +163,7 @@ public class ComplaintService {
             Optional<ComplaintEntity> earlier =
                     QuarkusTransaction.requiringNew().call(() -> complaints.findByRequestId(requestId));
             if (earlier.isPresent()) {
-                if (!fingerprint.equals(earlier.get().requestHash)) {
-                    throw AlreadyExistsException.requestIdReused(requestId);
-                }
-                return earlier.get();
+                return IdempotentCreate.sameRequest(earlier.get(), requestId, fingerprint, e -> e.requestHash);
             }
         }
 

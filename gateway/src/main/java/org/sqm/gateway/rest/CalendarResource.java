@@ -3,6 +3,7 @@ package org.sqm.gateway.rest;
 import static org.sqm.gateway.rest.Paging.etagHeader;
 import static org.sqm.gateway.rest.Paging.ifMatch;
 import static org.sqm.gateway.rest.Paging.nextPageToken;
+import static org.sqm.gateway.rest.Paging.nz;
 import static org.sqm.gateway.rest.Paging.pageSize;
 import static org.sqm.gateway.rest.Paging.pageToken;
 
@@ -100,14 +101,14 @@ public class CalendarResource {
             throw new InvalidRequestException("body", "is required");
         }
         Calendar.Builder calendar = Calendar.newBuilder()
-                .setCode(nullToEmpty(body.code()))
-                .setName(nullToEmpty(body.name()))
-                .setTimeZone(nullToEmpty(body.timeZone()))
+                .setCode(nz(body.code()))
+                .setName(nz(body.name()))
+                .setTimeZone(nz(body.timeZone()))
                 .setAlwaysOpen(Boolean.TRUE.equals(body.alwaysOpen()));
         setLists(calendar, body.workingHours(), body.holidays());
         Calendar created = calls.write(() -> calendars.createCalendar(CreateCalendarRequest.newBuilder()
                 .setCalendar(calendar)
-                .setRequestId(nullToEmpty(idempotencyKey))
+                .setRequestId(nz(idempotencyKey))
                 .build()));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.getId()).build())
@@ -124,7 +125,7 @@ public class CalendarResource {
             description = "The calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
     public Response get(@PathParam("id") String id) {
-        return withEtag(calls.read(() ->
+        return okWithEtag(calls.read(() ->
                 calendars.getCalendar(GetCalendarRequest.newBuilder().setId(id).build())));
     }
 
@@ -172,7 +173,7 @@ public class CalendarResource {
                 calendar,
                 patch.has("workingHours") ? List.of(patch.value("workingHours", WorkingHoursItem[].class)) : null,
                 patch.has("holidays") ? List.of(patch.value("holidays", HolidayItem[].class)) : null);
-        return withEtag(calls.write(() -> calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
+        return okWithEtag(calls.write(() -> calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
                 .setCalendar(calendar)
                 .setUpdateMask(mask)
                 .build())));
@@ -250,7 +251,7 @@ public class CalendarResource {
             for (WorkingHoursItem h : hours) {
                 WorkingHours.Builder item = WorkingHours.newBuilder();
                 if (h != null) {
-                    item.setStartTime(nullToEmpty(h.startTime())).setEndTime(nullToEmpty(h.endTime()));
+                    item.setStartTime(nz(h.startTime())).setEndTime(nz(h.endTime()));
                     if (h.day() != null) {
                         item.setDay(Weekday.valueOf(WEEKDAY_PREFIX + h.day().name()));
                     }
@@ -264,17 +265,11 @@ public class CalendarResource {
                         h == null
                                 ? Holiday.getDefaultInstance()
                                 : Holiday.newBuilder()
-                                        .setDate(nullToEmpty(h.date()))
-                                        .setName(nullToEmpty(h.name()))
+                                        .setDate(nz(h.date()))
+                                        .setName(nz(h.name()))
                                         .build());
             }
         }
-    }
-
-    private static Response withEtag(Calendar calendar) {
-        return Response.ok(toView(calendar))
-                .header(HttpHeaders.ETAG, etagHeader(calendar.getEtag()))
-                .build();
     }
 
     static CalendarView toView(Calendar c) {
@@ -298,7 +293,7 @@ public class CalendarResource {
                 Times.toRest(c.getUpdateTime()));
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private static Response okWithEtag(Calendar calendar) {
+        return Paging.okWithEtag(toView(calendar), calendar.getEtag());
     }
 }

@@ -1,12 +1,13 @@
 package org.sqm.gateway.rest;
 
+import static org.sqm.gateway.rest.Paging.emptyToNull;
 import static org.sqm.gateway.rest.Paging.etagHeader;
 import static org.sqm.gateway.rest.Paging.flag;
 import static org.sqm.gateway.rest.Paging.ifMatch;
 import static org.sqm.gateway.rest.Paging.nextPageToken;
+import static org.sqm.gateway.rest.Paging.nz;
 import static org.sqm.gateway.rest.Paging.pageSize;
 import static org.sqm.gateway.rest.Paging.pageToken;
-import static org.sqm.gateway.rest.StandardMapping.nz;
 
 import io.quarkus.grpc.GrpcClient;
 import jakarta.ws.rs.Consumes;
@@ -174,7 +175,7 @@ public class ComplaintResource {
                                 ? org.sqm.proto.complaint.v1.ComplaintView.COMPLAINT_VIEW_FULL
                                 : org.sqm.proto.complaint.v1.ComplaintView.COMPLAINT_VIEW_BASIC)
                 .build()));
-        return withEtag(c);
+        return okWithEtag(c);
     }
 
     @GET
@@ -244,7 +245,7 @@ public class ComplaintResource {
             if (satisfaction.score() == null) {
                 throw new InvalidRequestException("score", "is required: 1 to 5");
             }
-            return withEtag(calls.write(() -> complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
+            return okWithEtag(calls.write(() -> complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
                     .setId(id)
                     .setEtag(ifMatch(ifMatch))
                     .setScore(satisfaction.score())
@@ -254,7 +255,7 @@ public class ComplaintResource {
         }
         if (move.equals("recordCallBack")) {
             ComplaintViews.CallBackBody callBack = read(body, ComplaintViews.CallBackBody.class);
-            return withEtag(calls.write(() -> complaints.recordCallBack(RecordCallBackRequest.newBuilder()
+            return okWithEtag(calls.write(() -> complaints.recordCallBack(RecordCallBackRequest.newBuilder()
                     .setId(id)
                     .setEtag(ifMatch(ifMatch))
                     .setOutcome(nz(callBack.outcome()))
@@ -262,7 +263,7 @@ public class ComplaintResource {
                     .build())));
         }
         if (move.equals("escalate")) {
-            return withEtag(calls.write(() -> complaints.escalateComplaint(EscalateComplaintRequest.newBuilder()
+            return okWithEtag(calls.write(() -> complaints.escalateComplaint(EscalateComplaintRequest.newBuilder()
                     .setId(id)
                     .setEtag(ifMatch(ifMatch))
                     .setNote(nz(b.note()))
@@ -273,7 +274,7 @@ public class ComplaintResource {
         if (action == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        return withEtag(calls.write(() -> complaints.transitionComplaint(TransitionComplaintRequest.newBuilder()
+        return okWithEtag(calls.write(() -> complaints.transitionComplaint(TransitionComplaintRequest.newBuilder()
                 .setId(id)
                 .setEtag(ifMatch(ifMatch))
                 .setAction(action)
@@ -322,12 +323,6 @@ public class ComplaintResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(field, "is not one of the documented values");
         }
-    }
-
-    private static Response withEtag(Complaint c) {
-        return Response.ok(toView(c))
-                .header(HttpHeaders.ETAG, etagHeader(c.getEtag()))
-                .build();
     }
 
     static ComplaintView toView(Complaint c) {
@@ -387,7 +382,7 @@ public class ComplaintResource {
                 : s.name().substring(STATUS.length());
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    private static Response okWithEtag(Complaint c) {
+        return Paging.okWithEtag(toView(c), c.getEtag());
     }
 }

@@ -2,7 +2,7 @@ package org.sqm.gateway.rest;
 
 import org.sqm.gateway.error.InvalidRequestException;
 
-/** Reads the query parameters and headers that many endpoints share. */
+/** What every endpoint shares: query parameters, etag headers, and the null/empty edge of protobuf strings. */
 final class Paging {
 
     private Paging() {}
@@ -56,5 +56,22 @@ final class Paging {
     /** The value of an ETag header for an etag. */
     static String etagHeader(String etag) {
         return "\"" + etag + "\"";
+    }
+
+    /** A 200 answer with the resource's view and its etag in the ETag header. */
+    static jakarta.ws.rs.core.Response okWithEtag(Object view, String etag) {
+        return jakarta.ws.rs.core.Response.ok(view)
+                .header(jakarta.ws.rs.core.HttpHeaders.ETAG, etagHeader(etag))
+                .build();
+    }
+
+    /** Protobuf strings are never null: an absent JSON field becomes "". */
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** And back: an empty protobuf string is an absent JSON field. */
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -1,6 +1,6 @@
 package org.sqm.gateway.rest;
 
-import static org.sqm.gateway.rest.StandardMapping.nz;
+import static org.sqm.gateway.rest.Paging.nz;
 
 import io.quarkus.grpc.GrpcClient;
 import jakarta.ws.rs.GET;

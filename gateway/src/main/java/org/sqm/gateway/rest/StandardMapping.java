@@ -1,5 +1,8 @@
 package org.sqm.gateway.rest;
 
+import static org.sqm.gateway.rest.Paging.emptyToNull;
+import static org.sqm.gateway.rest.Paging.nz;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.sqm.gateway.rest.StandardViews.Criterion;
@@ -237,13 +240,5 @@ final class StandardMapping {
 
     static org.sqm.proto.common.v1.Severity severity(Severity severity) {
         return org.sqm.proto.common.v1.Severity.valueOf(SEVERITY + severity.name());
-    }
-
-    static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -3,9 +3,9 @@ package org.sqm.gateway.rest;
 import static org.sqm.gateway.rest.Paging.etagHeader;
 import static org.sqm.gateway.rest.Paging.ifMatch;
 import static org.sqm.gateway.rest.Paging.nextPageToken;
+import static org.sqm.gateway.rest.Paging.nz;
 import static org.sqm.gateway.rest.Paging.pageSize;
 import static org.sqm.gateway.rest.Paging.pageToken;
-import static org.sqm.gateway.rest.StandardMapping.nz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,7 +141,7 @@ public class StandardResource {
             description = "The version",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
     public Response get(@PathParam("id") String id) {
-        return withEtag(calls.read(() ->
+        return okWithEtag(calls.read(() ->
                 standards.getStandard(GetStandardRequest.newBuilder().setId(id).build())));
     }
 
@@ -225,7 +225,7 @@ public class StandardResource {
         if (patch.has("criteria")) {
             standard.addAllCriteria(StandardMapping.criteria(List.of(patch.value("criteria", Criterion[].class))));
         }
-        return withEtag(calls.write(() -> standards.updateStandard(UpdateStandardRequest.newBuilder()
+        return okWithEtag(calls.write(() -> standards.updateStandard(UpdateStandardRequest.newBuilder()
                 .setStandard(standard)
                 .setUpdateMask(mask)
                 .build())));
@@ -242,7 +242,7 @@ public class StandardResource {
             description = "The published version",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
     public Response publish(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(calls.write(() -> standards.publishStandard(PublishStandardRequest.newBuilder()
+        return okWithEtag(calls.write(() -> standards.publishStandard(PublishStandardRequest.newBuilder()
                 .setId(id)
                 .setEtag(ifMatch(ifMatch))
                 .build())));
@@ -256,7 +256,7 @@ public class StandardResource {
             description = "The retired version",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
     public Response retire(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(calls.write(() -> standards.retireStandard(RetireStandardRequest.newBuilder()
+        return okWithEtag(calls.write(() -> standards.retireStandard(RetireStandardRequest.newBuilder()
                 .setId(id)
                 .setEtag(ifMatch(ifMatch))
                 .build())));
@@ -295,9 +295,7 @@ public class StandardResource {
         return Response.ok(document, MediaType.APPLICATION_JSON).build();
     }
 
-    private static Response withEtag(Standard s) {
-        return Response.ok(StandardMapping.toView(s))
-                .header(HttpHeaders.ETAG, etagHeader(s.getEtag()))
-                .build();
+    private static Response okWithEtag(Standard s) {
+        return Paging.okWithEtag(StandardMapping.toView(s), s.getEtag());
     }
 }

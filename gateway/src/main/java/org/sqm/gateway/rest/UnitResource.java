@@ -1,9 +1,9 @@
 package org.sqm.gateway.rest;
 
-import static org.sqm.gateway.rest.Paging.etagHeader;
 import static org.sqm.gateway.rest.Paging.flag;
 import static org.sqm.gateway.rest.Paging.ifMatch;
 import static org.sqm.gateway.rest.Paging.nextPageToken;
+import static org.sqm.gateway.rest.Paging.nz;
 import static org.sqm.gateway.rest.Paging.pageSize;
 import static org.sqm.gateway.rest.Paging.pageToken;
 
@@ -111,16 +111,16 @@ public class UnitResource {
             throw new InvalidRequestException("body", "is required");
         }
         Unit.Builder unit = Unit.newBuilder()
-                .setCode(nullToEmpty(body.code()))
-                .setName(nullToEmpty(body.name()))
-                .setParentId(nullToEmpty(body.parentId()))
-                .setCalendarId(nullToEmpty(body.calendarId()));
+                .setCode(nz(body.code()))
+                .setName(nz(body.name()))
+                .setParentId(nz(body.parentId()))
+                .setCalendarId(nz(body.calendarId()));
         if (body.type() != null) {
             unit.setType(toProto(body.type()));
         }
         Unit created = calls.write(() -> units.createUnit(CreateUnitRequest.newBuilder()
                 .setUnit(unit)
-                .setRequestId(nullToEmpty(idempotencyKey))
+                .setRequestId(nz(idempotencyKey))
                 .build()));
         return Response.created(
                         uri.getAbsolutePathBuilder().path(created.getId()).build())
@@ -141,7 +141,7 @@ public class UnitResource {
             description = "No unit has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        return withEtag(calls.read(
+        return okWithEtag(calls.read(
                 () -> units.getUnit(GetUnitRequest.newBuilder().setId(id).build())));
     }
 
@@ -159,7 +159,7 @@ public class UnitResource {
         ListUnitsResponse page = calls.read(() -> units.listUnits(ListUnitsRequest.newBuilder()
                 .setPageSize(pageSize(pageSize))
                 .setPageToken(pageToken(pageToken))
-                .setParentId(nullToEmpty(parentId))
+                .setParentId(nz(parentId))
                 .setShowInactive(flag("includeInactive", includeInactive))
                 .build()));
         return new Page<>(
@@ -210,7 +210,7 @@ public class UnitResource {
         if (patch.has("calendarId")) {
             unit.setCalendarId(patch.text("calendarId", true));
         }
-        return withEtag(calls.write(() -> units.updateUnit(
+        return okWithEtag(calls.write(() -> units.updateUnit(
                 UpdateUnitRequest.newBuilder().setUnit(unit).setUpdateMask(mask).build())));
     }
 
@@ -227,7 +227,7 @@ public class UnitResource {
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch) {
-        return withEtag(calls.write(() -> units.deactivateUnit(DeactivateUnitRequest.newBuilder()
+        return okWithEtag(calls.write(() -> units.deactivateUnit(DeactivateUnitRequest.newBuilder()
                 .setId(id)
                 .setEtag(ifMatch(ifMatch))
                 .build())));
@@ -244,7 +244,7 @@ public class UnitResource {
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch) {
-        return withEtag(calls.write(() -> units.reactivateUnit(ReactivateUnitRequest.newBuilder()
+        return okWithEtag(calls.write(() -> units.reactivateUnit(ReactivateUnitRequest.newBuilder()
                 .setId(id)
                 .setEtag(ifMatch(ifMatch))
                 .build())));
@@ -285,12 +285,6 @@ public class UnitResource {
                 null);
     }
 
-    private static Response withEtag(Unit unit) {
-        return Response.ok(toView(unit))
-                .header(HttpHeaders.ETAG, etagHeader(unit.getEtag()))
-                .build();
-    }
-
     private static UnitType unitType(String value) {
         try {
             return UnitType.valueOf(value);
@@ -319,7 +313,7 @@ public class UnitResource {
                 unit.getCalendarId().isEmpty() ? null : unit.getCalendarId());
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private static Response okWithEtag(Unit unit) {
+        return Paging.okWithEtag(toView(unit), unit.getEtag());
     }
 }
