@@ -3,11 +3,12 @@ package org.sqm.testing;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
 
-/** Reads the rich error details (google.rpc.ErrorInfo, BadRequest) a service sent with a failed call. */
+/** Reads the rich error details (google.rpc.ErrorInfo, BadRequest, PreconditionFailure) a service sent with a failed call. */
 public final class GrpcErrors {
 
     private GrpcErrors() {}
@@ -20,6 +21,13 @@ public final class GrpcErrors {
     public static List<String> violatedFields(StatusRuntimeException e) {
         return detail(e, BadRequest.class).getFieldViolationsList().stream()
                 .map(BadRequest.FieldViolation::getField)
+                .toList();
+    }
+
+    /** The subjects of a FAILED_PRECONDITION's violations (google.rpc.PreconditionFailure), in order. */
+    public static List<String> preconditionSubjects(StatusRuntimeException e) {
+        return detail(e, PreconditionFailure.class).getViolationsList().stream()
+                .map(PreconditionFailure.Violation::getSubject)
                 .toList();
     }
 

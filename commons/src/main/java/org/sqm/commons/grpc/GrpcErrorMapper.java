@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.StatusException;
@@ -96,6 +97,15 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
                             .setField(v.field())
                             .setDescription(v.description())));
             status.addDetails(Any.pack(badRequest.build()));
+        }
+        if (e instanceof FailedPreconditionException fpe && !fpe.violations().isEmpty()) {
+            PreconditionFailure.Builder failure = PreconditionFailure.newBuilder();
+            fpe.violations()
+                    .forEach(v -> failure.addViolations(PreconditionFailure.Violation.newBuilder()
+                            .setType(e.reason())
+                            .setSubject(v.field())
+                            .setDescription(v.description())));
+            status.addDetails(Any.pack(failure.build()));
         }
         return status.build();
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -73,6 +74,10 @@ public class ProblemMapper {
                                 .getFieldViolationsList()
                                 .forEach(v -> errors.add(
                                         new Problem.FieldError(restField(v.getField()), v.getDescription())));
+                    } else if (any.is(PreconditionFailure.class)) {
+                        any.unpack(PreconditionFailure.class)
+                                .getViolationsList()
+                                .forEach(v -> errors.add(new Problem.FieldError(v.getSubject(), v.getDescription())));
                     }
                 } catch (InvalidProtocolBufferException ignored) {
                     // Details we cannot read add nothing the status does not already say.

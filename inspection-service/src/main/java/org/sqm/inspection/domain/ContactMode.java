@@ -1,0 +1,7 @@
+package org.sqm.inspection.domain;
+
+/** How a mystery shopper contacted the unit. */
+public enum ContactMode {
+    VISIT,
+    CALL
+}

@@ -1,0 +1,70 @@
+package org.sqm.inspection.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import org.sqm.inspection.mapping.PlanMapper;
+import org.sqm.inspection.service.PlanService;
+import org.sqm.proto.inspection.v1.CreateInspectionPlanRequest;
+import org.sqm.proto.inspection.v1.GenerateOccurrencesRequest;
+import org.sqm.proto.inspection.v1.GenerateOccurrencesResponse;
+import org.sqm.proto.inspection.v1.GetInspectionPlanRequest;
+import org.sqm.proto.inspection.v1.InspectionPlan;
+import org.sqm.proto.inspection.v1.InspectionPlanServiceGrpc;
+import org.sqm.proto.inspection.v1.ListInspectionPlansRequest;
+import org.sqm.proto.inspection.v1.ListInspectionPlansResponse;
+
+/** The gRPC face of {@link PlanService}. */
+@GrpcService
+@Blocking
+public class InspectionPlanGrpcService extends InspectionPlanServiceGrpc.InspectionPlanServiceImplBase {
+
+    private final PlanService plans;
+
+    public InspectionPlanGrpcService(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public void createInspectionPlan(CreateInspectionPlanRequest request, StreamObserver<InspectionPlan> response) {
+        reply(
+                response,
+                PlanMapper.toProto(plans.create(PlanMapper.toNewPlan(request.getPlan()), request.getRequestId())));
+    }
+
+    @Override
+    public void getInspectionPlan(GetInspectionPlanRequest request, StreamObserver<InspectionPlan> response) {
+        reply(response, PlanMapper.toProto(plans.get(request.getId())));
+    }
+
+    @Override
+    public void listInspectionPlans(
+            ListInspectionPlansRequest request, StreamObserver<ListInspectionPlansResponse> response) {
+        PlanService.PlanPage page = plans.list(request.getPageSize(), request.getPageToken());
+        reply(
+                response,
+                ListInspectionPlansResponse.newBuilder()
+                        .addAllPlans(
+                                page.plans().stream().map(PlanMapper::toProto).toList())
+                        .setNextPageToken(page.nextPageToken())
+                        .build());
+    }
+
+    @Override
+    public void generateOccurrences(
+            GenerateOccurrencesRequest request, StreamObserver<GenerateOccurrencesResponse> response) {
+        PlanService.Generated generated = plans.generate(request.getPlanId(), request.getThroughDate());
+        reply(
+                response,
+                GenerateOccurrencesResponse.newBuilder()
+                        .setCreatedCount(generated.created())
+                        .setExistingCount(generated.existing())
+                        .setPinnedStandard(generated.pinnedStandard())
+                        .build());
+    }
+
+    static <T> void reply(StreamObserver<T> response, T message) {
+        response.onNext(message);
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,85 @@
+package org.sqm.inspection.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.InvalidArgumentException;
+import org.sqm.commons.persistence.UniqueViolation;
+import org.sqm.inspection.domain.PinnedStandardEntity;
+import org.sqm.inspection.domain.StandardSnapshot;
+import org.sqm.inspection.repository.PinnedStandardRepository;
+
+/**
+ * The published standard versions inspections pin, copied once from standards-service. Remote calls
+ * happen outside any database transaction; the copy is stored in a transaction of its own.
+ */
+@ApplicationScoped
+public class PinnedStandards {
+
+    private final Standards standards;
+    private final PinnedStandardRepository pinned;
+
+    public PinnedStandards(Standards standards, PinnedStandardRepository pinned) {
+        this.standards = standards;
+        this.pinned = pinned;
+    }
+
+    /** Pins the version of {@code code} published and in force now. */
+    public StandardSnapshot inForce(String code) {
+        UUID id = standards
+                .publishedVersionInForce(code)
+                .orElseThrow(() -> new FailedPreconditionException(
+                        "NO_PUBLISHED_VERSION",
+                        "standard " + code + " has no published version in force today",
+                        Map.of("standard_code", code)));
+        return pin(id, "standard_code");
+    }
+
+    /** Pins a version by id; it must be published. {@code field} names the request field for errors. */
+    public StandardSnapshot pin(UUID id, String field) {
+        PinnedStandardEntity local = QuarkusTransaction.requiringNew().call(() -> pinned.findById(id));
+        if (local != null) {
+            return local.content;
+        }
+        Standards.Version version = standards
+                .version(id)
+                .orElseThrow(() -> new InvalidArgumentException(field, "no standard version has this id"));
+        if (!version.published()) {
+            throw new InvalidArgumentException(
+                    field, "is not a published version; only published versions are inspected");
+        }
+        StandardSnapshot snapshot = version.snapshot();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (pinned.findById(id) == null) {
+                    PinnedStandardEntity entity = new PinnedStandardEntity();
+                    entity.id = id;
+                    entity.code = snapshot.code();
+                    entity.version = snapshot.version();
+                    entity.content = snapshot;
+                    entity.fetchTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    pinned.persistAndFlush(entity);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Another call copied the same version at the same moment: the copies are equal.
+            if (UniqueViolation.constraintOf(e).isEmpty()) {
+                throw e;
+            }
+        }
+        return snapshot;
+    }
+
+    /** A pinned version already copied. */
+    public StandardSnapshot get(UUID id) {
+        PinnedStandardEntity entity = pinned.findById(id);
+        if (entity == null) {
+            throw new IllegalStateException("pinned standard " + id + " is missing");
+        }
+        return entity.content;
+    }
+}

@@ -1,0 +1,353 @@
+package org.sqm.inspection.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sqm.commons.error.InvalidArgumentException;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.error.Violations;
+import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.inspection.domain.AuthorityLevel;
+import org.sqm.inspection.domain.Cadence;
+import org.sqm.inspection.domain.InspectionKind;
+import org.sqm.inspection.domain.InspectionPlanEntity;
+import org.sqm.inspection.domain.InspectionStatus;
+import org.sqm.inspection.domain.StandardSnapshot;
+import org.sqm.inspection.repository.InspectionPlanRepository;
+import org.sqm.inspection.repository.InspectionRepository;
+
+/** Inspection plans and the scheduled inspections they generate. */
+@ApplicationScoped
+public class PlanService {
+
+    static final Pattern STANDARD_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final int MAX_TARGETS = 1000;
+    static final int MAX_OCCURRENCES_PER_CALL = 10_000;
+    private static final String LIST_QUERY = "plans:newest";
+
+    private final InspectionPlanRepository plans;
+    private final InspectionRepository inspections;
+    private final Standards standards;
+    private final PinnedStandards pinned;
+
+    public PlanService(
+            InspectionPlanRepository plans,
+            InspectionRepository inspections,
+            Standards standards,
+            PinnedStandards pinned) {
+        this.plans = plans;
+        this.inspections = inspections;
+        this.standards = standards;
+        this.pinned = pinned;
+    }
+
+    /** What a caller asks to plan; dates as "YYYY-MM-DD" text, validated here. */
+    public record NewPlan(
+            String name,
+            InspectionKind kind,
+            AuthorityLevel authorityLevel,
+            String standardCode,
+            List<String> targetUnitIds,
+            String targetParentId,
+            String targetUnitType,
+            Cadence cadence,
+            List<String> explicitDates,
+            String startDate,
+            String endDate,
+            String timeZone) {}
+
+    /** One page of plans. */
+    public record PlanPage(List<InspectionPlanEntity> plans, String nextPageToken) {}
+
+    /** What generating did. */
+    public record Generated(int created, int existing, String pinnedStandard) {}
+
+    /** Creates a plan, or returns the one an earlier call with the same request id created. */
+    public InspectionPlanEntity create(NewPlan plan, String requestId) {
+        Violations v = new Violations()
+                .requireText("plan.name", plan.name(), 200)
+                .requireEnum("plan.kind", plan.kind() != null)
+                .requireEnum("plan.authority_level", plan.authorityLevel() != null)
+                .requirePattern(
+                        "plan.standard_code",
+                        plan.standardCode(),
+                        STANDARD_CODE,
+                        "must be 1 to 64 letters, digits, '.', '_' or '-'")
+                .requireEnum("plan.cadence", plan.cadence() != null)
+                .maxLength("request_id", requestId, 100);
+        v.check(
+                plan.kind() != InspectionKind.SELF_INSPECTION || plan.authorityLevel() == AuthorityLevel.UNIT,
+                "plan.authority_level",
+                "must be UNIT for a self-inspection");
+        LocalDate start = date(v, "plan.start_date", plan.startDate(), true);
+        LocalDate end = date(v, "plan.end_date", plan.endDate(), true);
+        if (start != null && end != null) {
+            v.check(!end.isBefore(start), "plan.end_date", "must be on or after start_date");
+            v.check(!end.isAfter(start.plusYears(5)), "plan.end_date", "must be at most 5 years after start_date");
+        }
+        ZoneId zone = zone(v, plan.timeZone());
+        List<LocalDate> dates = explicitDates(v, plan, start, end);
+        List<UUID> targets = targets(v, plan);
+        v.throwIfAny();
+        checkTargetsExist(plan, targets);
+        String fingerprint = IdempotentCreate.fingerprint(
+                plan.name(),
+                String.valueOf(plan.kind()),
+                String.valueOf(plan.authorityLevel()),
+                plan.standardCode(),
+                targets.toString(),
+                plan.targetParentId(),
+                plan.targetUnitType(),
+                String.valueOf(plan.cadence()),
+                dates.toString(),
+                start.toString(),
+                end.toString(),
+                zone.getId());
+        return IdempotentCreate.create(
+                requestId,
+                fingerprint,
+                p -> p.fingerprint,
+                plans::findByRequestId,
+                () -> {
+                    InspectionPlanEntity e = new InspectionPlanEntity();
+                    e.id = UUID.randomUUID();
+                    e.name = plan.name().strip();
+                    e.kind = plan.kind();
+                    e.authorityLevel = plan.authorityLevel();
+                    e.standardCode = plan.standardCode();
+                    e.targetUnitIds = targets;
+                    e.targetParentId =
+                            emptyToNull(plan.targetParentId()) == null ? null : UUID.fromString(plan.targetParentId());
+                    e.targetUnitType = e.targetParentId == null ? null : plan.targetUnitType();
+                    e.cadence = plan.cadence();
+                    e.explicitDates = dates.stream().map(LocalDate::toString).toList();
+                    e.startDate = start;
+                    e.endDate = end;
+                    e.timeZone = zone.getId();
+                    e.requestId = emptyToNull(requestId);
+                    e.fingerprint = fingerprint;
+                    e.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    plans.persistAndFlush(e);
+                    return e;
+                },
+                constraint -> null);
+    }
+
+    private static List<LocalDate> explicitDates(Violations v, NewPlan plan, LocalDate start, LocalDate end) {
+        List<LocalDate> dates = new ArrayList<>();
+        if (plan.cadence() != Cadence.EXPLICIT_DATES) {
+            v.check(
+                    plan.explicitDates().isEmpty(),
+                    "plan.explicit_dates",
+                    "must be empty unless the cadence is EXPLICIT_DATES");
+            return dates;
+        }
+        v.check(!plan.explicitDates().isEmpty(), "plan.explicit_dates", "needs at least one day");
+        v.check(plan.explicitDates().size() <= 366, "plan.explicit_dates", "must hold at most 366 days");
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < plan.explicitDates().size(); i++) {
+            String field = "plan.explicit_dates[" + i + "]";
+            LocalDate d = date(v, field, plan.explicitDates().get(i), true);
+            if (d == null) {
+                continue;
+            }
+            v.check(seen.add(d), field, "is listed twice");
+            v.check(
+                    start == null || end == null || (!d.isBefore(start) && !d.isAfter(end)),
+                    field,
+                    "must lie within the plan's window " + start + " to " + end);
+            dates.add(d);
+        }
+        dates.sort(null);
+        return dates;
+    }
+
+    private static List<UUID> targets(Violations v, NewPlan plan) {
+        boolean listed = !plan.targetUnitIds().isEmpty();
+        boolean below = emptyToNull(plan.targetParentId()) != null;
+        v.check(listed != below, "plan.targets", "set either unit_ids or parent_unit_id (with unit_type), not both");
+        v.check(
+                plan.targetUnitIds().size() <= MAX_TARGETS,
+                "plan.targets.unit_ids",
+                "must hold at most " + MAX_TARGETS + " units");
+        List<UUID> ids = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < plan.targetUnitIds().size(); i++) {
+            String field = "plan.targets.unit_ids[" + i + "]";
+            String raw = plan.targetUnitIds().get(i);
+            v.optionalId(field, raw).check(raw != null && !raw.isEmpty(), field, "is required");
+            if (raw != null && raw.length() == 36) {
+                try {
+                    UUID id = UUID.fromString(raw);
+                    v.check(seen.add(id), field, "is listed twice");
+                    ids.add(id);
+                } catch (IllegalArgumentException ignored) {
+                    // Reported by optionalId.
+                }
+            }
+        }
+        if (below) {
+            v.optionalId("plan.targets.parent_unit_id", plan.targetParentId());
+            v.requireEnum("plan.targets.unit_type", plan.targetUnitType() != null);
+        } else {
+            v.check(plan.targetUnitType() == null, "plan.targets.unit_type", "is only used with parent_unit_id");
+        }
+        return ids;
+    }
+
+    /** Listed units and the parent must exist in standards-service: a plan of unknown units is a typo. */
+    private void checkTargetsExist(NewPlan plan, List<UUID> targets) {
+        Violations v = new Violations();
+        for (int i = 0; i < targets.size(); i++) {
+            v.check(
+                    standards.unit(targets.get(i)).isPresent(),
+                    "plan.targets.unit_ids[" + i + "]",
+                    "no unit has this id");
+        }
+        if (emptyToNull(plan.targetParentId()) != null) {
+            v.check(
+                    standards.unit(UUID.fromString(plan.targetParentId())).isPresent(),
+                    "plan.targets.parent_unit_id",
+                    "no unit has this id");
+        }
+        v.throwIfAny();
+    }
+
+    /** Returns the plan with that id. */
+    @Transactional
+    public InspectionPlanEntity get(String id) {
+        return plans.findByIdOptional(Violations.parseId("id", id))
+                .orElseThrow(() -> new NotFoundException("inspection plan", id));
+    }
+
+    /** Lists plans, newest first. */
+    @Transactional
+    public PlanPage list(int pageSize, String pageToken) {
+        int size = PageToken.pageSize(pageSize);
+        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 2);
+        List<InspectionPlanEntity> page = plans.pageNewestFirst(
+                after.isEmpty() ? null : Instant.parse(after.get(0)),
+                after.isEmpty() ? null : UUID.fromString(after.get(1)),
+                size + 1);
+        if (page.size() <= size) {
+            return new PlanPage(page, "");
+        }
+        List<InspectionPlanEntity> shown = List.copyOf(page.subList(0, size));
+        InspectionPlanEntity last = shown.get(size - 1);
+        return new PlanPage(shown, PageToken.encode(LIST_QUERY, last.createTime.toString(), last.id.toString()));
+    }
+
+    /**
+     * Creates the scheduled inspections of every period starting on or before {@code throughDate} for
+     * every target unit, pinned to the version in force now; existing ones are left alone (the unique
+     * key plan + unit + window start decides, so even racing calls never double them).
+     */
+    public Generated generate(String planId, String throughDate) {
+        InspectionPlanEntity plan = QuarkusTransaction.requiringNew().call(() -> get(planId));
+        Violations v = new Violations();
+        LocalDate through = date(v, "through_date", throughDate, false);
+        v.throwIfAny();
+        ZoneId zone = ZoneId.of(plan.timeZone);
+        List<Cadence.Period> periods = plan.cadence.periods(
+                plan.startDate,
+                plan.endDate,
+                plan.explicitDates.stream().map(LocalDate::parse).toList(),
+                through == null ? plan.endDate : through);
+        List<UUID> units = targetUnits(plan);
+        long wanted = (long) periods.size() * units.size();
+        if (wanted > MAX_OCCURRENCES_PER_CALL) {
+            throw new InvalidArgumentException(
+                    "through_date",
+                    "would generate " + wanted + " inspections; at most " + MAX_OCCURRENCES_PER_CALL
+                            + " per call: generate in steps with an earlier through_date");
+        }
+        if (wanted == 0) {
+            return new Generated(0, 0, "");
+        }
+        StandardSnapshot standard = pinned.inForce(plan.standardCode);
+        int created = QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            int count = 0;
+            for (Cadence.Period period : periods) {
+                for (UUID unit : units) {
+                    count += inspections
+                            .getEntityManager()
+                            .createNativeQuery("INSERT INTO inspection (id, unit_id, kind, authority_level, plan_id,"
+                                    + " standard_id, window_start, window_end, status, missed, create_time,"
+                                    + " update_time, version) VALUES (:id, :unit, :kind, :authority, :plan,"
+                                    + " :standard, :start, :end, :status, false, :now, :now, 0)"
+                                    + " ON CONFLICT (plan_id, unit_id, window_start) DO NOTHING")
+                            .setParameter("id", UUID.randomUUID())
+                            .setParameter("unit", unit)
+                            .setParameter("kind", plan.kind.name())
+                            .setParameter("authority", plan.authorityLevel.name())
+                            .setParameter("plan", plan.id)
+                            .setParameter("standard", standard.id())
+                            .setParameter("start", period.startIn(zone))
+                            .setParameter("end", period.endIn(zone))
+                            .setParameter("status", InspectionStatus.SCHEDULED.name())
+                            .setParameter("now", now)
+                            .executeUpdate();
+                }
+            }
+            return count;
+        });
+        return new Generated(created, (int) wanted - created, created > 0 ? standard.label() : "");
+    }
+
+    /** The plan's units now: the listed ones that are active, or the active units of the type below the parent. */
+    private List<UUID> targetUnits(InspectionPlanEntity plan) {
+        if (plan.targetParentId != null) {
+            if (standards.unit(plan.targetParentId).isEmpty()) {
+                throw new InvalidArgumentException(
+                        "plan.targets.parent_unit_id", "the plan's parent unit no longer exists");
+            }
+            return standards.activeDescendants(plan.targetParentId, plan.targetUnitType);
+        }
+        return plan.targetUnitIds.stream()
+                .filter(id -> standards.unit(id).map(Standards.Unit::active).orElse(false))
+                .toList();
+    }
+
+    static LocalDate date(Violations v, String field, String value, boolean required) {
+        if (value == null || value.isEmpty()) {
+            v.check(!required, field, "is required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            v.check(false, field, "must be a date \"YYYY-MM-DD\"");
+            return null;
+        }
+    }
+
+    private static ZoneId zone(Violations v, String value) {
+        if (value == null || value.isEmpty()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            v.check(false, "plan.time_zone", "must be an IANA time zone such as \"Asia/Shanghai\"");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,219 @@
+package org.sqm.inspection.grpc;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sqm.proto.standards.v1.Criterion;
+import org.sqm.proto.standards.v1.Element;
+import org.sqm.proto.standards.v1.GetStandardRequest;
+import org.sqm.proto.standards.v1.GetUnitRequest;
+import org.sqm.proto.standards.v1.ListStandardsRequest;
+import org.sqm.proto.standards.v1.ListStandardsResponse;
+import org.sqm.proto.standards.v1.ListUnitDescendantsRequest;
+import org.sqm.proto.standards.v1.ListUnitDescendantsResponse;
+import org.sqm.proto.standards.v1.RatingLevel;
+import org.sqm.proto.standards.v1.RatingScale;
+import org.sqm.proto.standards.v1.RatingScaleKind;
+import org.sqm.proto.standards.v1.Standard;
+import org.sqm.proto.standards.v1.StandardServiceGrpc;
+import org.sqm.proto.standards.v1.StandardStatus;
+import org.sqm.proto.standards.v1.SubCriterion;
+import org.sqm.proto.standards.v1.Unit;
+import org.sqm.proto.standards.v1.UnitServiceGrpc;
+import org.sqm.proto.standards.v1.UnitState;
+import org.sqm.proto.standards.v1.UnitType;
+
+/**
+ * A standards-service stand-in for inspection-service's own tests, reached over real gRPC: the units
+ * and standard versions the tests register. The real standards-service behind the real
+ * inspection-service is covered by the end-to-end suite.
+ */
+public final class FakeStandardsBackend {
+
+    public static final Map<String, Unit> UNITS = new ConcurrentHashMap<>();
+    public static final Map<String, Standard> STANDARDS = new ConcurrentHashMap<>();
+
+    private FakeStandardsBackend() {}
+
+    /** Registers an active unit and returns its id. */
+    public static String unit(String parentId, UnitType type) {
+        String id = UUID.randomUUID().toString();
+        UNITS.put(
+                id,
+                Unit.newBuilder()
+                        .setId(id)
+                        .setCode("U-" + id.substring(0, 8))
+                        .setName("Unit " + id.substring(0, 8))
+                        .setType(type)
+                        .setParentId(parentId == null ? "" : parentId)
+                        .setState(UnitState.UNIT_STATE_ACTIVE)
+                        .build());
+        return id;
+    }
+
+    public static void deactivate(String id) {
+        UNITS.put(
+                id,
+                UNITS.get(id).toBuilder()
+                        .setState(UnitState.UNIT_STATE_INACTIVE)
+                        .build());
+    }
+
+    /**
+     * Publishes a version of a standard with the four CSE levels (not applicable allowed) and the given
+     * elements: code "1.1.1" etc.; each element is "code:flags" where flags hold 'm' (mandatory) and 'c'
+     * (critical). Returns the version's id.
+     */
+    public static String publish(String code, int version, String... elements) {
+        return publish(code, version, levels(), elements);
+    }
+
+    public static RatingScale levels() {
+        return RatingScale.newBuilder()
+                .setKind(RatingScaleKind.RATING_SCALE_KIND_LEVELS)
+                .setAllowNotApplicable(true)
+                .addLevels(level("COMPLIANCE_PLUS", 100, true))
+                .addLevels(level("COMPLIANT", 80, true))
+                .addLevels(level("PARTIAL_COMPLIANCE", 40, false))
+                .addLevels(level("NON_COMPLIANCE", 0, false))
+                .build();
+    }
+
+    public static RatingScale numeric() {
+        return RatingScale.newBuilder()
+                .setKind(RatingScaleKind.RATING_SCALE_KIND_NUMERIC)
+                .setMinScore(0)
+                .setMaxScore(10)
+                .setPassScore(6)
+                .build();
+    }
+
+    private static RatingLevel level(String code, int points, boolean meets) {
+        return RatingLevel.newBuilder()
+                .setCode(code)
+                .setLabel(code)
+                .setPoints(points)
+                .setMeetsRequirement(meets)
+                .build();
+    }
+
+    public static String publish(String code, int version, RatingScale scale, String... elements) {
+        String id = UUID.randomUUID().toString();
+        SubCriterion.Builder sub =
+                SubCriterion.newBuilder().setCode("1.1").setTitle("Sub").setWeight(1);
+        for (String spec : elements) {
+            String[] parts = spec.split(":", 2);
+            String flags = parts.length > 1 ? parts[1] : "";
+            sub.addElements(Element.newBuilder()
+                    .setCode(parts[0])
+                    .setTitle("Requirement " + parts[0])
+                    .setWeight(1)
+                    .setMandatory(flags.contains("m"))
+                    .setCritical(flags.contains("c")));
+        }
+        STANDARDS.put(
+                id,
+                Standard.newBuilder()
+                        .setId(id)
+                        .setCode(code)
+                        .setVersion(version)
+                        .setTitle(code + " v" + version)
+                        .setStatus(StandardStatus.STANDARD_STATUS_PUBLISHED)
+                        .setEffectiveFrom("2020-01-01")
+                        .setRatingScale(scale)
+                        .addCriteria(Criterion.newBuilder()
+                                .setCode("1")
+                                .setTitle("Criterion")
+                                .setWeight(1)
+                                .addSubCriteria(sub))
+                        .build());
+        return id;
+    }
+
+    /** Registers a draft (not published) version. */
+    public static String draft(String code, int version) {
+        String id = publish(code, version, "9.9.9:m");
+        STANDARDS.put(
+                id,
+                STANDARDS.get(id).toBuilder()
+                        .setStatus(StandardStatus.STANDARD_STATUS_DRAFT)
+                        .build());
+        return id;
+    }
+
+    /** The fake UnitService. */
+    @GrpcService
+    @Blocking
+    public static class Units extends UnitServiceGrpc.UnitServiceImplBase {
+        @Override
+        public void getUnit(GetUnitRequest request, StreamObserver<Unit> response) {
+            Unit unit = UNITS.get(request.getId());
+            if (unit == null) {
+                response.onError(Status.NOT_FOUND.withDescription("no unit").asRuntimeException());
+                return;
+            }
+            response.onNext(unit);
+            response.onCompleted();
+        }
+
+        @Override
+        public void listUnitDescendants(
+                ListUnitDescendantsRequest request, StreamObserver<ListUnitDescendantsResponse> response) {
+            List<Unit> found = new ArrayList<>();
+            collect(request.getId(), found);
+            response.onNext(ListUnitDescendantsResponse.newBuilder()
+                    .addAllUnits(found.stream()
+                            .filter(u -> request.getShowInactive() || u.getState() == UnitState.UNIT_STATE_ACTIVE)
+                            .toList())
+                    .build());
+            response.onCompleted();
+        }
+
+        private static void collect(String parent, List<Unit> found) {
+            UNITS.values().stream()
+                    .filter(u -> u.getParentId().equals(parent))
+                    .sorted(Comparator.comparing(Unit::getId))
+                    .forEach(u -> {
+                        found.add(u);
+                        collect(u.getId(), found);
+                    });
+        }
+    }
+
+    /** The fake StandardService. */
+    @GrpcService
+    @Blocking
+    public static class Standards extends StandardServiceGrpc.StandardServiceImplBase {
+        @Override
+        public void getStandard(GetStandardRequest request, StreamObserver<Standard> response) {
+            Standard s = STANDARDS.get(request.getId());
+            if (s == null) {
+                response.onError(Status.NOT_FOUND.withDescription("no standard").asRuntimeException());
+                return;
+            }
+            response.onNext(s);
+            response.onCompleted();
+        }
+
+        @Override
+        public void listStandards(ListStandardsRequest request, StreamObserver<ListStandardsResponse> response) {
+            response.onNext(ListStandardsResponse.newBuilder()
+                    .addAllStandards(STANDARDS.values().stream()
+                            .filter(s ->
+                                    request.getCode().isEmpty() || s.getCode().equals(request.getCode()))
+                            .filter(s -> request.getStatus() == StandardStatus.STANDARD_STATUS_UNSPECIFIED
+                                    || s.getStatus() == request.getStatus())
+                            .map(s -> s.toBuilder().clearCriteria().build())
+                            .toList())
+                    .build());
+            response.onCompleted();
+        }
+    }
+}
