@@ -202,10 +202,10 @@ public class ComplaintResource {
                 .setOverdueOnly(flag("overdue", overdue))
                 .setCategory(nz(category));
         if (status != null && !status.isEmpty()) {
-            request.setStatus(enumValue("status", STATUS, status, ComplaintStatus.class));
+            request.setStatus(Paging.enumValue("status", STATUS, status, ComplaintStatus.class));
         }
         if (channel != null && !channel.isEmpty()) {
-            request.setChannel(enumValue("channel", CHANNEL, channel, ComplaintChannel.class));
+            request.setChannel(Paging.enumValue("channel", CHANNEL, channel, ComplaintChannel.class));
         }
         if (receivedAfter != null && !receivedAfter.isEmpty()) {
             request.setReceivedAfter(Times.timestamp("receivedAfter", receivedAfter));
@@ -303,26 +303,7 @@ public class ComplaintResource {
     }
 
     private <T> T read(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidRequestException("body", "is required");
-        }
-        try {
-            return json.readValue(body, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidRequestException("body", "is not a JSON object of the documented shape");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(String field, String prefix, String value, Class<E> type) {
-        try {
-            E e = Enum.valueOf(type, prefix + value);
-            if (e.name().endsWith("UNSPECIFIED")) {
-                throw new IllegalArgumentException();
-            }
-            return e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(field, "is not one of the documented values");
-        }
+        return Paging.readBody(json, body, type, null);
     }
 
     static ComplaintView toView(Complaint c) {

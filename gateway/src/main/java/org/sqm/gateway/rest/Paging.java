@@ -74,4 +74,38 @@ final class Paging {
     static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
+
+    /** Reads an optional JSON body taken as text (so that a move without body or content type works). */
+    static <T> T readBody(com.fasterxml.jackson.databind.ObjectMapper json, String body, Class<T> type, T absent) {
+        if (body == null || body.isBlank()) {
+            if (absent == null) {
+                throw new InvalidRequestException("body", "is required");
+            }
+            return absent;
+        }
+        try {
+            return json.readValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidRequestException("body", "is not a JSON object of the documented shape");
+        }
+    }
+
+    /** A proto enum from a query parameter naming a value without its prefix; 400 for anything else. */
+    static <E extends Enum<E>> E enumValue(String field, String prefix, String value, Class<E> type) {
+        try {
+            E e = Enum.valueOf(type, prefix + value);
+            if (e.name().endsWith("UNSPECIFIED")) {
+                throw new IllegalArgumentException();
+            }
+            return e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, "is not one of the documented values");
+        }
+    }
+
+    /** The name of a proto enum value without its prefix; null for UNSPECIFIED. */
+    static String enumName(Enum<?> value, String prefix) {
+        String name = value.name();
+        return name.endsWith("_UNSPECIFIED") || !name.startsWith(prefix) ? null : name.substring(prefix.length());
+    }
 }
