@@ -187,7 +187,7 @@ class InspectionsIT {
         Response read = inspection(id);
         elements = read.path("elements.code");
         assertEquals(57, elements.size());
-        assertEquals(standardId, read.path("standardId"));
+        assertEquals(standardCode, read.path("standardCode"));
 
         // Bad ratings: field-level 400, nothing written.
         rate(id, List.of(level(elements.get(0), "EXCELLENT"), level("9.9.9", "COMPLIANT")))
@@ -342,10 +342,14 @@ class InspectionsIT {
                 .statusCode(200)
                 .body("createdCount", equalTo(2));
         given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(Map.of("throughDate", firstMonth))
                 .when()
-                .post("/api/v1/inspectionPlans/" + planId + ":generate?throughDate=" + firstMonth)
+                .post("/api/v1/inspectionPlans/" + planId + ":generate")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("createdCount", equalTo(0))
+                .body("existingCount", equalTo(2));
 
         // A newer version is published; occurrences created from now on pin it, the first ones keep theirs.
         Response next =

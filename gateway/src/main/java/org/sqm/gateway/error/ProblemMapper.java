@@ -189,7 +189,10 @@ public class ProblemMapper {
         if (grpcField.equals("request_id")) {
             return "Idempotency-Key";
         }
-        String path = grpcField.contains(".") ? grpcField.substring(grpcField.indexOf('.') + 1) : grpcField;
+        // "unit.name" names a field of the request's resource, which is the REST body itself; but
+        // "ratings[0].level_code" starts with a list of the body and keeps it.
+        int dot = grpcField.indexOf('.');
+        String path = dot > 0 && grpcField.lastIndexOf('[', dot) < 0 ? grpcField.substring(dot + 1) : grpcField;
         if (path.equals("etag")) {
             return "If-Match";
         }

@@ -42,5 +42,7 @@ class ProblemMapperTest {
         assertEquals("pageSize", ProblemMapper.restField("page_size"));
         assertEquals("id", ProblemMapper.restField("id"));
         assertEquals("Idempotency-Key", ProblemMapper.restField("request_id"));
+        assertEquals("ratings[0].levelCode", ProblemMapper.restField("ratings[0].level_code"));
+        assertEquals("targets.unitIds[1]", ProblemMapper.restField("plan.targets.unit_ids[1]"));
     }
 }

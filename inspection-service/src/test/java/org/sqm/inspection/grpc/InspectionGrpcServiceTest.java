@@ -584,6 +584,44 @@ class InspectionGrpcServiceTest {
         assertEquals(0, watch.runOnce().missed(), "each inspection is flagged once");
     }
 
+    @Test
+    void twoWatchPassesAtOnceFlagEachLapsedInspectionExactlyOnce() throws Exception {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        Instant end = Instant.now().plusSeconds(2);
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            ids.add(create(
+                            unit,
+                            InspectionKind.INSPECTION_KIND_SPOT_CHECK,
+                            AuthorityLevel.AUTHORITY_LEVEL_CITY,
+                            std,
+                            end.minus(Duration.ofDays(1)),
+                            end)
+                    .getId());
+        }
+        waitUntil(end.plusMillis(200));
+        long before = missedCount();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = pool.submit(watch::runOnce);
+        var second = pool.submit(watch::runOnce);
+        int flagged = first.get().missed() + second.get().missed();
+        pool.shutdown();
+        assertEquals(missedCount() - before, flagged, "every flag counted once");
+        assertTrue(flagged >= 30);
+        assertTrue(ids.stream().allMatch(id -> get(id).getMissed()));
+    }
+
+    long missedCount() throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM inspection WHERE missed");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static void waitUntil(Instant when) {
         long millis = Duration.between(Instant.now(), when).toMillis();
         if (millis > 0) {
