@@ -27,7 +27,9 @@ public final class Launcher {
         System.out.println("Starting the four services and the gateway (logs in " + state.resolve("logs") + ") ...");
         Suite suite;
         try {
-            suite = Suite.start(home, state, database, Suite.defaultPorts(), Map.of());
+            // Plain-text logs for people reading .sqm/logs; production (and the end-to-end tests) log JSON.
+            suite = Suite.start(
+                    home, state, database, Suite.defaultPorts(), Map.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
         } catch (RuntimeException e) {
             System.err.println("The suite did not start: " + e.getMessage());
             System.exit(1);

@@ -427,9 +427,11 @@ class EndToEndIT {
                 .extract()
                 .path("id");
         suite.stop(Component.STANDARDS);
+        String traceId = TracingIT.randomHex(16);
         try {
             long started = System.nanoTime();
-            given().when()
+            given().header("traceparent", "00-" + traceId + "-" + TracingIT.randomHex(8) + "-01")
+                    .when()
                     .get("/api/v1/units/{id}", id)
                     .then()
                     .statusCode(503)
@@ -464,6 +466,20 @@ class EndToEndIT {
             }
         }
         assertEquals(200, status, "the gateway reaches standards-service again by itself");
+
+        // The gateway logged the failure as a JSON line carrying the request's trace id.
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(suite.log(Component.GATEWAY));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> traced = lines.stream().filter(l -> l.contains(traceId)).toList();
+        assertEquals(1, traced.size(), "one log line of the failed request: " + traced);
+        assertTrue(
+                traced.get(0).startsWith("{") && traced.get(0).contains("\"traceId\":\"" + traceId + "\""),
+                traced.get(0));
+        assertTrue(traced.get(0).contains("\"level\":\"WARN\""), traced.get(0));
     }
 
     private record Result(int exitCode, String output) {}

@@ -20,6 +20,7 @@ public class SuiteExtension implements BeforeAllCallback {
     static final long DEADLINE_MILLIS = 4_000;
 
     private static Suite suite;
+    private static OtlpReceiver collector;
     private static Path home;
     private static Path work;
 
@@ -40,15 +41,36 @@ public class SuiteExtension implements BeforeAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        collector = new OtlpReceiver();
         suite = Suite.start(
                 home,
                 work,
                 EmbeddedDatabase.startThrowaway(),
                 Suite.freePorts(),
-                // The deadline watch changes overdue complaints (and their etags) on its own schedule;
-                // the end-to-end tests move complaints they just read, so the watch stays out of their way.
-                Map.of("SQM_GATEWAY_DEADLINE", DEADLINE_MILLIS + "ms", "SQM_COMPLAINTS_WATCH_INTERVAL", "1h"));
+                Map.of(
+                        "SQM_GATEWAY_DEADLINE",
+                        DEADLINE_MILLIS + "ms",
+                        // The deadline watch changes overdue complaints (and their etags) on its own schedule;
+                        // the end-to-end tests move complaints they just read, so the watch stays out of their way.
+                        "SQM_COMPLAINTS_WATCH_INTERVAL",
+                        "1h",
+                        // Traces go to the test's own collector, exported quickly; logs are JSON as in production.
+                        "QUARKUS_OTEL_SDK_DISABLED",
+                        "false",
+                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+                        "http/protobuf",
+                        "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                        collector.endpoint(),
+                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY",
+                        "100ms",
+                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
+                        "true"));
         return new Running(suite);
+    }
+
+    /** The collector that receives the suite's traces. */
+    static OtlpReceiver collector() {
+        return collector;
     }
 
     static Suite suite() {
@@ -69,6 +91,7 @@ public class SuiteExtension implements BeforeAllCallback {
         @Override
         public void close() {
             suite.close();
+            collector.close();
         }
     }
 }

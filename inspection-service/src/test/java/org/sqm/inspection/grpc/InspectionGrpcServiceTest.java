@@ -715,6 +715,29 @@ class InspectionGrpcServiceTest {
                         () -> moveOrder(verified, RectificationAction.RECTIFICATION_ACTION_COMPLETE, "x", false))));
     }
 
+    @Test
+    void metricsCountFinalizedInspectionsAndMissedOnes() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        finalized(unit, std, level("1.1.1", "COMPLIANT"));
+        String metrics = io.restassured.RestAssured.given()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                metrics.contains(
+                        "sqm_inspections_finalized_total{authority=\"PROVINCIAL\",kind=\"ON_SITE_ASSESSMENT\"}"),
+                metrics);
+        assertTrue(metrics.contains("grpc_server_processing_duration_seconds"), "gRPC server timings");
+        assertTrue(
+                metrics.contains("grpc_client_processing_duration_seconds"), "gRPC client timings (standards-service)");
+        assertTrue(metrics.contains("agroal_active_count"), "connection pool");
+    }
+
     RectificationOrder moveOrder(RectificationOrder o, RectificationAction action, String note, boolean effective) {
         String etag = orders.getRectificationOrder(org.sqm.proto.inspection.v1.GetRectificationOrderRequest.newBuilder()
                         .setId(o.getId())
