@@ -43,9 +43,12 @@ class KubernetesManifestsTest {
 
     private static final Path K8S =
             Path.of(System.getProperty("sqm.home", "..")).resolve("k8s");
-    /** Secrets that production gets from the CloudNativePG operator or the platform, not from manifests. */
+    /**
+     * Secrets that production gets from the CloudNativePG operator or the platform, not from manifests:
+     * database credentials and the identity provider's key for verifying bearer tokens.
+     */
     private static final Set<String> EXTERNAL_SECRETS =
-            Set.of("standards-db-app", "inspection-db-app", "complaint-db-app", "scoring-db-app");
+            Set.of("standards-db-app", "inspection-db-app", "complaint-db-app", "scoring-db-app", "sqm-jwt");
 
     private static List<HasMetadata> render(String kustomization) throws IOException, InterruptedException {
         boolean kubectl;

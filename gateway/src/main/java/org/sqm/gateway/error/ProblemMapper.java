@@ -145,6 +145,35 @@ public class ProblemMapper {
                 new Problem(type(reason), title(status), status, title(status), uri.getPath(), reason, List.of()));
     }
 
+    /** No bearer token where one is required, or one that fails verification: 401 with a Bearer challenge. */
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
+    public Response fromUnauthenticated(RuntimeException e, UriInfo uri) {
+        boolean failed = e instanceof io.quarkus.security.AuthenticationFailedException;
+        String reason = failed ? "INVALID_TOKEN" : "UNAUTHENTICATED";
+        String detail = failed
+                ? "The bearer token is invalid or expired."
+                : "Send a bearer token from the identity provider in the Authorization header.";
+        return Response.fromResponse(
+                        problem(new Problem(type(reason), title(401), 401, detail, uri.getPath(), reason, List.of())))
+                .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response fromForbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(new Problem(
+                type("PERMISSION_DENIED"),
+                title(403),
+                403,
+                "Not allowed for this caller.",
+                uri.getPath(),
+                "PERMISSION_DENIED",
+                List.of()));
+    }
+
     @ServerExceptionMapper
     public Response fromAnythingElse(Exception e, UriInfo uri) {
         return serverFailure(500, null, uri, e);
