@@ -42,6 +42,9 @@ public final class Suite implements AutoCloseable {
     private final Path stateDir;
     private final Map<Component, Integer> ports;
     private final Map<String, String> extraEnv;
+    private final List<String> jvmOptions;
+    private final Map<Component, Long> launchTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Component, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final EmbeddedDatabase database;
     private final Map<Component, Process> processes = new EnumMap<>(Component.class);
     private final HttpClient http =
@@ -53,12 +56,14 @@ public final class Suite implements AutoCloseable {
             Path stateDir,
             Map<Component, Integer> ports,
             Map<String, String> extraEnv,
-            EmbeddedDatabase database) {
+            EmbeddedDatabase database,
+            List<String> jvmOptions) {
         this.home = home;
         this.stateDir = stateDir;
         this.ports = ports;
         this.extraEnv = extraEnv;
         this.database = database;
+        this.jvmOptions = jvmOptions;
     }
 
     /**
@@ -76,7 +81,18 @@ public final class Suite implements AutoCloseable {
             EmbeddedDatabase database,
             Map<Component, Integer> ports,
             Map<String, String> extraEnv) {
-        Suite suite = new Suite(home, stateDir, ports, extraEnv, database);
+        return start(home, stateDir, database, ports, extraEnv, JVM_OPTIONS);
+    }
+
+    /** Like {@link #start(Path, Path, EmbeddedDatabase, Map, Map)}, with JVM options of the caller's, e.g. for benchmarks. */
+    public static Suite start(
+            Path home,
+            Path stateDir,
+            EmbeddedDatabase database,
+            Map<Component, Integer> ports,
+            Map<String, String> extraEnv,
+            List<String> jvmOptions) {
+        Suite suite = new Suite(home, stateDir, ports, extraEnv, database, jvmOptions);
         try {
             Files.createDirectories(stateDir.resolve("logs"));
             Files.createDirectories(stateDir.resolve("pids"));
@@ -151,6 +167,25 @@ public final class Suite implements AutoCloseable {
         deletePidFile(c);
     }
 
+    /** Kills one component with SIGKILL, as a crashed node or the OOM killer would: no shutdown at all. */
+    public void kill(Component c) {
+        Process p = processes.remove(c);
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deletePidFile(c);
+    }
+
+    /** How long a component took from its launch until it answered ready, at its latest start. */
+    public Duration startupTime(Component c) {
+        return startupTimes.get(c);
+    }
+
     /** Starts one stopped component again and waits until it is ready. */
     public void restart(Component c) {
         stop(c);
@@ -169,7 +204,7 @@ public final class Suite implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(app.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -198,6 +233,7 @@ public final class Suite implements AutoCloseable {
         env.putAll(extraEnv);
         Process process = builder.start();
         processes.put(c, process);
+        launchTimes.put(c, System.nanoTime());
         Files.writeString(pidFile(c), String.valueOf(process.pid()));
     }
 
@@ -213,6 +249,7 @@ public final class Suite implements AutoCloseable {
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    startupTimes.put(c, Duration.ofNanos(System.nanoTime() - launchTimes.get(c)));
                     return;
                 }
             } catch (IOException e) {

@@ -1,0 +1,178 @@
+package org.sqm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sqm.suite.Component;
+import org.sqm.suite.Suite;
+import org.sqm.testing.EmbeddedDatabase;
+
+/**
+ * The benchmark command: starts the packaged suite on an embedded PostgreSQL (free ports), creates the
+ * fixture through the gateway, runs every benchmark, and writes BENCHMARKS.md with charts.
+ *
+ * <p>Options: {@code --smoke} (tiny sizes, to prove it works), {@code --duration=10s},
+ * {@code --concurrency=1,8,32}, {@code --read-concurrency=8}, {@code --out=BENCHMARKS.md},
+ * {@code --charts=bench/charts}.
+ */
+public final class BenchMain {
+
+    /**
+     * The applications' JVM options here: the heap of a production container (k8s limits with
+     * MaxRAMPercentage=70), the full JIT — not the local suite's small C1-only settings.
+     */
+    static final List<String> JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    /** Every benchmark, in report order. A new capability adds its benchmark here. */
+    static final List<Benchmark> BENCHMARKS = List.of(new IntakeBenchmark(), new ReadBenchmark());
+
+    /** The sizes of one run. */
+    record Options(
+            boolean smoke,
+            Duration duration,
+            Duration warmup,
+            List<Integer> concurrency,
+            int readConcurrency,
+            Path out,
+            Path charts) {
+
+        static Options parse(Path home, String... args) {
+            boolean smoke = Arrays.asList(args).contains("--smoke");
+            Duration duration = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
+            List<Integer> concurrency = smoke ? List.of(2) : List.of(1, 8, 32);
+            int readConcurrency = smoke ? 2 : 8;
+            Path out = home.resolve("BENCHMARKS.md");
+            Path charts = home.resolve("bench/charts");
+            for (String a : args) {
+                if (a.startsWith("--duration=")) {
+                    duration = Duration.parse(
+                            "PT" + a.substring("--duration=".length()).toUpperCase(Locale.ROOT));
+                } else if (a.startsWith("--concurrency=")) {
+                    concurrency = Arrays.stream(
+                                    a.substring("--concurrency=".length()).split(","))
+                            .map(Integer::parseInt)
+                            .toList();
+                } else if (a.startsWith("--read-concurrency=")) {
+                    readConcurrency = Integer.parseInt(a.substring("--read-concurrency=".length()));
+                } else if (a.startsWith("--out=")) {
+                    out = Path.of(a.substring("--out=".length())).toAbsolutePath();
+                } else if (a.startsWith("--charts=")) {
+                    charts = Path.of(a.substring("--charts=".length())).toAbsolutePath();
+                }
+            }
+            Duration warmup = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(8);
+            return new Options(smoke, duration, warmup, concurrency, readConcurrency, out, charts);
+        }
+    }
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path home =
+                Path.of(System.getProperty("sqm.home", ".")).toAbsolutePath().normalize();
+        run(home, Options.parse(home, args));
+    }
+
+    /** Runs everything and writes the report; returns the sections written. */
+    static List<Benchmark.Section> run(Path home, Options options) throws Exception {
+        if (!Hey.available()) {
+            throw new IllegalStateException("hey is not installed: apt-get install hey (scripts/bench.sh does)");
+        }
+        long began = System.nanoTime();
+        try (Suite suite = Suite.start(
+                home,
+                home.resolve("bench/target/run"),
+                EmbeddedDatabase.startThrowaway(),
+                Suite.freePorts(),
+                Map.of("SQM_COMPLAINTS_WATCH_INTERVAL", "1h"),
+                JVM_OPTIONS)) {
+            Fixture fixture = Fixture.create(suite.baseUrl(Component.GATEWAY), home);
+            Thread.sleep(options.smoke() ? 500 : 5_000);
+            Map<Component, Double> idle = Footprint.residentMiB(suite);
+            BenchContext context = new BenchContext(
+                    suite,
+                    fixture,
+                    options.duration(),
+                    options.warmup(),
+                    options.concurrency(),
+                    options.readConcurrency());
+            List<Benchmark.Section> sections = new ArrayList<>();
+            for (Benchmark b : BENCHMARKS) {
+                System.out.println("== " + b.title());
+                sections.add(b.run(context));
+            }
+            sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
+            String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
+            Report.write(options.out(), options.charts(), header, sections);
+            System.out.println("Wrote " + options.out());
+            return sections;
+        }
+    }
+
+    private static String header(Options options, BenchContext context, Duration took) throws Exception {
+        String postgres;
+        try (Connection c = context.connect("complaint");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            postgres = rs.getString(1);
+        }
+        return String.format(
+                Locale.ROOT,
+                "# Benchmarks%n%n"
+                        + "Measured by `./scripts/bench.sh%s` on %s: %d cores (%s), %s memory, Java %s, PostgreSQL %s"
+                        + " (embedded and throwaway: fsync and synchronous_commit off, for the baseline and the services alike), every application a real process on this machine. Every figure"
+                        + " is compared with a baseline measured in the same run. %s per measurement after %s of"
+                        + " unmeasured warm-up per path, concurrency levels %s; the whole run took %d s. The applications"
+                        + " run with `%s`.%n",
+                options.smoke() ? " --smoke" : "",
+                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd")),
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                memory(),
+                System.getProperty("java.version"),
+                postgres,
+                options.duration().toSeconds() + " s",
+                options.warmup().toSeconds() + " s",
+                options.concurrency(),
+                took.toSeconds(),
+                String.join(" ", JVM_OPTIONS));
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
+                    .map(l -> Math.round(Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0) + " GiB")
+                    .findFirst()
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.sqm.bench;
+
+import java.util.List;
+
+/**
+ * One benchmark: it measures its paths against a baseline in the same run and reports a section of
+ * BENCHMARKS.md. New capabilities (scoring recomputes, the unit dashboard) add an implementation to
+ * {@link BenchMain#BENCHMARKS} and nothing else.
+ */
+interface Benchmark {
+
+    /** The section's title. */
+    String title();
+
+    /** Runs and returns the section. */
+    Section run(BenchContext context) throws Exception;
+
+    /**
+     * A section of the report.
+     *
+     * @param markdown the section's text and tables
+     * @param chart    bars to draw (label, value), or empty for none
+     * @param chartTitle what the bars measure
+     */
+    record Section(String title, String markdown, List<Bar> chart, String chartTitle) {}
+
+    /** A bar of a chart: a group (e.g. the concurrency), a series (the path) and a value. */
+    record Bar(String group, String series, double value) {}
+}

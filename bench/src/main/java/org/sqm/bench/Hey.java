@@ -1,0 +1,110 @@
+package org.sqm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives HTTP with hey (Debian package {@code hey}): a fixed number of workers for a fixed time,
+ * optionally rate-limited, every request's latency and status read from its CSV output.
+ */
+final class Hey {
+
+    private Hey() {}
+
+    static boolean available() {
+        try {
+            Process p = new ProcessBuilder("hey").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Runs hey and counts every non-2xx answer as an error.
+     *
+     * @param body         a JSON body for POST, or null for GET
+     * @param qpsPerWorker a rate limit per worker, or 0 for none
+     */
+    static LoadResult run(
+            String path,
+            String method,
+            String url,
+            String body,
+            int concurrency,
+            Duration duration,
+            double qpsPerWorker)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "hey", "-z", duration.toMillis() + "ms", "-c", String.valueOf(concurrency), "-m", method, "-o", "csv"));
+        if (qpsPerWorker > 0) {
+            command.add("-q");
+            command.add(String.format(java.util.Locale.ROOT, "%.2f", qpsPerWorker));
+        }
+        Path bodyFile = null;
+        if (body != null) {
+            bodyFile = Files.createTempFile("hey-body", ".json");
+            Files.writeString(bodyFile, body);
+            command.addAll(List.of("-T", "application/json", "-D", bodyFile.toString()));
+        }
+        command.add(url);
+        long began = System.nanoTime();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String csv = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        if (bodyFile != null) {
+            Files.deleteIfExists(bodyFile);
+        }
+        if (exit != 0) {
+            throw new IOException("hey exited with " + exit);
+        }
+        return parse(path, concurrency, csv, Math.min(seconds, duration.toMillis() / 1000.0 + 0.5));
+    }
+
+    /** Reads hey's CSV: response-time (s), …, status-code, offset. */
+    static LoadResult parse(String path, int concurrency, String csv, double seconds) {
+        String[] lines = csv.split("\n");
+        long[] ok = new long[lines.length];
+        int n = 0;
+        long errors = 0;
+        int timeColumn = 0;
+        int statusColumn = 6;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            if (line.startsWith("response-time")) {
+                for (int i = 0; i < f.length; i++) {
+                    if (f[i].equals("status-code")) {
+                        statusColumn = i;
+                    }
+                    if (f[i].equals("response-time")) {
+                        timeColumn = i;
+                    }
+                }
+                continue;
+            }
+            int status = Integer.parseInt(f[statusColumn].trim());
+            if (status >= 200 && status < 300) {
+                ok[n++] = (long) (Double.parseDouble(f[timeColumn]) * 1e9);
+            } else {
+                errors++;
+            }
+        }
+        return LoadResult.of(path, concurrency, java.util.Arrays.copyOf(ok, n), errors, seconds);
+    }
+}

@@ -1,0 +1,129 @@
+package org.sqm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Writes BENCHMARKS.md and one SVG bar chart per section that has bars. */
+final class Report {
+
+    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
+
+    private Report() {}
+
+    static void write(Path markdown, Path charts, String header, List<Benchmark.Section> sections) throws IOException {
+        Files.createDirectories(charts);
+        StringBuilder md = new StringBuilder(header);
+        for (Benchmark.Section s : sections) {
+            md.append("\n## ").append(s.title()).append("\n\n");
+            if (!s.chart().isEmpty()) {
+                String file = s.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".svg";
+                Files.writeString(charts.resolve(file), svg(s.chartTitle(), s.chart()));
+                md.append("![")
+                        .append(s.chartTitle())
+                        .append("](")
+                        .append(markdown.toAbsolutePath()
+                                .getParent()
+                                .relativize(charts.resolve(file).toAbsolutePath()))
+                        .append(")\n\n");
+            }
+            md.append(s.markdown());
+        }
+        Files.writeString(markdown, md.toString());
+    }
+
+    /** A grouped bar chart: groups along x, one coloured bar per series, a legend. */
+    static String svg(String title, List<Benchmark.Bar> bars) {
+        Set<String> groups = new LinkedHashSet<>();
+        Set<String> series = new LinkedHashSet<>();
+        double max = 1;
+        for (Benchmark.Bar b : bars) {
+            groups.add(b.group());
+            series.add(b.series());
+            max = Math.max(max, b.value());
+        }
+        List<String> g = new ArrayList<>(groups);
+        List<String> s = new ArrayList<>(series);
+        int barWidth = 26;
+        int groupWidth = s.size() * barWidth + 30;
+        int left = 70;
+        int top = 40;
+        int height = 260;
+        int width = left + g.size() * groupWidth + 20;
+        int legendTop = top + height + 45;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
+                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
+                Math.max(width, 420),
+                legendTop + s.size() * 18 + 10));
+        out.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", left, escape(title)));
+        for (int t = 0; t <= 4; t++) {
+            double value = max * t / 4;
+            int y = top + height - (int) (height * t / 4.0);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>%n",
+                    left,
+                    width - 10,
+                    y,
+                    y,
+                    left - 6,
+                    y + 4,
+                    value));
+        }
+        for (Benchmark.Bar b : bars) {
+            int gi = g.indexOf(b.group());
+            int si = s.indexOf(b.series());
+            int h = (int) Math.round(height * b.value() / max);
+            int x = left + gi * groupWidth + 15 + si * barWidth;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s, %s: %.0f</title></rect>%n",
+                    x,
+                    top + height - h,
+                    barWidth - 4,
+                    h,
+                    COLOURS[si % COLOURS.length],
+                    escape(b.group()),
+                    escape(b.series()),
+                    b.value()));
+        }
+        for (int gi = 0; gi < g.size(); gi++) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    left + gi * groupWidth + groupWidth / 2,
+                    top + height + 18,
+                    escape(shorten(g.get(gi)))));
+        }
+        for (int si = 0; si < s.size(); si++) {
+            int y = legendTop + si * 18;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+                    left,
+                    y - 10,
+                    COLOURS[si % COLOURS.length],
+                    left + 18,
+                    y,
+                    escape(s.get(si))));
+        }
+        return out.append("</svg>\n").toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 24 ? s : s.substring(0, 23) + "…";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,47 @@
+package org.sqm.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The benchmark command at smoke size: it runs end to end and writes a complete report (never the committed one). */
+class BenchSmokeIT {
+
+    @Test
+    void theBenchmarkRunsAndWritesItsReport() throws Exception {
+        Path home =
+                Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
+        if (!Hey.available() && !"true".equals(System.getenv("CI"))) {
+            System.out.println("hey is not installed (apt-get install hey): benchmark smoke run skipped");
+            return;
+        }
+        Path out = home.resolve("bench/target/smoke/BENCHMARKS.md");
+        Files.createDirectories(out.getParent());
+        BenchMain.Options options = BenchMain.Options.parse(
+                home, "--smoke", "--out=" + out, "--charts=" + home.resolve("bench/target/smoke/charts"));
+        List<Benchmark.Section> sections = BenchMain.run(home, options);
+        assertEquals(
+                List.of("Complaint intake", "Reads", "Footprint"),
+                sections.stream().map(Benchmark.Section::title).toList());
+        String report = Files.readString(out);
+        assertTrue(report.contains("| 2 | raw JDBC insert |"), report);
+        assertTrue(report.contains("| 2 | REST (gateway, hey) |"), report);
+        assertTrue(report.contains("share of raw"), report);
+        assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))
+                .startsWith("<svg"));
+        // Every measured path completed operations and none failed.
+        for (String line : report.split("\n")) {
+            if (line.startsWith("| 2 |")
+                    || line.contains("| plain JDBC |")
+                    || line.contains("| REST (gateway, hey) |")) {
+                String[] cells = line.split("\\|");
+                assertTrue(Double.parseDouble(cells[3].strip()) > 0, "no operations: " + line);
+                assertEquals("0", cells[cells.length - 1].strip(), "errors: " + line);
+            }
+        }
+    }
+}
