@@ -20,6 +20,8 @@ public class SuiteExtension implements BeforeAllCallback {
     static final long DEADLINE_MILLIS = 4_000;
 
     private static Suite suite;
+    private static boolean closed;
+    private static boolean hookAdded;
     private static OtlpReceiver collector;
     private static Path home;
     private static Path work;
@@ -28,12 +30,43 @@ public class SuiteExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+                .getOrComputeIfAbsent(
+                        Running.class,
+                        key -> {
+                            ensureStarted();
+                            return new Running(suite);
+                        },
+                        Running.class);
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private static Running start() {
+    /**
+     * The running suite, started if need be: for test engines without JUnit Jupiter's extensions (the
+     * jqwik properties of the fuzzing scenario). A suite started here is closed when the JVM exits.
+     */
+    static synchronized Suite ensureStarted() {
+        if (suite == null || closed) {
+            start();
+            closed = false;
+            if (!hookAdded) {
+                hookAdded = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(SuiteExtension::closeSuite));
+            }
+        }
+        RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
+        return suite;
+    }
+
+    private static synchronized void closeSuite() {
+        if (suite != null && !closed) {
+            closed = true;
+            suite.close();
+            collector.close();
+        }
+    }
+
+    private static void start() {
         home = Path.of(System.getProperty("sqm.home", "..")).toAbsolutePath().normalize();
         work = home.resolve("suite/target/e2e");
         try {
@@ -45,7 +78,8 @@ public class SuiteExtension implements BeforeAllCallback {
         suite = Suite.start(
                 home,
                 work,
-                EmbeddedDatabase.startThrowaway(),
+                // Restartable: the reliability suite stops and restarts the database between writes and reads.
+                EmbeddedDatabase.startRestartable(),
                 Suite.freePorts(),
                 Map.of(
                         "SQM_GATEWAY_DEADLINE",
@@ -65,7 +99,6 @@ public class SuiteExtension implements BeforeAllCallback {
                         "100ms",
                         "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
                         "true"));
-        return new Running(suite);
     }
 
     /** The collector that receives the suite's traces. */
@@ -90,8 +123,7 @@ public class SuiteExtension implements BeforeAllCallback {
     private record Running(Suite suite) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
-            suite.close();
-            collector.close();
+            closeSuite();
         }
     }
 }

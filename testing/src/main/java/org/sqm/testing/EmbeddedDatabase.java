@@ -15,12 +15,53 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final boolean deleteOnClose;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this(postgres, dataDirectory, false);
+    }
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, boolean deleteOnClose) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * A server for tests that stop and restart the database: a fresh data directory deleted on
+     * {@link #close()}, PostgreSQL's default durability (what is committed survives a restart), and
+     * {@link #restart()} on the same port.
+     */
+    public static EmbeddedDatabase startRestartable() {
+        try {
+            Path dataDirectory = Files.createTempDirectory("sqm-pg-");
+            return new EmbeddedDatabase(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .start(),
+                    dataDirectory,
+                    true);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: committed data are on disk) and starts it again on the same data and port. */
+    public void restart() {
+        int port = port();
+        try {
+            postgres.close();
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart embedded PostgreSQL in " + dataDirectory, e);
+        }
     }
 
     /**
@@ -108,6 +149,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public void close() {
         try {
             postgres.close();
+            if (deleteOnClose) {
+                try (var paths = Files.walk(dataDirectory)) {
+                    paths.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot stop embedded PostgreSQL", e);
         }

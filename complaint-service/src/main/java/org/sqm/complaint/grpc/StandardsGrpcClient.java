@@ -69,7 +69,12 @@ public class StandardsGrpcClient implements Standards {
 
     @Override
     public Optional<Standards.ServiceLevel> serviceLevel(
-            UUID unitId, ComplaintChannel channel, String category, Severity severity, Instant at) {
+            UUID unitId,
+            ComplaintChannel channel,
+            String category,
+            Severity severity,
+            Instant at,
+            double warningShare) {
         try {
             org.sqm.proto.standards.v1.ServiceLevel level = serviceLevels
                     .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
@@ -79,6 +84,7 @@ public class StandardsGrpcClient implements Standards {
                             .setCategory(category)
                             .setSeverity(org.sqm.proto.common.v1.Severity.valueOf("SEVERITY_" + severity.name()))
                             .setAtTime(ProtoTime.timestamp(at))
+                            .setWarningShare(warningShare)
                             .build());
             var t = level.getTarget();
             return Optional.of(new Standards.ServiceLevel(
@@ -89,6 +95,9 @@ public class StandardsGrpcClient implements Standards {
                     level.hasAcknowledgeDueTime() ? instant(level.getAcknowledgeDueTime()) : null,
                     level.hasFirstResponseDueTime() ? instant(level.getFirstResponseDueTime()) : null,
                     level.hasResolveDueTime() ? instant(level.getResolveDueTime()) : null,
+                    level.hasAcknowledgeWarnTime() ? instant(level.getAcknowledgeWarnTime()) : null,
+                    level.hasFirstResponseWarnTime() ? instant(level.getFirstResponseWarnTime()) : null,
+                    level.hasResolveWarnTime() ? instant(level.getResolveWarnTime()) : null,
                     UUID.fromString(level.getCalendarId()),
                     level.getStandardCode() + " v" + level.getStandardVersion() + " rule " + level.getRuleIndex()));
         } catch (StatusRuntimeException e) {

@@ -175,19 +175,27 @@ public class ComplaintService {
                 .throwIfAny();
         Instant received = (c.receiveTime() == null ? now : c.receiveTime()).truncatedTo(ChronoUnit.MICROS);
         Standards.ServiceLevel level = standards
-                .serviceLevel(unitId, c.channel(), c.category(), c.severity(), received)
+                .serviceLevel(unitId, c.channel(), c.category(), c.severity(), received, config.warningShare())
                 .orElseThrow(
                         () -> new FailedPreconditionException(
                                 "NO_SERVICE_LEVEL",
                                 "no deadlines can be found for unit " + unitId
                                         + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
         List<Deadline> deadlines = new ArrayList<>();
-        addDeadline(deadlines, DeadlineKind.ACKNOWLEDGE, level.acknowledgeWithin(), level.acknowledgeDue());
-        addDeadline(deadlines, DeadlineKind.FIRST_RESPONSE, level.firstResponseWithin(), level.firstResponseDue());
-        addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level.resolveDue());
-        for (Deadline d : deadlines) {
-            d.warnTime = warnTime(level.calendarId(), received, d.allowedSeconds, List.of());
-        }
+        // Due and warning instants come with the service level: one call to standards-service, not one per deadline.
+        addDeadline(
+                deadlines,
+                DeadlineKind.ACKNOWLEDGE,
+                level.acknowledgeWithin(),
+                level.acknowledgeDue(),
+                level.acknowledgeWarn());
+        addDeadline(
+                deadlines,
+                DeadlineKind.FIRST_RESPONSE,
+                level.firstResponseWithin(),
+                level.firstResponseDue(),
+                level.firstResponseWarn());
+        addDeadline(deadlines, DeadlineKind.RESOLVE, level.resolveWithin(), level.resolveDue(), level.resolveWarn());
         // The major complaint emergency plan: a critical complaint goes up at once.
         UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
 
@@ -200,9 +208,12 @@ public class ComplaintService {
                 constraint -> null);
     }
 
-    private static void addDeadline(List<Deadline> deadlines, DeadlineKind kind, Duration allowed, Instant due) {
+    private static void addDeadline(
+            List<Deadline> deadlines, DeadlineKind kind, Duration allowed, Instant due, Instant warn) {
         if (allowed != null && due != null) {
-            deadlines.add(new Deadline(kind, allowed.getSeconds(), due.truncatedTo(ChronoUnit.MICROS)));
+            Deadline d = new Deadline(kind, allowed.getSeconds(), due.truncatedTo(ChronoUnit.MICROS));
+            d.warnTime = warn == null ? null : warn.truncatedTo(ChronoUnit.MICROS);
+            deadlines.add(d);
         }
     }
 

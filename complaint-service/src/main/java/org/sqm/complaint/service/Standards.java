@@ -19,7 +19,8 @@ public interface Standards {
 
     /**
      * The deadlines for a case: business durations (null when the rule sets none), the instants they
-     * fall due for a case received at the asked instant, their calendar and where they come from.
+     * fall due for a case received at the asked instant, the instants the warning share of each is
+     * used, their calendar and where they come from — all in one call to standards-service.
      */
     record ServiceLevel(
             Duration acknowledgeWithin,
@@ -29,6 +30,9 @@ public interface Standards {
             Instant acknowledgeDue,
             Instant firstResponseDue,
             Instant resolveDue,
+            Instant acknowledgeWarn,
+            Instant firstResponseWarn,
+            Instant resolveWarn,
             UUID calendarId,
             String source) {}
 
@@ -40,7 +44,7 @@ public interface Standards {
 
     /** The deadlines for a complaint about the unit; empty when no rule applies or the unit has no calendar. */
     Optional<ServiceLevel> serviceLevel(
-            UUID unitId, ComplaintChannel channel, String category, Severity severity, Instant at);
+            UUID unitId, ComplaintChannel channel, String category, Severity severity, Instant at, double warningShare);
 
     /** When {@code duration} of business time from {@code start} runs out, pauses left out. */
     Instant dueTime(UUID calendarId, Instant start, Duration duration, List<Interval> pauses);

@@ -151,8 +151,15 @@ public final class FakeStandardsBackend {
             }
             boolean critical = request.getSeverity() == Severity.SEVERITY_CRITICAL;
             Instant at = instant(request.getAtTime());
-            response.onNext(ServiceLevel.newBuilder()
-                    .setAcknowledgeDueTime(timestamp(at.plusSeconds(ACK)))
+            long resolve = critical ? RESOLVE_CRITICAL : RESOLVE;
+            double share = request.getWarningShare();
+            ServiceLevel.Builder level = ServiceLevel.newBuilder();
+            if (share > 0) {
+                level.setAcknowledgeWarnTime(timestamp(at.plusSeconds((long) Math.floor(ACK * share))))
+                        .setFirstResponseWarnTime(timestamp(at.plusSeconds((long) Math.floor(FIRST * share))))
+                        .setResolveWarnTime(timestamp(at.plusSeconds((long) Math.floor(resolve * share))));
+            }
+            response.onNext(level.setAcknowledgeDueTime(timestamp(at.plusSeconds(ACK)))
                     .setFirstResponseDueTime(timestamp(at.plusSeconds(FIRST)))
                     .setResolveDueTime(timestamp(at.plusSeconds(critical ? RESOLVE_CRITICAL : RESOLVE)))
                     .setTarget(ServiceLevelTarget.newBuilder()

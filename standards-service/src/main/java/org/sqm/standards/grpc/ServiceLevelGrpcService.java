@@ -37,13 +37,18 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                         request.getSeverity() != Severity.UNRECOGNIZED,
                         "severity",
                         "is not one of the documented values")
+                .check(
+                        request.getWarningShare() >= 0 && request.getWarningShare() < 1,
+                        "warning_share",
+                        "must be at least 0 and below 1")
                 .throwIfAny();
         var r = serviceLevels.resolve(
                 request.getUnitId(),
                 StandardMapper.toDomain(request.getChannel()),
                 request.getCategory(),
                 StandardMapper.toDomain(request.getSeverity()),
-                instantOrNull(request.hasAtTime(), request.getAtTime()));
+                instantOrNull("at_time", request.hasAtTime(), request.getAtTime()),
+                request.getWarningShare());
         ServiceLevel.Builder level = ServiceLevel.newBuilder()
                 .setTarget(StandardMapper.toProto(r.target()))
                 .setCalendarId(r.calendar().id.toString())
@@ -55,6 +60,15 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 .setStandardVersion(r.standard().versionNumber)
                 .setRuleIndex(r.ruleIndex())
                 .setSpecificity(r.target().specificity());
+        if (r.acknowledgeWarn() != null) {
+            level.setAcknowledgeWarnTime(ProtoTime.timestamp(r.acknowledgeWarn()));
+        }
+        if (r.firstResponseWarn() != null) {
+            level.setFirstResponseWarnTime(ProtoTime.timestamp(r.firstResponseWarn()));
+        }
+        if (r.resolveWarn() != null) {
+            level.setResolveWarnTime(ProtoTime.timestamp(r.resolveWarn()));
+        }
         if (r.acknowledgeDue() != null) {
             level.setAcknowledgeDueTime(ProtoTime.timestamp(r.acknowledgeDue()));
         }

@@ -75,7 +75,7 @@ public final class CalendarMapper {
     }
 
     public static java.time.Duration toDuration(boolean has, Duration duration) {
-        return has ? java.time.Duration.ofSeconds(duration.getSeconds(), duration.getNanos()) : null;
+        return org.sqm.commons.grpc.ProtoTime.durationOrNull("business_duration", has, duration);
     }
 
     public static Duration toProto(java.time.Duration duration) {

@@ -105,7 +105,8 @@ public final class StandardMapper {
     }
 
     private static String iso(boolean has, Duration d) {
-        return has ? java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos()).toString() : null;
+        java.time.Duration duration = org.sqm.commons.grpc.ProtoTime.durationOrNull("service_level_targets", has, d);
+        return duration == null ? null : duration.toString();
     }
 
     /** The caller's target rules; an unknown enum number is an invalid field. */

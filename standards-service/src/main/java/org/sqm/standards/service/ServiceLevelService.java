@@ -45,13 +45,22 @@ public class ServiceLevelService {
             UnitEntity calendarUnit,
             Instant acknowledgeDue,
             Instant firstResponseDue,
-            Instant resolveDue) {}
+            Instant resolveDue,
+            Instant acknowledgeWarn,
+            Instant firstResponseWarn,
+            Instant resolveWarn) {}
 
     private record Candidate(StandardEntity standard, int index, ServiceLevelTarget target) {}
 
     /** The most specific rule in force at {@code at} for a case of the unit. */
     @Transactional
-    public Resolution resolve(String unitId, ServiceChannel channel, String category, Severity severity, Instant at) {
+    public Resolution resolve(
+            String unitId,
+            ServiceChannel channel,
+            String category,
+            Severity severity,
+            Instant at,
+            double warningShare) {
         UnitEntity unit = units.findByIdOptional(Violations.parseId("unit_id", unitId))
                 .orElseThrow(() -> new NotFoundException("unit", unitId));
         List<UnitEntity> path = units.pathTo(unit.id);
@@ -93,7 +102,22 @@ public class ServiceLevelService {
                 calendarUnit,
                 due(arithmetic, when, t.acknowledgeWithin()),
                 due(arithmetic, when, t.firstResponseWithin()),
-                due(arithmetic, when, t.resolveWithin()));
+                due(arithmetic, when, t.resolveWithin()),
+                warn(arithmetic, when, t.acknowledgeWithin(), warningShare),
+                warn(arithmetic, when, t.firstResponseWithin(), warningShare),
+                warn(arithmetic, when, t.resolveWithin(), warningShare));
+    }
+
+    /** When {@code share} of a deadline's business time is used, in whole seconds; null when not asked. */
+    private static Instant warn(BusinessCalendar calendar, Instant start, String isoDuration, double share) {
+        if (isoDuration == null || share <= 0) {
+            return null;
+        }
+        long seconds = (long) Math.floor(java.time.Duration.parse(isoDuration).getSeconds() * share);
+        return seconds <= 0
+                ? null
+                : calendar.dueTime(start, java.time.Duration.ofSeconds(seconds), List.of())
+                        .orElse(null);
     }
 
     private static Instant due(BusinessCalendar calendar, Instant start, String isoDuration) {

@@ -215,6 +215,50 @@ class ServiceLevelGrpcServiceTest {
     }
 
     @Test
+    void warningInstantsComeWithTheDeadlinesOnTheBusinessCalendar() {
+        Unit team = unit(UnitType.UNIT_TYPE_FIELD_TEAM, null, calendar());
+        publishedFieldStandard();
+        ServiceLevel plain = resolve(team, ServiceChannel.SERVICE_CHANNEL_EMAIL, Severity.SEVERITY_MEDIUM, "");
+        assertEquals(false, plain.hasResolveWarnTime(), "not asked, not given");
+        ServiceLevel warned = serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                .setUnitId(team.getId())
+                .setChannel(ServiceChannel.SERVICE_CHANNEL_EMAIL)
+                .setSeverity(Severity.SEVERITY_MEDIUM)
+                .setAtTime(MARCH)
+                .setWarningShare(0.75)
+                .build());
+        long allowed = warned.getTarget().getResolveWithin().getSeconds();
+        var expected = calendars.computeDueTime(org.sqm.proto.standards.v1.ComputeDueTimeRequest.newBuilder()
+                .setCalendarId(warned.getCalendarId())
+                .setStartTime(MARCH)
+                .setBusinessDuration(
+                        com.google.protobuf.Duration.newBuilder().setSeconds((long) Math.floor(allowed * 0.75)))
+                .build());
+        assertEquals(expected.getDueTime(), warned.getResolveWarnTime(), "75 % of the resolve time, on the calendar");
+        assertEquals(plain.getResolveDueTime(), warned.getResolveDueTime());
+
+        for (double share : new double[] {-0.1, 1.0, Double.NaN}) {
+            var bad = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                            .setUnitId(team.getId())
+                            .setWarningShare(share)
+                            .build()));
+            assertEquals(java.util.List.of("warning_share"), GrpcErrors.violatedFields(bad));
+        }
+        // A timestamp outside the range of timestamp.proto is the caller's mistake, not an internal error.
+        var outOfRange = assertThrows(
+                StatusRuntimeException.class,
+                () -> serviceLevels.resolveServiceLevel(ResolveServiceLevelRequest.newBuilder()
+                        .setUnitId(team.getId())
+                        .setAtTime(Timestamp.newBuilder()
+                                .setSeconds(4_973_711_050_907_503_703L)
+                                .setNanos(-5))
+                        .build()));
+        assertEquals(java.util.List.of("at_time"), GrpcErrors.violatedFields(outOfRange));
+    }
+
+    @Test
     void noCalendarNoStandardInForceAndUnknownUnitAreErrors() {
         Unit orphan = unit(UnitType.UNIT_TYPE_FIELD_TEAM, null, null);
         var noCalendar = assertThrows(

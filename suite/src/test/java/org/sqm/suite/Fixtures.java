@@ -1,0 +1,80 @@
+package org.sqm.suite;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+
+/** Data the reliability scenarios share, made through the gateway as a user would. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * A service hall on an office calendar with a published hall-and-hotline standard in force, so
+     * complaints about it get deadlines; returns the hall's id.
+     */
+    static String complaintUnit() {
+        StringBuilder hours = new StringBuilder();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            hours.append(hours.length() == 0 ? "" : ",")
+                    .append("{\"day\":\"")
+                    .append(day)
+                    .append("\",\"startTime\":\"09:00\",\"endTime\":\"17:00\"}");
+        }
+        String calendar = given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + unique("REL") + "\",\"name\":\"Office\",\"timeZone\":\"Europe/Berlin\","
+                        + "\"workingHours\":[" + hours + "]}")
+                .when()
+                .post("/api/v1/calendars")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String hall = given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + unique("REL-HALL") + "\",\"name\":\"Hall\",\"type\":\"SERVICE_HALL\","
+                        + "\"calendarId\":\"" + calendar + "\"}")
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String document;
+        try {
+            document = Files.readString(SuiteExtension.home()
+                            .resolve("standards-service/src/main/resources/catalogue/service-hall-and-hotline.json"))
+                    .replace("\"code\": \"SQM-HALL-HOTLINE\"", "\"code\": \"" + unique("REL-SLA") + "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Response draft = given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(document)
+                .when()
+                .post("/api/v1/standards:import");
+        draft.then().statusCode(201);
+        given().urlEncodingEnabled(false)
+                .header("If-Match", draft.header("ETag"))
+                .when()
+                .post("/api/v1/standards/" + draft.<String>path("id") + ":publish")
+                .then()
+                .statusCode(200);
+        return hall;
+    }
+
+    static String complaintBody(String unitId, String description) {
+        return "{\"unitId\":\"" + unitId + "\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"MEDIUM\","
+                + "\"description\":\"" + description + "\",\"complainant\":{\"name\":\"Ann Smith\","
+                + "\"phone\":\"+49 30 5555 0100\"}}";
+    }
+}
