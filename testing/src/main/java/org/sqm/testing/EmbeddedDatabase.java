@@ -31,16 +31,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * A server for tests that stop and restart the database: a fresh data directory deleted on
-     * {@link #close()}, PostgreSQL's default durability (what is committed survives a restart), and
-     * {@link #restart()} on the same port.
+     * {@link #close()}, and {@link #restart()} on the same port. Like the throwaway server it skips
+     * fsync (the machine itself never crashes in a test); a fast shutdown still writes every committed
+     * transaction, so what was acknowledged survives the restart.
      */
     public static EmbeddedDatabase startRestartable() {
         try {
             Path dataDirectory = Files.createTempDirectory("sqm-pg-");
             return new EmbeddedDatabase(
-                    EmbeddedPostgres.builder()
-                            .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(false)
+                    fast(EmbeddedPostgres.builder()
+                                    .setDataDirectory(dataDirectory)
+                                    .setCleanDataDirectory(false))
                             .start(),
                     dataDirectory,
                     true);
@@ -54,10 +55,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         int port = port();
         try {
             postgres.close();
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
+            postgres = fast(EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .setPort(port))
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot restart embedded PostgreSQL in " + dataDirectory, e);
@@ -101,6 +102,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder fast(EmbeddedPostgres.Builder builder) {
+        return builder.setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
     }
 
     /** Where the server keeps its data (and its postmaster.pid). */

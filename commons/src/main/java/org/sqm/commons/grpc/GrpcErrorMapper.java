@@ -81,30 +81,61 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
                 .build());
     }
 
+    /**
+     * The trailers carry the message and the details; HTTP/2 peers refuse header blocks above 8 KiB
+     * (grpc-java's default limit), which would turn a caller's mistake into a protocol error. Errors
+     * echo what the caller sent, so every text is cut, and violations past the budget are summed up.
+     */
+    static final int MAX_TEXT = 300;
+
+    static final int DETAILS_BUDGET = 3_000;
+
+    private static String cut(String text) {
+        String t = String.valueOf(text);
+        return t.length() <= MAX_TEXT ? t : t.substring(0, MAX_TEXT) + "…";
+    }
+
     private com.google.rpc.Status toStatus(DomainException e) {
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(codeOf(e).getNumber())
-                .setMessage(e.getMessage())
+                .setMessage(cut(e.getMessage()))
                 .addDetails(Any.pack(ErrorInfo.newBuilder()
                         .setReason(e.reason())
                         .setDomain(domain)
-                        .putAllMetadata(e.metadata())
+                        .putAllMetadata(e.metadata().entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        m -> cut(m.getKey()), m -> cut(m.getValue()), (a, b) -> a)))
                         .build()));
         if (e instanceof InvalidArgumentException iae) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
-            iae.violations()
-                    .forEach(v -> badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                            .setField(v.field())
-                            .setDescription(v.description())));
+            int shown = 0;
+            for (var v : iae.violations()) {
+                if (badRequest.build().getSerializedSize() > DETAILS_BUDGET) {
+                    break;
+                }
+                badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField(cut(v.field()))
+                        .setDescription(cut(v.description())));
+                shown++;
+            }
+            if (shown < iae.violations().size()) {
+                badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField("…")
+                        .setDescription((iae.violations().size() - shown) + " more invalid fields not listed"));
+            }
             status.addDetails(Any.pack(badRequest.build()));
         }
         if (e instanceof FailedPreconditionException fpe && !fpe.violations().isEmpty()) {
             PreconditionFailure.Builder failure = PreconditionFailure.newBuilder();
-            fpe.violations()
-                    .forEach(v -> failure.addViolations(PreconditionFailure.Violation.newBuilder()
-                            .setType(e.reason())
-                            .setSubject(v.field())
-                            .setDescription(v.description())));
+            for (var v : fpe.violations()) {
+                if (failure.build().getSerializedSize() > DETAILS_BUDGET) {
+                    break;
+                }
+                failure.addViolations(PreconditionFailure.Violation.newBuilder()
+                        .setType(e.reason())
+                        .setSubject(cut(v.field()))
+                        .setDescription(cut(v.description())));
+            }
             status.addDetails(Any.pack(failure.build()));
         }
         return status.build();

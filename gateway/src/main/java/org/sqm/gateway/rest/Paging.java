@@ -83,11 +83,20 @@ final class Paging {
             }
             return absent;
         }
+        T value;
         try {
-            return json.readValue(body, type);
+            value = json.readValue(body, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidRequestException("body", "is not a JSON object of the documented shape");
         }
+        if (value == null) {
+            // The JSON literal null: no body at all.
+            if (absent == null) {
+                throw new InvalidRequestException("body", "is required");
+            }
+            return absent;
+        }
+        return value;
     }
 
     /** A proto enum from a query parameter naming a value without its prefix; 400 for anything else. */
