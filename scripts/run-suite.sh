@@ -7,4 +7,4 @@ if [ "${SQM_SKIP_BUILD:-0}" != "1" ]; then
     echo "Building (the first build downloads dependencies and takes a few minutes) ..."
     mvn -B -ntp -q -DskipTests package
 fi
-exec java -Dsqm.home="$PWD" -jar suite/target/suite.jar
+exec java -Dsqm.home="$PWD" -jar suite/target/suite-launcher.jar

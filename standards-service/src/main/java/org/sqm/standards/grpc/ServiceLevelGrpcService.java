@@ -55,9 +55,9 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 .setCalendarCode(r.calendar().code)
                 .setCalendarTimeZone(r.calendar().timeZone)
                 .setCalendarUnitId(r.calendarUnit().id.toString())
-                .setStandardId(r.standard().id.toString())
-                .setStandardCode(r.standard().code)
-                .setStandardVersion(r.standard().versionNumber)
+                .setStandardId(r.standard().id().toString())
+                .setStandardCode(r.standard().code())
+                .setStandardVersion(r.standard().version())
                 .setRuleIndex(r.ruleIndex())
                 .setSpecificity(r.target().specificity());
         if (r.acknowledgeWarn() != null) {

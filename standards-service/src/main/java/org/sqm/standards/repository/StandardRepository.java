@@ -35,11 +35,16 @@ public class StandardRepository implements PanacheRepositoryBase<StandardEntity,
     }
 
     /** The published versions in force on {@code day}: effective_from <= day < effective_until. */
-    public List<StandardEntity> publishedInForce(java.time.LocalDate day) {
-        return list(
-                "status = ?1 and effectiveFrom <= ?2 and (effectiveUntil is null or effectiveUntil > ?2)",
-                StandardStatus.PUBLISHED,
-                day);
+    /** The ids of the published versions in force on {@code day}, without loading their trees. */
+    public List<java.util.UUID> publishedIdsInForce(java.time.LocalDate day) {
+        return getEntityManager()
+                .createQuery(
+                        "select s.id from StandardEntity s where s.status = :status and s.effectiveFrom <= :day"
+                                + " and (s.effectiveUntil is null or s.effectiveUntil > :day)",
+                        java.util.UUID.class)
+                .setParameter("status", StandardStatus.PUBLISHED)
+                .setParameter("day", day)
+                .getResultList();
     }
 
     /** A page ordered by code then version, after (afterCode, afterVersion). */

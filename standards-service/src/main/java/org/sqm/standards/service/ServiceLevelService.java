@@ -30,6 +30,23 @@ public class ServiceLevelService {
     private final CalendarRepository calendars;
     private final StandardRepository standards;
 
+    /**
+     * The rules of published versions by id. A published version never changes (the service and a
+     * database trigger see to it), so its rules are read and parsed once, not on every resolution;
+     * which versions are in force is still asked of the database every time.
+     */
+    private final java.util.Map<java.util.UUID, PublishedRules> published =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A published version as resolution reads it. */
+    public record PublishedRules(
+            java.util.UUID id,
+            String code,
+            int version,
+            List<org.sqm.standards.domain.UnitType> unitTypes,
+            Instant publishTime,
+            List<ServiceLevelTarget> targets) {}
+
     public ServiceLevelService(UnitRepository units, CalendarRepository calendars, StandardRepository standards) {
         this.units = units;
         this.calendars = calendars;
@@ -39,7 +56,7 @@ public class ServiceLevelService {
     /** The answer: the winning rule, where it comes from, and the effective calendar. */
     public record Resolution(
             ServiceLevelTarget target,
-            StandardEntity standard,
+            PublishedRules standard,
             int ruleIndex,
             CalendarEntity calendar,
             UnitEntity calendarUnit,
@@ -50,7 +67,7 @@ public class ServiceLevelService {
             Instant firstResponseWarn,
             Instant resolveWarn) {}
 
-    private record Candidate(StandardEntity standard, int index, ServiceLevelTarget target) {}
+    private record Candidate(PublishedRules standard, int index, ServiceLevelTarget target) {}
 
     /** The most specific rule in force at {@code at} for a case of the unit. */
     @Transactional
@@ -80,15 +97,14 @@ public class ServiceLevelService {
         LocalDate day = when.atZone(ZoneId.of(calendar.timeZone)).toLocalDate();
         String caseCategory = category == null || category.isEmpty() ? null : category;
 
-        Optional<Candidate> best = standards.publishedInForce(day).stream()
-                .filter(s -> s.unitTypes.isEmpty() || s.unitTypes.contains(unit.type))
-                .flatMap(s -> java.util.stream.IntStream.range(
-                                0, s.content.serviceLevelTargets().size())
-                        .mapToObj(i -> new Candidate(
-                                s, i, s.content.serviceLevelTargets().get(i))))
+        Optional<Candidate> best = standards.publishedIdsInForce(day).stream()
+                .map(id -> published.computeIfAbsent(id, this::rules))
+                .filter(s -> s.unitTypes().isEmpty() || s.unitTypes().contains(unit.type))
+                .flatMap(s -> java.util.stream.IntStream.range(0, s.targets().size())
+                        .mapToObj(i -> new Candidate(s, i, s.targets().get(i))))
                 .filter(c -> c.target().matches(unit.type, channel, caseCategory, severity))
                 .max(Comparator.comparingInt((Candidate c) -> c.target().specificity())
-                        .thenComparing(c -> c.standard().publishTime)
+                        .thenComparing(c -> c.standard().publishTime())
                         .thenComparing(Comparator.comparingInt(Candidate::index).reversed()));
         Candidate winner = best.orElseThrow(
                 () -> new NotFoundException("service_level_target", "for unit " + unitId + " on " + day));
@@ -118,6 +134,17 @@ public class ServiceLevelService {
                 ? null
                 : calendar.dueTime(start, java.time.Duration.ofSeconds(seconds), List.of())
                         .orElse(null);
+    }
+
+    private PublishedRules rules(java.util.UUID id) {
+        StandardEntity s = standards.findById(id);
+        return new PublishedRules(
+                s.id,
+                s.code,
+                s.versionNumber,
+                List.copyOf(s.unitTypes),
+                s.publishTime,
+                List.copyOf(s.content.serviceLevelTargets()));
     }
 
     private static Instant due(BusinessCalendar calendar, Instant start, String isoDuration) {
