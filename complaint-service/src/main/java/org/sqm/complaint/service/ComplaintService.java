@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,20 +267,33 @@ public class ComplaintService {
     }
 
     /** The complaint, its history and the business time used per deadline (left out when standards-service is down). */
-    @Transactional
     public ComplaintDetail get(String id) {
-        ComplaintEntity e = find("id", id);
+        // Read in a short transaction; measure the time used afterwards, holding no connection while
+        // standards-service answers.
+        ComplaintDetail read = QuarkusTransaction.requiringNew().call(() -> {
+            ComplaintEntity e = find("id", id);
+            return new ComplaintDetail(e, events.history(e.id), Map.of());
+        });
+        ComplaintEntity e = read.complaint();
         Map<DeadlineKind, Duration> used = new EnumMap<>(DeadlineKind.class);
         Instant now = Instant.now();
+        // Deadlines measured over the same span (typically acknowledge and first response, and every
+        // deadline of a complaint just received) share one call to standards-service.
+        Map<List<Object>, Duration> measured = new HashMap<>();
         try {
             for (Deadline d : e.deadlines) {
                 Instant end = d.metTime != null ? d.metTime : (e.status.isOpen() ? now : e.updateTime);
-                used.put(d.kind, standards.businessTime(e.calendarId, e.receiveTime, end, pauses(e, d.kind, end)));
+                List<Standards.Interval> paused = pauses(e, d.kind, end);
+                used.put(
+                        d.kind,
+                        measured.computeIfAbsent(
+                                List.of(end, paused),
+                                k -> standards.businessTime(e.calendarId, e.receiveTime, end, paused)));
             }
         } catch (RuntimeException unavailable) {
             used.clear();
         }
-        return new ComplaintDetail(e, events.history(e.id), used);
+        return new ComplaintDetail(e, read.history(), used);
     }
 
     /** Lists complaints, newest receipt first. */
