@@ -1,5 +1,7 @@
 package org.sqm.inspection.grpc;
 
+import static org.sqm.commons.grpc.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -61,10 +63,5 @@ public class InspectionPlanGrpcService extends InspectionPlanServiceGrpc.Inspect
                         .setExistingCount(generated.existing())
                         .setPinnedStandard(generated.pinnedStandard())
                         .build());
-    }
-
-    static <T> void reply(StreamObserver<T> response, T message) {
-        response.onNext(message);
-        response.onCompleted();
     }
 }

@@ -1,6 +1,6 @@
 package org.sqm.inspection.grpc;
 
-import static org.sqm.inspection.grpc.InspectionPlanGrpcService.reply;
+import static org.sqm.commons.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;

@@ -21,13 +21,13 @@ public final class InspectorMapper {
                 .setId(entity.id.toString())
                 .setName(entity.name)
                 .setCertificateNumber(entity.certificateNumber)
-                .setAuthorityLevel(AuthorityLevel.valueOf(LEVEL_PREFIX + entity.authorityLevel.name()))
+                .setAuthorityLevel(Enums.toProto(entity.authorityLevel, LEVEL_PREFIX, AuthorityLevel.class))
                 .setValidFrom(timestamp(entity.validFrom))
                 .setValidUntil(timestamp(entity.validUntil))
                 .setCreateTime(timestamp(entity.createTime))
                 .addAllQualifiedKinds(entity.qualifiedKinds.stream()
                         .sorted()
-                        .map(k -> InspectionKind.valueOf("INSPECTION_KIND_" + k.name()))
+                        .map(k -> Enums.toProto(k, "INSPECTION_KIND_", InspectionKind.class))
                         .toList())
                 .setPseudonym(entity.pseudonym == null ? "" : entity.pseudonym)
                 .build();
@@ -37,28 +37,12 @@ public final class InspectorMapper {
         return new NewInspector(
                 inspector.getName(),
                 inspector.getCertificateNumber(),
-                toDomain(inspector.getAuthorityLevel()),
+                InspectionMapper.toDomain(inspector.getAuthorityLevel()),
                 instantOrNull(inspector.hasValidFrom(), inspector.getValidFrom()),
                 instantOrNull(inspector.hasValidUntil(), inspector.getValidUntil()),
                 inspector.getQualifiedKindsList().stream()
-                        .map(InspectorMapper::toDomain)
+                        .map(InspectionMapper::toDomain)
                         .collect(java.util.stream.Collectors.toList()),
                 inspector.getPseudonym());
-    }
-
-    /** The domain kind, or null for UNSPECIFIED and for numbers this version does not know. */
-    static org.sqm.inspection.domain.InspectionKind toDomain(InspectionKind kind) {
-        if (kind == InspectionKind.INSPECTION_KIND_UNSPECIFIED || kind == InspectionKind.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.inspection.domain.InspectionKind.valueOf(kind.name().substring("INSPECTION_KIND_".length()));
-    }
-
-    /** The domain level, or null for UNSPECIFIED and for numbers this version does not know. */
-    static org.sqm.inspection.domain.AuthorityLevel toDomain(AuthorityLevel level) {
-        if (level == AuthorityLevel.AUTHORITY_LEVEL_UNSPECIFIED || level == AuthorityLevel.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.inspection.domain.AuthorityLevel.valueOf(level.name().substring(LEVEL_PREFIX.length()));
     }
 }

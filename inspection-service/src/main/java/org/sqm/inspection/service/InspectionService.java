@@ -221,7 +221,7 @@ public class InspectionService {
                     e.status = InspectionStatus.SCHEDULED;
                     e.createTime = now;
                     e.updateTime = now;
-                    e.requestId = PlanService.emptyToNull(requestId);
+                    e.requestId = Texts.emptyToNull(requestId);
                     e.fingerprint = fingerprint;
                     inspections.persistAndFlush(e);
                     return e;
@@ -246,11 +246,11 @@ public class InspectionService {
         List<String> after = PageToken.decode(pageToken, query, 2);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (PlanService.emptyToNull(filter.unitId()) != null) {
+        if (Texts.emptyToNull(filter.unitId()) != null) {
             where.append(" and unitId = :unit");
             params.put("unit", UUID.fromString(filter.unitId()));
         }
-        if (PlanService.emptyToNull(filter.planId()) != null) {
+        if (Texts.emptyToNull(filter.planId()) != null) {
             where.append(" and planId = :plan");
             params.put("plan", UUID.fromString(filter.planId()));
         }
@@ -509,9 +509,9 @@ public class InspectionService {
         rating.score = r.notApplicable() || !scale.numeric() ? null : r.score();
         rating.notApplicable = r.notApplicable();
         rating.justification = r.notApplicable() ? r.justification().strip() : null;
-        rating.evidenceNotes = PlanService.emptyToNull(r.evidenceNotes());
+        rating.evidenceNotes = Texts.emptyToNull(r.evidenceNotes());
         rating.attachments = List.copyOf(r.attachments());
-        rating.observations = PlanService.emptyToNull(r.observations());
+        rating.observations = Texts.emptyToNull(r.observations());
         rating.interviews = List.copyOf(r.interviews());
         if (r.notApplicable()) {
             rating.meetsRequirement = true;
@@ -658,7 +658,7 @@ public class InspectionService {
         params.put("status", InspectionStatus.FINALIZED);
         params.put("from", filter.finalizedFrom());
         params.put("until", filter.finalizedUntil());
-        if (PlanService.emptyToNull(filter.unitId()) != null) {
+        if (Texts.emptyToNull(filter.unitId()) != null) {
             where.append(" and unitId = :unit");
             params.put("unit", UUID.fromString(filter.unitId()));
         }

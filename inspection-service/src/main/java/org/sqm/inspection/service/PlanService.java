@@ -129,15 +129,16 @@ public class PlanService {
                     e.authorityLevel = plan.authorityLevel();
                     e.standardCode = plan.standardCode();
                     e.targetUnitIds = targets;
-                    e.targetParentId =
-                            emptyToNull(plan.targetParentId()) == null ? null : UUID.fromString(plan.targetParentId());
+                    e.targetParentId = Texts.emptyToNull(plan.targetParentId()) == null
+                            ? null
+                            : UUID.fromString(plan.targetParentId());
                     e.targetUnitType = e.targetParentId == null ? null : plan.targetUnitType();
                     e.cadence = plan.cadence();
                     e.explicitDates = dates.stream().map(LocalDate::toString).toList();
                     e.startDate = start;
                     e.endDate = end;
                     e.timeZone = zone.getId();
-                    e.requestId = emptyToNull(requestId);
+                    e.requestId = Texts.emptyToNull(requestId);
                     e.fingerprint = fingerprint;
                     e.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     plans.persistAndFlush(e);
@@ -177,7 +178,7 @@ public class PlanService {
 
     private static List<UUID> targets(Violations v, NewPlan plan) {
         boolean listed = !plan.targetUnitIds().isEmpty();
-        boolean below = emptyToNull(plan.targetParentId()) != null;
+        boolean below = Texts.emptyToNull(plan.targetParentId()) != null;
         v.check(listed != below, "plan.targets", "set either unit_ids or parent_unit_id (with unit_type), not both");
         v.check(
                 plan.targetUnitIds().size() <= MAX_TARGETS,
@@ -217,7 +218,7 @@ public class PlanService {
                     "plan.targets.unit_ids[" + i + "]",
                     "no unit has this id");
         }
-        if (emptyToNull(plan.targetParentId()) != null) {
+        if (Texts.emptyToNull(plan.targetParentId()) != null) {
             v.check(
                     standards.unit(UUID.fromString(plan.targetParentId())).isPresent(),
                     "plan.targets.parent_unit_id",
@@ -345,9 +346,5 @@ public class PlanService {
             v.check(false, "plan.time_zone", "must be an IANA time zone such as \"Asia/Shanghai\"");
             return ZoneId.of("UTC");
         }
-    }
-
-    static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

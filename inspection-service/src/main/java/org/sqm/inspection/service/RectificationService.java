@@ -58,11 +58,11 @@ public class RectificationService {
         List<String> after = PageToken.decode(pageToken, query, 2);
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (PlanService.emptyToNull(filter.ownerUnitId()) != null) {
+        if (Texts.emptyToNull(filter.ownerUnitId()) != null) {
             where.append(" and ownerUnitId = :owner");
             params.put("owner", UUID.fromString(filter.ownerUnitId()));
         }
-        if (PlanService.emptyToNull(filter.inspectionId()) != null) {
+        if (Texts.emptyToNull(filter.inspectionId()) != null) {
             where.append(" and finding.inspectionId = :inspection");
             params.put("inspection", UUID.fromString(filter.inspectionId()));
         }
@@ -104,7 +104,7 @@ public class RectificationService {
         if (dueTime != null && !dueTime.isAfter(o.createTime)) {
             throw new InvalidArgumentException("due_time", "must be after the order was issued at " + o.createTime);
         }
-        if (PlanService.emptyToNull(ownerUnitId) != null) {
+        if (Texts.emptyToNull(ownerUnitId) != null) {
             UUID owner = UUID.fromString(ownerUnitId);
             if (standards.unit(owner).isEmpty()) {
                 throw new InvalidArgumentException("owner_unit_id", "no unit has this id");

@@ -2,6 +2,7 @@ package org.sqm.standards.grpc;
 
 import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
 import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -94,10 +95,5 @@ public class CalendarGrpcService extends CalendarServiceGrpc.CalendarServiceImpl
                 MeasureBusinessTimeResponse.newBuilder()
                         .setBusinessTime(CalendarMapper.toProto(used))
                         .build());
-    }
-
-    private static <T> void reply(StreamObserver<T> response, T message) {
-        response.onNext(message);
-        response.onCompleted();
     }
 }

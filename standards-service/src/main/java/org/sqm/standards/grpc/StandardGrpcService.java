@@ -1,5 +1,7 @@
 package org.sqm.standards.grpc;
 
+import static org.sqm.commons.grpc.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -105,10 +107,5 @@ public class StandardGrpcService extends StandardServiceGrpc.StandardServiceImpl
         reply(
                 response,
                 StandardMapper.toProto(standards.importDocument(request.getDocument(), request.getRequestId()), true));
-    }
-
-    private static <T> void reply(StreamObserver<T> response, T message) {
-        response.onNext(message);
-        response.onCompleted();
     }
 }

@@ -1,5 +1,7 @@
 package org.sqm.standards.grpc;
 
+import static org.sqm.commons.grpc.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -93,10 +95,5 @@ public class UnitGrpcService extends UnitServiceGrpc.UnitServiceImplBase {
                                 .map(UnitMapper::toProto)
                                 .toList())
                         .build());
-    }
-
-    private static <T> void reply(StreamObserver<T> response, T message) {
-        response.onNext(message);
-        response.onCompleted();
     }
 }
