@@ -42,9 +42,13 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void createComplaint(CreateComplaintRequest request, StreamObserver<Complaint> response) {
-        var created = complaints.create(
-                ComplaintMapper.toNewComplaint(request.getComplaint()), request.getRequestId(), request.getActor());
-        reply(response, complaints.get(created.id.toString()), false);
+        reply(
+                response,
+                complaints.create(
+                        ComplaintMapper.toNewComplaint(request.getComplaint()),
+                        request.getRequestId(),
+                        request.getActor()),
+                false);
     }
 
     @Override

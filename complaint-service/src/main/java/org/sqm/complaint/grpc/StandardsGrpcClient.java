@@ -53,12 +53,8 @@ public class StandardsGrpcClient implements Standards {
     @Override
     public Optional<Unit> unit(UUID id) {
         try {
-            var unit = units.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getUnit(GetUnitRequest.newBuilder().setId(id.toString()).build());
-            return Optional.of(new Unit(
-                    id,
-                    unit.getParentId().isEmpty() ? null : UUID.fromString(unit.getParentId()),
-                    unit.getState() == UnitState.UNIT_STATE_ACTIVE));
+            return Optional.of(unit(units.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                    .getUnit(GetUnitRequest.newBuilder().setId(id.toString()).build())));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();
@@ -87,6 +83,8 @@ public class StandardsGrpcClient implements Standards {
                             .setWarningShare(warningShare)
                             .build());
             var t = level.getTarget();
+            // A standards-service older than the unit field: ask for the unit separately.
+            Unit unit = level.hasUnit() ? unit(level.getUnit()) : unit(unitId).orElse(null);
             return Optional.of(new Standards.ServiceLevel(
                     t.hasAcknowledgeWithin() ? duration(t.getAcknowledgeWithin()) : null,
                     t.hasFirstResponseWithin() ? duration(t.getFirstResponseWithin()) : null,
@@ -99,7 +97,8 @@ public class StandardsGrpcClient implements Standards {
                     level.hasFirstResponseWarnTime() ? instant(level.getFirstResponseWarnTime()) : null,
                     level.hasResolveWarnTime() ? instant(level.getResolveWarnTime()) : null,
                     UUID.fromString(level.getCalendarId()),
-                    level.getStandardCode() + " v" + level.getStandardVersion() + " rule " + level.getRuleIndex()));
+                    level.getStandardCode() + " v" + level.getStandardVersion() + " rule " + level.getRuleIndex(),
+                    unit));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND
                     || e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
@@ -107,6 +106,13 @@ public class StandardsGrpcClient implements Standards {
             }
             throw e;
         }
+    }
+
+    private static Unit unit(org.sqm.proto.standards.v1.Unit unit) {
+        return new Unit(
+                UUID.fromString(unit.getId()),
+                unit.getParentId().isEmpty() ? null : UUID.fromString(unit.getParentId()),
+                unit.getState() == UnitState.UNIT_STATE_ACTIVE);
     }
 
     /** Complaint channels in the terms of service standards. */

@@ -60,6 +60,7 @@ public class ComplaintService {
     private final ComplaintConfig config;
     private final MeterRegistry metrics;
     private final AfterCommit afterCommit;
+    private final java.util.Set<String> knownCategories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ComplaintService(
             ComplaintRepository complaints,
@@ -113,7 +114,7 @@ public class ComplaintService {
      * Records a complaint with its deadlines. A retry with the same request id returns the first
      * call's complaint even while standards-service is unreachable.
      */
-    public ComplaintEntity create(NewComplaint c, String requestId, String actor) {
+    public ComplaintDetail create(NewComplaint c, String requestId, String actor) {
         Instant now = Instant.now();
         Violations v = new Violations()
                 .optionalId("complaint.unit_id", c.unitId())
@@ -143,9 +144,7 @@ public class ComplaintService {
                         "must not lie in the future")
                 .maxLength("request_id", requestId, 100)
                 .maxLength("actor", actor, 100);
-        boolean knownCategory = notBlank(c.category())
-                && QuarkusTransaction.requiringNew()
-                        .call(() -> categories.findByIdOptional(c.category()).isPresent());
+        boolean knownCategory = notBlank(c.category()) && knownCategory(c.category());
         v.check(knownCategory, "complaint.category", "is required and must be one of ListComplaintCategories");
         v.throwIfAny();
 
@@ -164,24 +163,29 @@ public class ComplaintService {
             Optional<ComplaintEntity> earlier =
                     QuarkusTransaction.requiringNew().call(() -> complaints.findByRequestId(requestId));
             if (earlier.isPresent()) {
-                return IdempotentCreate.sameRequest(earlier.get(), requestId, fingerprint, e -> e.requestHash);
+                IdempotentCreate.sameRequest(earlier.get(), requestId, fingerprint, e -> e.requestHash);
+                return get(earlier.get().id.toString());
             }
         }
 
         UUID unitId = UUID.fromString(c.unitId());
-        Standards.Unit unit =
-                standards.unit(unitId).filter(Standards.Unit::active).orElse(null);
+        Instant received = (c.receiveTime() == null ? now : c.receiveTime()).truncatedTo(ChronoUnit.MICROS);
+        // One call to standards-service answers the deadlines and the unit's state and parent.
+        Optional<Standards.ServiceLevel> resolved = standards.serviceLevel(
+                unitId, c.channel(), c.category(), c.severity(), received, config.warningShare());
+        Standards.Unit unit = resolved.map(Standards.ServiceLevel::unit)
+                // No rule resolved: is it the unit (unknown or inactive) or the rules?
+                .or(() -> standards.unit(unitId))
+                .filter(Standards.Unit::active)
+                .orElse(null);
         new Violations()
                 .check(unit != null, "complaint.unit_id", "no active unit has this id")
                 .throwIfAny();
-        Instant received = (c.receiveTime() == null ? now : c.receiveTime()).truncatedTo(ChronoUnit.MICROS);
-        Standards.ServiceLevel level = standards
-                .serviceLevel(unitId, c.channel(), c.category(), c.severity(), received, config.warningShare())
-                .orElseThrow(
-                        () -> new FailedPreconditionException(
-                                "NO_SERVICE_LEVEL",
-                                "no deadlines can be found for unit " + unitId
-                                        + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
+        Standards.ServiceLevel level = resolved.orElseThrow(
+                () -> new FailedPreconditionException(
+                        "NO_SERVICE_LEVEL",
+                        "no deadlines can be found for unit " + unitId
+                                + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
         List<Deadline> deadlines = new ArrayList<>();
         // Due and warning instants come with the service level: one call to standards-service, not one per deadline.
         addDeadline(
@@ -200,13 +204,57 @@ public class ComplaintService {
         // The major complaint emergency plan: a critical complaint goes up at once.
         UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
 
-        return IdempotentCreate.create(
+        Created created = IdempotentCreate.create(
                 requestId,
                 fingerprint,
-                e -> e.requestHash,
-                complaints::findByRequestId,
+                r -> r.complaint().requestHash,
+                key -> complaints.findByRequestId(key).map(e -> new Created(e, null)),
                 () -> insert(c, requestId, fingerprint, actor, now, received, level, deadlines, escalateTo),
                 constraint -> null);
+        if (created.history() == null) {
+            // A racing retry with the same request id won: answer with its complaint.
+            return get(created.complaint().id.toString());
+        }
+        return new ComplaintDetail(created.complaint(), created.history(), usedSinceReceipt(created.complaint(), now));
+    }
+
+    /** A complaint this call inserted, with the history it recorded; history null when another call inserted it. */
+    private record Created(ComplaintEntity complaint, List<ComplaintEventEntity> history) {}
+
+    /**
+     * The business time a complaint just recorded has used: none when it was received now, else one
+     * measurement (no pauses yet, so every deadline's clock has run over the same span).
+     */
+    private Map<DeadlineKind, Duration> usedSinceReceipt(ComplaintEntity e, Instant now) {
+        Map<DeadlineKind, Duration> used = new EnumMap<>(DeadlineKind.class);
+        if (e.deadlines.isEmpty()) {
+            return used;
+        }
+        Duration span;
+        if (!e.receiveTime.isBefore(now.truncatedTo(ChronoUnit.MICROS))) {
+            span = Duration.ZERO;
+        } else {
+            try {
+                span = standards.businessTime(e.calendarId, e.receiveTime, now, List.of());
+            } catch (RuntimeException unavailable) {
+                return used;
+            }
+        }
+        e.deadlines.forEach(d -> used.put(d.kind, span));
+        return used;
+    }
+
+    /** Whether complaints may have this category; the categories come with the schema and are only ever added. */
+    private boolean knownCategory(String code) {
+        if (knownCategories.contains(code)) {
+            return true;
+        }
+        boolean known = QuarkusTransaction.requiringNew()
+                .call(() -> categories.findByIdOptional(code).isPresent());
+        if (known) {
+            knownCategories.add(code);
+        }
+        return known;
     }
 
     private static void addDeadline(
@@ -218,7 +266,7 @@ public class ComplaintService {
         }
     }
 
-    private ComplaintEntity insert(
+    private Created insert(
             NewComplaint c,
             String requestId,
             String fingerprint,
@@ -253,17 +301,24 @@ public class ComplaintService {
         e.deadlineSource = level.source();
         e.deadlines.addAll(deadlines);
         complaints.persist(e);
-        record(e, actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source());
+        List<ComplaintEventEntity> history = new ArrayList<>();
+        history.add(record(e, actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source()));
         afterCommit.run(() -> metrics.counter(
                         "sqm.complaints.received", "channel", e.channel.name(), "severity", e.severity.name())
                 .increment());
         if (escalateTo != null) {
             e.escalatedToUnitId = escalateTo;
             e.escalationLevel = 1;
-            record(e, SYSTEM, "ESCALATE", e.status, e.status, "critical complaint: escalated at once to " + escalateTo);
+            history.add(record(
+                    e,
+                    SYSTEM,
+                    "ESCALATE",
+                    e.status,
+                    e.status,
+                    "critical complaint: escalated at once to " + escalateTo));
         }
         complaints.flush();
-        return e;
+        return new Created(e, history);
     }
 
     /** The complaint, its history and the business time used per deadline (left out when standards-service is down). */
@@ -583,7 +638,7 @@ public class ComplaintService {
         return out;
     }
 
-    private void record(
+    private ComplaintEventEntity record(
             ComplaintEntity e, String actor, String action, ComplaintStatus from, ComplaintStatus to, String note) {
         ComplaintEventEntity event = new ComplaintEventEntity();
         event.complaintId = e.id;
@@ -595,6 +650,7 @@ public class ComplaintService {
         event.toStatus = to;
         event.note = blankToNull(note);
         events.persist(event);
+        return event;
     }
 
     private ComplaintEntity find(String field, String id) {

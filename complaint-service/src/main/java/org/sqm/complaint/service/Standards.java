@@ -34,7 +34,8 @@ public interface Standards {
             Instant firstResponseWarn,
             Instant resolveWarn,
             UUID calendarId,
-            String source) {}
+            String source,
+            Unit unit) {}
 
     /** An interval [start, end). */
     record Interval(Instant start, Instant end) {}
@@ -42,7 +43,10 @@ public interface Standards {
     /** The unit, or empty when no unit has the id. */
     Optional<Unit> unit(UUID id);
 
-    /** The deadlines for a complaint about the unit; empty when no rule applies or the unit has no calendar. */
+    /**
+     * The deadlines for a complaint about the unit, with the unit itself (state and parent); empty when
+     * the unit does not exist, no rule applies or the unit has no calendar.
+     */
     Optional<ServiceLevel> serviceLevel(
             UUID unitId, ComplaintChannel channel, String category, Severity severity, Instant at, double warningShare);
 

@@ -155,6 +155,38 @@ class ComplaintGrpcServiceTest {
     }
 
     @Test
+    void intakeCostsOneStandardsCallAndAnswersWhatWasStored() {
+        int resolves = FakeStandardsBackend.calls("ResolveServiceLevel");
+        int units = FakeStandardsBackend.calls("GetUnit");
+        int measures = FakeStandardsBackend.calls("MeasureBusinessTime");
+        Complaint created = create(complaint(HALL), "one-call-" + UUID.randomUUID());
+
+        assertEquals(resolves + 1, FakeStandardsBackend.calls("ResolveServiceLevel"), "deadlines and unit in one call");
+        assertEquals(units, FakeStandardsBackend.calls("GetUnit"), "the unit comes with the service level");
+        assertEquals(measures, FakeStandardsBackend.calls("MeasureBusinessTime"), "received now: nothing used yet");
+        assertEquals(3, created.getDeadlinesCount());
+        created.getDeadlinesList()
+                .forEach(d ->
+                        assertEquals(0, d.getUsed().getSeconds() + d.getUsed().getNanos()));
+        // The answer is built from what the insert wrote, and it is what a read returns.
+        Complaint read = get(created, ComplaintView.COMPLAINT_VIEW_BASIC);
+        assertEquals(read.getEtag(), created.getEtag());
+        assertEquals(read.getReference(), created.getReference());
+        assertEquals(read.getHistoryList(), created.getHistoryList());
+        assertEquals(
+                read.getDeadlinesList().stream().map(Deadline::getDueTime).toList(),
+                created.getDeadlinesList().stream().map(Deadline::getDueTime).toList());
+
+        // Received earlier: the time used since is measured once for every deadline.
+        Instant received = Instant.now().minusSeconds(3600);
+        int measuresBefore = FakeStandardsBackend.calls("MeasureBusinessTime");
+        Complaint late = create(
+                complaint(HALL).setReceiveTime(Timestamp.newBuilder().setSeconds(received.getEpochSecond())), "");
+        assertEquals(measuresBefore + 1, FakeStandardsBackend.calls("MeasureBusinessTime"));
+        late.getDeadlinesList().forEach(d -> assertTrue(d.getUsed().getSeconds() >= 3600, d.toString()));
+    }
+
+    @Test
     void everyInvalidFieldIsNamedAndNothingIsWritten() {
         var e = assertThrows(
                 StatusRuntimeException.class,

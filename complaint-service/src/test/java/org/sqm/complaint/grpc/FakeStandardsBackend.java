@@ -43,6 +43,19 @@ public final class FakeStandardsBackend {
     public record FakeUnit(String id, String parentId, boolean active, boolean hasServiceLevel) {}
 
     public static final Map<String, FakeUnit> UNITS = new ConcurrentHashMap<>();
+    /** How often each method was called, by method name: tests assert the round trips intake costs. */
+    public static final Map<String, java.util.concurrent.atomic.AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+    static void count(String method) {
+        CALLS.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+    }
+
+    public static int calls(String method) {
+        var n = CALLS.get(method);
+        return n == null ? 0 : n.get();
+    }
+
     public static final String CALENDAR_ID = "7d3c9f0e-0000-4000-8000-000000000247";
 
     static final long ACK = 8 * 3600;
@@ -105,22 +118,28 @@ public final class FakeStandardsBackend {
     public static class Units extends UnitServiceGrpc.UnitServiceImplBase {
         @Override
         public void getUnit(GetUnitRequest request, StreamObserver<Unit> response) {
+            count("GetUnit");
             FakeUnit unit = UNITS.get(request.getId());
             if (unit == null) {
                 response.onError(Status.NOT_FOUND.asRuntimeException());
                 return;
             }
-            response.onNext(Unit.newBuilder()
+            response.onNext(toProto(unit));
+            response.onCompleted();
+        }
+
+        static Unit toProto(FakeUnit unit) {
+            return Unit.newBuilder()
                     .setId(unit.id())
                     .setParentId(unit.parentId() == null ? "" : unit.parentId())
                     .setState(unit.active() ? UnitState.UNIT_STATE_ACTIVE : UnitState.UNIT_STATE_INACTIVE)
-                    .build());
-            response.onCompleted();
+                    .build();
         }
 
         @Override
         public void listUnitDescendants(
                 ListUnitDescendantsRequest request, StreamObserver<ListUnitDescendantsResponse> response) {
+            count("ListUnitDescendants");
             ListUnitDescendantsResponse.Builder page = ListUnitDescendantsResponse.newBuilder();
             Set<String> below = new java.util.HashSet<>(Set.of(request.getId()));
             boolean grew = true;
@@ -144,6 +163,7 @@ public final class FakeStandardsBackend {
     public static class ServiceLevels extends ServiceLevelServiceGrpc.ServiceLevelServiceImplBase {
         @Override
         public void resolveServiceLevel(ResolveServiceLevelRequest request, StreamObserver<ServiceLevel> response) {
+            count("ResolveServiceLevel");
             FakeUnit unit = UNITS.get(request.getUnitId());
             if (unit == null || !unit.hasServiceLevel()) {
                 response.onError(Status.FAILED_PRECONDITION.asRuntimeException());
@@ -171,6 +191,7 @@ public final class FakeStandardsBackend {
                     .setStandardCode("FAKE")
                     .setStandardVersion(1)
                     .setRuleIndex(critical ? 1 : 0)
+                    .setUnit(Units.toProto(unit))
                     .build());
             response.onCompleted();
         }
@@ -181,6 +202,7 @@ public final class FakeStandardsBackend {
     public static class Calendars extends CalendarServiceGrpc.CalendarServiceImplBase {
         @Override
         public void computeDueTime(ComputeDueTimeRequest request, StreamObserver<ComputeDueTimeResponse> response) {
+            count("ComputeDueTime");
             Instant start = instant(request.getStartTime());
             java.time.Duration allowed = java.time.Duration.ofSeconds(
                     request.getBusinessDuration().getSeconds(),
@@ -195,6 +217,7 @@ public final class FakeStandardsBackend {
         @Override
         public void measureBusinessTime(
                 MeasureBusinessTimeRequest request, StreamObserver<MeasureBusinessTimeResponse> response) {
+            count("MeasureBusinessTime");
             Instant start = instant(request.getStartTime());
             Instant end = instant(request.getEndTime());
             long nanos = java.time.Duration.between(start, end).toNanos()

@@ -13,6 +13,7 @@ import org.sqm.proto.standards.v1.ServiceChannel;
 import org.sqm.proto.standards.v1.ServiceLevel;
 import org.sqm.proto.standards.v1.ServiceLevelServiceGrpc;
 import org.sqm.standards.mapping.StandardMapper;
+import org.sqm.standards.mapping.UnitMapper;
 import org.sqm.standards.service.ServiceLevelService;
 
 /** The gRPC face of {@link ServiceLevelService}. */
@@ -50,6 +51,7 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 instantOrNull("at_time", request.hasAtTime(), request.getAtTime()),
                 request.getWarningShare());
         ServiceLevel.Builder level = ServiceLevel.newBuilder()
+                .setUnit(UnitMapper.toProto(r.unit()))
                 .setTarget(StandardMapper.toProto(r.target()))
                 .setCalendarId(r.calendar().id.toString())
                 .setCalendarCode(r.calendar().code)

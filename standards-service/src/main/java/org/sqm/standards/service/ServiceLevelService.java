@@ -55,6 +55,7 @@ public class ServiceLevelService {
 
     /** The answer: the winning rule, where it comes from, and the effective calendar. */
     public record Resolution(
+            UnitEntity unit,
             ServiceLevelTarget target,
             PublishedRules standard,
             int ruleIndex,
@@ -111,6 +112,7 @@ public class ServiceLevelService {
         BusinessCalendar arithmetic = calendar.toBusinessCalendar();
         ServiceLevelTarget t = winner.target();
         return new Resolution(
+                unit,
                 t,
                 winner.standard(),
                 winner.index(),

@@ -184,6 +184,7 @@ class ServiceLevelGrpcServiceTest {
         assertEquals(calendar.getId(), visit.getCalendarId());
         assertEquals(company.getId(), visit.getCalendarUnitId(), "the calendar is inherited from the company");
         assertEquals("Asia/Shanghai", visit.getCalendarTimeZone());
+        assertEquals(team, visit.getUnit(), "the unit comes along: callers need no GetUnit");
 
         assertEquals(
                 1,
