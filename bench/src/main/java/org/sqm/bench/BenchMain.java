@@ -73,7 +73,9 @@ public final class BenchMain {
                     charts = Path.of(a.substring("--charts=".length())).toAbsolutePath();
                 }
             }
-            Duration warmup = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(8);
+            // The longest an intake path is warmed up (a read: a quarter of it); most settle sooner
+            // (BenchContext.warmUp).
+            Duration warmup = smoke ? Duration.ofSeconds(4) : Duration.ofSeconds(120);
             return new Options(smoke, duration, warmup, concurrency, readConcurrency, out, charts);
         }
     }
@@ -135,8 +137,8 @@ public final class BenchMain {
                 "# Benchmarks%n%n"
                         + "Measured by `./scripts/bench.sh%s` on %s: %d cores (%s), %s memory, Java %s, PostgreSQL %s"
                         + " (embedded and throwaway: fsync and synchronous_commit off, for the baseline and the services alike), every application a real process on this machine. Every figure"
-                        + " is compared with a baseline measured in the same run. %s per measurement after %s of"
-                        + " unmeasured warm-up per path, concurrency levels %s; the whole run took %d s. The applications"
+                        + " is compared with a baseline measured in the same run. %s per measurement after an"
+                        + " unmeasured warm-up per path until its rate settles (5 s windows until the best of the last three is within 3 %% of the best before them; at most %s, reads a quarter of that), concurrency levels %s; the whole run took %d s. The applications"
                         + " run with `%s`.%n",
                 options.smoke() ? " --smoke" : "",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd")),

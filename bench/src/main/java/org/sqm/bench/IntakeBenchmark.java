@@ -67,17 +67,24 @@ final class IntakeBenchmark implements Benchmark {
                                     Complainant.newBuilder().setName("Li Wei").setPhone("+86 10 5555 0100")))
                     .build();
             int warm = ctx.concurrency().stream().max(Integer::compare).orElse(1);
-            rawInserts(ctx, warm, ctx.warmup());
-            JavaLoad.run(GRPC, warm, ctx.warmup(), (w, n) -> stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .createComplaint(request));
-            Hey.run(
+            // REST first: it warms the gateway, complaint-service and standards-service together.
+            ctx.warmUp(
                     REST,
-                    "POST",
-                    ctx.gateway() + "/api/v1/complaints",
-                    ctx.fixture().complaintBody(),
-                    warm,
                     ctx.warmup(),
-                    0);
+                    length -> Hey.run(
+                            REST,
+                            "POST",
+                            ctx.gateway() + "/api/v1/complaints",
+                            ctx.fixture().complaintBody(),
+                            warm,
+                            length,
+                            0));
+            ctx.warmUp(
+                    GRPC,
+                    ctx.warmup(),
+                    length -> JavaLoad.run(GRPC, warm, length, (w, n) -> stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .createComplaint(request)));
+            ctx.warmUp(RAW, ctx.warmup(), length -> rawInserts(ctx, warm, length));
             for (int concurrency : ctx.concurrency()) {
                 LoadResult raw = rawInserts(ctx, concurrency, ctx.duration());
                 LoadResult grpc = JavaLoad.run(

@@ -78,8 +78,12 @@ final class ReadBenchmark implements Benchmark {
                 "| read | path | ops/s | share of JDBC | p50 ms | p99 ms | errors |\n|---|---|---:|---:|---:|---:|---:|\n");
         List<Bar> bars = new ArrayList<>();
         for (Read read : reads) {
-            jdbc(ctx, read, concurrency, ctx.warmup());
-            Hey.run("warm-up", "GET", read.url(), null, concurrency, ctx.warmup(), 0);
+            ctx.warmUp(
+                    read.name() + " (JDBC)", ctx.warmup().dividedBy(4), length -> jdbc(ctx, read, concurrency, length));
+            ctx.warmUp(
+                    read.name() + " (REST)",
+                    ctx.warmup().dividedBy(4),
+                    length -> Hey.run("warm-up", "GET", read.url(), null, concurrency, length, 0));
             LoadResult jdbc = jdbc(ctx, read, concurrency, ctx.duration());
             LoadResult rest = Hey.run("REST (gateway, hey)", "GET", read.url(), null, concurrency, ctx.duration(), 0);
             for (LoadResult r : List.of(jdbc, rest)) {

@@ -56,6 +56,11 @@ public final class BusinessCalendar {
         }
     }
 
+    /** The time zone the working hours are in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /**
      * The instant at which {@code duration} of business time, counted from {@code start}, has run
      * out; empty when the calendar has too little working time for it (e.g. holidays all year).

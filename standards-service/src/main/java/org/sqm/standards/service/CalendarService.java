@@ -156,7 +156,7 @@ public class CalendarService {
                         "must be at most 366 days")
                 .throwIfAny();
         validatePauses(paused);
-        BusinessCalendar calendar = find("calendar_id", calendarId).toBusinessCalendar();
+        BusinessCalendar calendar = rules(calendarId).arithmetic();
         return calendar.dueTime(start, duration, paused)
                 .orElseThrow(() -> new InvalidArgumentException(
                         "business_duration", "does not fit into the working time this calendar has"));
@@ -174,7 +174,7 @@ public class CalendarService {
                         "must not be before start_time")
                 .throwIfAny();
         validatePauses(paused);
-        return find("calendar_id", calendarId).toBusinessCalendar().businessTime(start, end, paused);
+        return rules(calendarId).arithmetic().businessTime(start, end, paused);
     }
 
     private static void validatePauses(List<Interval> paused) {
@@ -190,6 +190,12 @@ public class CalendarService {
                     "must not be before start_time");
         }
         violations.throwIfAny();
+    }
+
+    private CalendarRepository.Rules rules(String calendarId) {
+        return calendars
+                .rules(Violations.parseId("calendar_id", calendarId))
+                .orElseThrow(() -> new NotFoundException("calendar", calendarId));
     }
 
     private CalendarEntity find(String field, String id) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.standards.domain.BusinessCalendar;
-import org.sqm.standards.domain.CalendarEntity;
 import org.sqm.standards.domain.ServiceChannel;
 import org.sqm.standards.domain.Severity;
 import org.sqm.standards.domain.StandardContent.ServiceLevelTarget;
@@ -59,7 +57,7 @@ public class ServiceLevelService {
             ServiceLevelTarget target,
             PublishedRules standard,
             int ruleIndex,
-            CalendarEntity calendar,
+            CalendarRepository.Rules calendar,
             UnitEntity calendarUnit,
             Instant acknowledgeDue,
             Instant firstResponseDue,
@@ -79,9 +77,12 @@ public class ServiceLevelService {
             Severity severity,
             Instant at,
             double warningShare) {
-        UnitEntity unit = units.findByIdOptional(Violations.parseId("unit_id", unitId))
-                .orElseThrow(() -> new NotFoundException("unit", unitId));
-        List<UnitEntity> path = units.pathTo(unit.id);
+        // The path from the top ends with the unit itself: one query for both.
+        List<UnitEntity> path = units.pathTo(Violations.parseId("unit_id", unitId));
+        if (path.isEmpty()) {
+            throw new NotFoundException("unit", unitId);
+        }
+        UnitEntity unit = path.get(path.size() - 1);
         UnitEntity calendarUnit = null;
         for (int i = path.size() - 1; i >= 0 && calendarUnit == null; i--) {
             if (path.get(i).calendarId != null) {
@@ -93,9 +94,10 @@ public class ServiceLevelService {
                     "UNIT_HAS_NO_CALENDAR",
                     "neither unit " + unitId + " nor any unit above it has a business calendar; set one");
         }
-        CalendarEntity calendar = calendars.findById(calendarUnit.calendarId);
+        CalendarRepository.Rules calendar =
+                calendars.rules(calendarUnit.calendarId).orElseThrow();
         Instant when = at == null ? Instant.now() : at;
-        LocalDate day = when.atZone(ZoneId.of(calendar.timeZone)).toLocalDate();
+        LocalDate day = when.atZone(calendar.arithmetic().zone()).toLocalDate();
         String caseCategory = category == null || category.isEmpty() ? null : category;
 
         Optional<Candidate> best = standards.publishedIdsInForce(day).stream()
@@ -109,7 +111,7 @@ public class ServiceLevelService {
                         .thenComparing(Comparator.comparingInt(Candidate::index).reversed()));
         Candidate winner = best.orElseThrow(
                 () -> new NotFoundException("service_level_target", "for unit " + unitId + " on " + day));
-        BusinessCalendar arithmetic = calendar.toBusinessCalendar();
+        BusinessCalendar arithmetic = calendar.arithmetic();
         ServiceLevelTarget t = winner.target();
         return new Resolution(
                 unit,

@@ -168,6 +168,53 @@ class CalendarGrpcServiceTest {
     }
 
     @Test
+    void arithmeticFollowsEveryChangeOfTheCalendar() {
+        Calendar calendar = office();
+        ComputeDueTimeRequest twoHoursFromFriday = ComputeDueTimeRequest.newBuilder()
+                .setCalendarId(calendar.getId())
+                .setStartTime(at("2026-03-06T16:00:00Z"))
+                .setBusinessDuration(hours(2))
+                .build();
+        assertEquals(
+                at("2026-03-09T10:00:00Z"),
+                calendars.computeDueTime(twoHoursFromFriday).getDueTime());
+
+        // Calendars are cached by version: a new holiday must count at once.
+        Calendar closedMonday = calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
+                .setCalendar(calendar.toBuilder()
+                        .addHolidays(Holiday.newBuilder().setDate("2026-03-09").setName("Closed")))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("holidays"))
+                .build());
+        assertEquals(
+                at("2026-03-10T10:00:00Z"),
+                calendars.computeDueTime(twoHoursFromFriday).getDueTime());
+
+        Calendar lateStart = calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
+                .setCalendar(closedMonday.toBuilder()
+                        .clearHolidays()
+                        .clearWorkingHours()
+                        .addWorkingHours(WorkingHours.newBuilder()
+                                .setDay(Weekday.WEEKDAY_MONDAY)
+                                .setStartTime("11:00")
+                                .setEndTime("17:00")))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("holidays").addPaths("working_hours"))
+                .build());
+        // Friday is no longer a working day: two hours from Monday 11:00.
+        assertEquals(
+                at("2026-03-09T13:00:00Z"),
+                calendars.computeDueTime(twoHoursFromFriday).getDueTime());
+        assertEquals(
+                hours(1),
+                calendars
+                        .measureBusinessTime(MeasureBusinessTimeRequest.newBuilder()
+                                .setCalendarId(lateStart.getId())
+                                .setStartTime(at("2026-03-06T16:00:00Z"))
+                                .setEndTime(at("2026-03-09T12:00:00Z"))
+                                .build())
+                        .getBusinessTime());
+    }
+
+    @Test
     void updatesReplaceListsAndNeedTheCurrentEtag() {
         Calendar calendar = office();
         Calendar updated = calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
