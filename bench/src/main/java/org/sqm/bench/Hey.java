@@ -74,6 +74,72 @@ final class Hey {
         return parse(path, concurrency, csv, Math.min(seconds, duration.toMillis() / 1000.0 + 0.5));
     }
 
+    /**
+     * Offers {@code rate} requests per second, spread evenly: {@code clients} hey processes of one
+     * worker each, rate-limited to their share and started one after another across one period.
+     * (One hey with {@code -c N -q r} starts its N tickers together, so its requests arrive in bursts
+     * of N — a periodic full load, not an even one.)
+     */
+    static LoadResult paced(String path, String url, String body, int clients, Duration duration, double rate)
+            throws IOException, InterruptedException {
+        double perClient = rate / clients;
+        long periodNanos = (long) (1e9 / perClient);
+        Path bodyFile = Files.createTempFile("hey-body", ".json");
+        Files.writeString(bodyFile, body);
+        List<Process> processes = new ArrayList<>();
+        long began = System.nanoTime();
+        try {
+            for (int i = 0; i < clients; i++) {
+                long due = began + i * periodNanos / clients;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                processes.add(new ProcessBuilder(
+                                "hey",
+                                "-z",
+                                duration.toMillis() + "ms",
+                                "-c",
+                                "1",
+                                "-q",
+                                String.format(java.util.Locale.ROOT, "%.3f", perClient),
+                                "-m",
+                                "POST",
+                                "-o",
+                                "csv",
+                                "-T",
+                                "application/json",
+                                "-D",
+                                bodyFile.toString(),
+                                url)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start());
+            }
+            // Read every output fully before waiting, so no process blocks on a full pipe.
+            StringBuilder csv = new StringBuilder();
+            List<java.util.concurrent.CompletableFuture<String>> outputs = processes.stream()
+                    .map(p -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }))
+                    .toList();
+            for (int i = 0; i < processes.size(); i++) {
+                String out = outputs.get(i).join();
+                if (processes.get(i).waitFor() != 0) {
+                    throw new IOException("hey exited with " + processes.get(i).exitValue());
+                }
+                csv.append(out).append('\n');
+            }
+            return parse(path, clients, csv.toString(), duration.toMillis() / 1000.0);
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+            Files.deleteIfExists(bodyFile);
+        }
+    }
+
     /** Reads hey's CSV: response-time (s), …, status-code, offset. */
     static LoadResult parse(String path, int concurrency, String csv, double seconds) {
         String[] lines = csv.split("\n");
