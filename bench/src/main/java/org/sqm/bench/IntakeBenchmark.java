@@ -48,7 +48,7 @@ final class IntakeBenchmark implements Benchmark {
                             + " request_id varchar(100) UNIQUE, create_time timestamptz NOT NULL, version bigint NOT NULL DEFAULT 0)");
         }
         ManagedChannel channel = ManagedChannelBuilder.forAddress(
-                        "localhost", ctx.suite().port(Component.COMPLAINT))
+                        "localhost", ctx.suite().grpcPort(Component.COMPLAINT))
                 .usePlaintext()
                 .build();
         List<LoadResult[]> rows = new ArrayList<>();

@@ -28,8 +28,14 @@ public enum Component {
         return database;
     }
 
+    /** The default HTTP port: 8080 for the gateway, 8081 to 8084 for the services. */
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /** The default gRPC port: 9081 to 9084 for the services (the gateway serves no gRPC). */
+    public int defaultGrpcPort() {
+        return defaultPort + 1000;
     }
 
     /** The gRPC client name the gateway uses for this backend (quarkus.grpc.clients.NAME). */

@@ -56,7 +56,8 @@ public final class Launcher {
         for (Component c : Component.values()) {
             if (c != Component.GATEWAY) {
                 System.out.printf(
-                        "  %-20s gRPC localhost:%d, health %s/q/health%n", c.module(), suite.port(c), suite.baseUrl(c));
+                        "  %-20s gRPC localhost:%d, health %s/q/health%n",
+                        c.module(), suite.grpcPort(c), suite.baseUrl(c));
             }
         }
         System.out.printf(

@@ -41,6 +41,7 @@ public final class Suite implements AutoCloseable {
     private final Path home;
     private final Path stateDir;
     private final Map<Component, Integer> ports;
+    private final Map<Component, Integer> grpcPorts;
     private final Map<String, String> extraEnv;
     private final List<String> jvmOptions;
     private final Map<Component, Long> launchTimes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -61,6 +62,8 @@ public final class Suite implements AutoCloseable {
         this.home = home;
         this.stateDir = stateDir;
         this.ports = ports;
+        // The gRPC ports follow the HTTP ports: the defaults with the defaults, free ones with free ones.
+        this.grpcPorts = ports.equals(defaultPorts()) ? defaultGrpcPorts() : freePorts();
         this.extraEnv = extraEnv;
         this.database = database;
         this.jvmOptions = jvmOptions;
@@ -72,7 +75,8 @@ public final class Suite implements AutoCloseable {
      * @param home     the repository root, where each module's target/quarkus-app lives
      * @param stateDir where logs and pid files go
      * @param database the PostgreSQL server to create the databases in; the suite closes it
-     * @param ports    the HTTP (and gRPC) port of each component
+     * @param ports    the HTTP port of each component (the gRPC ports are chosen to match: 9080 to 9084
+     *                 with the default HTTP ports, free ones otherwise)
      * @param extraEnv environment added to every application, e.g. a shorter gateway deadline in tests
      */
     public static Suite start(
@@ -137,8 +141,22 @@ public final class Suite implements AutoCloseable {
         return ports;
     }
 
+    /** The HTTP port: REST for the gateway, health and metrics for every application. */
     public int port(Component c) {
         return ports.get(c);
+    }
+
+    /** The gRPC port of a service. */
+    public int grpcPort(Component c) {
+        return grpcPorts.get(c);
+    }
+
+    private static Map<Component, Integer> defaultGrpcPorts() {
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            ports.put(c, c.defaultGrpcPort());
+        }
+        return ports;
     }
 
     public String baseUrl(Component c) {
@@ -213,20 +231,21 @@ public final class Suite implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(c).toFile()));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(c)));
+        env.put("QUARKUS_GRPC_SERVER_PORT", String.valueOf(grpcPort(c)));
         if (c.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(c.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "");
             // Services that depend on standards-service (complaint-service does) find it here.
             env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_HOST", "localhost");
-            env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_PORT", String.valueOf(port(Component.STANDARDS)));
+            env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_PORT", String.valueOf(grpcPort(Component.STANDARDS)));
         } else {
             for (Component backend : Component.values()) {
                 if (backend.clientName() != null) {
                     String prefix =
                             "QUARKUS_GRPC_CLIENTS_" + backend.clientName().toUpperCase() + "_";
                     env.put(prefix + "HOST", "localhost");
-                    env.put(prefix + "PORT", String.valueOf(port(backend)));
+                    env.put(prefix + "PORT", String.valueOf(grpcPort(backend)));
                 }
             }
         }

@@ -87,7 +87,7 @@ class EndToEndIT {
                 Component.COMPLAINT, "sqm.complaint.v1.ComplaintService",
                 Component.SCORING, "sqm.scoring.v1.DeductionRuleService");
         for (var entry : services.entrySet()) {
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.port(entry.getKey()))
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(entry.getKey()))
                     .usePlaintext()
                     .build();
             try {
@@ -371,7 +371,7 @@ class EndToEndIT {
                 client,
                 "node",
                 "unit-client.js",
-                "localhost:" + suite.port(Component.STANDARDS),
+                "localhost:" + suite.grpcPort(Component.STANDARDS),
                 protoDir.toString(),
                 code);
 

@@ -265,7 +265,7 @@ class FuzzIT {
         for (Component c : List.of(Component.STANDARDS, Component.INSPECTION, Component.COMPLAINT, Component.SCORING)) {
             CHANNELS.put(
                     c,
-                    ManagedChannelBuilder.forAddress("localhost", suite.port(c))
+                    ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(c))
                             .usePlaintext()
                             .build());
         }

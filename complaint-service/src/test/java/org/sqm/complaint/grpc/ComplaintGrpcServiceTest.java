@@ -187,6 +187,39 @@ class ComplaintGrpcServiceTest {
     }
 
     @Test
+    void aCallThatOutlivesItsDeadlineLeavesTheOtherCallsOnTheConnectionAlone() throws Exception {
+        // A client gives up on a slow call (RST_STREAM) while other calls share the HTTP/2 connection;
+        // the service's late answer to the abandoned call must not tear the connection down under them.
+        String slow = UUID.randomUUID().toString();
+        String slower = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(slow, null, true, true);
+        FakeStandardsBackend.register(slower, null, true, true);
+        FakeStandardsBackend.DELAYS.put(slow, 1_000L);
+        FakeStandardsBackend.DELAYS.put(slower, 2_500L);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var abandoned = pool.submit(() -> complaints
+                    .withDeadlineAfter(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .createComplaint(CreateComplaintRequest.newBuilder()
+                            .setComplaint(complaint(slow))
+                            .build()));
+            var patient = pool.submit(() -> complaints
+                    .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .createComplaint(CreateComplaintRequest.newBuilder()
+                            .setComplaint(complaint(slower))
+                            .build()));
+            var gaveUp = assertThrows(java.util.concurrent.ExecutionException.class, abandoned::get);
+            assertEquals(
+                    Status.Code.DEADLINE_EXCEEDED,
+                    ((StatusRuntimeException) gaveUp.getCause()).getStatus().getCode());
+            assertEquals(slower, patient.get().getUnitId(), "the call in flight when the late answer came");
+        } finally {
+            pool.shutdownNow();
+            FakeStandardsBackend.DELAYS.clear();
+        }
+    }
+
+    @Test
     void everyInvalidFieldIsNamedAndNothingIsWritten() {
         var e = assertThrows(
                 StatusRuntimeException.class,

@@ -43,6 +43,8 @@ public final class FakeStandardsBackend {
     public record FakeUnit(String id, String parentId, boolean active, boolean hasServiceLevel) {}
 
     public static final Map<String, FakeUnit> UNITS = new ConcurrentHashMap<>();
+    /** How long ResolveServiceLevel takes for a unit, in milliseconds: a slow backend on demand. */
+    public static final Map<String, Long> DELAYS = new ConcurrentHashMap<>();
     /** How often each method was called, by method name: tests assert the round trips intake costs. */
     public static final Map<String, java.util.concurrent.atomic.AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
@@ -164,6 +166,14 @@ public final class FakeStandardsBackend {
         @Override
         public void resolveServiceLevel(ResolveServiceLevelRequest request, StreamObserver<ServiceLevel> response) {
             count("ResolveServiceLevel");
+            Long delay = DELAYS.get(request.getUnitId());
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             FakeUnit unit = UNITS.get(request.getUnitId());
             if (unit == null || !unit.hasServiceLevel()) {
                 response.onError(Status.FAILED_PRECONDITION.asRuntimeException());
