@@ -45,19 +45,12 @@ final class Hey {
             Duration duration,
             double qpsPerWorker)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                "hey", "-z", duration.toMillis() + "ms", "-c", String.valueOf(concurrency), "-m", method, "-o", "csv"));
-        if (qpsPerWorker > 0) {
-            command.add("-q");
-            command.add(String.format(java.util.Locale.ROOT, "%.2f", qpsPerWorker));
-        }
         Path bodyFile = null;
         if (body != null) {
             bodyFile = Files.createTempFile("hey-body", ".json");
             Files.writeString(bodyFile, body);
-            command.addAll(List.of("-T", "application/json", "-D", bodyFile.toString()));
         }
-        command.add(url);
+        List<String> command = command(method, url, bodyFile, concurrency, duration, qpsPerWorker);
         long began = System.nanoTime();
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -95,23 +88,7 @@ final class Hey {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                processes.add(new ProcessBuilder(
-                                "hey",
-                                "-z",
-                                duration.toMillis() + "ms",
-                                "-c",
-                                "1",
-                                "-q",
-                                String.format(java.util.Locale.ROOT, "%.3f", perClient),
-                                "-m",
-                                "POST",
-                                "-o",
-                                "csv",
-                                "-T",
-                                "application/json",
-                                "-D",
-                                bodyFile.toString(),
-                                url)
+                processes.add(new ProcessBuilder(command("POST", url, bodyFile, 1, duration, perClient))
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start());
             }
@@ -138,6 +115,22 @@ final class Hey {
             processes.forEach(Process::destroyForcibly);
             Files.deleteIfExists(bodyFile);
         }
+    }
+
+    /** One hey command line: CSV output, a JSON body from {@code bodyFile} if any, a rate limit if above 0. */
+    private static List<String> command(
+            String method, String url, Path bodyFile, int concurrency, Duration duration, double qpsPerWorker) {
+        List<String> command = new ArrayList<>(List.of(
+                "hey", "-z", duration.toMillis() + "ms", "-c", String.valueOf(concurrency), "-m", method, "-o", "csv"));
+        if (qpsPerWorker > 0) {
+            command.add("-q");
+            command.add(String.format(java.util.Locale.ROOT, "%.3f", qpsPerWorker));
+        }
+        if (bodyFile != null) {
+            command.addAll(List.of("-T", "application/json", "-D", bodyFile.toString()));
+        }
+        command.add(url);
+        return command;
     }
 
     /** Reads hey's CSV: response-time (s), …, status-code, offset. */

@@ -63,7 +63,7 @@ public final class Suite implements AutoCloseable {
         this.stateDir = stateDir;
         this.ports = ports;
         // The gRPC ports follow the HTTP ports: the defaults with the defaults, free ones with free ones.
-        this.grpcPorts = ports.equals(defaultPorts()) ? defaultGrpcPorts() : freePorts();
+        this.grpcPorts = ports.equals(defaultPorts()) ? portsBy(Component::defaultGrpcPort) : freePorts();
         this.extraEnv = extraEnv;
         this.database = database;
         this.jvmOptions = jvmOptions;
@@ -134,9 +134,13 @@ public final class Suite implements AutoCloseable {
 
     /** The default ports, 8080 for the gateway and 8081 to 8084 for the services. */
     public static Map<Component, Integer> defaultPorts() {
+        return portsBy(Component::defaultPort);
+    }
+
+    private static Map<Component, Integer> portsBy(java.util.function.ToIntFunction<Component> port) {
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
         for (Component c : Component.values()) {
-            ports.put(c, c.defaultPort());
+            ports.put(c, port.applyAsInt(c));
         }
         return ports;
     }
@@ -149,14 +153,6 @@ public final class Suite implements AutoCloseable {
     /** The gRPC port of a service. */
     public int grpcPort(Component c) {
         return grpcPorts.get(c);
-    }
-
-    private static Map<Component, Integer> defaultGrpcPorts() {
-        Map<Component, Integer> ports = new EnumMap<>(Component.class);
-        for (Component c : Component.values()) {
-            ports.put(c, c.defaultGrpcPort());
-        }
-        return ports;
     }
 
     public String baseUrl(Component c) {

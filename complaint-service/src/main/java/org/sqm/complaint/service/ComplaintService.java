@@ -215,34 +215,13 @@ public class ComplaintService {
             // A racing retry with the same request id won: answer with its complaint.
             return get(created.complaint().id.toString());
         }
-        return new ComplaintDetail(created.complaint(), created.history(), usedSinceReceipt(created.complaint(), now));
+        // Time used as of the insert: nothing for a complaint received now, one measurement otherwise.
+        return new ComplaintDetail(
+                created.complaint(), created.history(), used(created.complaint(), created.complaint().createTime));
     }
 
     /** A complaint this call inserted, with the history it recorded; history null when another call inserted it. */
     private record Created(ComplaintEntity complaint, List<ComplaintEventEntity> history) {}
-
-    /**
-     * The business time a complaint just recorded has used: none when it was received now, else one
-     * measurement (no pauses yet, so every deadline's clock has run over the same span).
-     */
-    private Map<DeadlineKind, Duration> usedSinceReceipt(ComplaintEntity e, Instant now) {
-        Map<DeadlineKind, Duration> used = new EnumMap<>(DeadlineKind.class);
-        if (e.deadlines.isEmpty()) {
-            return used;
-        }
-        Duration span;
-        if (!e.receiveTime.isBefore(now.truncatedTo(ChronoUnit.MICROS))) {
-            span = Duration.ZERO;
-        } else {
-            try {
-                span = standards.businessTime(e.calendarId, e.receiveTime, now, List.of());
-            } catch (RuntimeException unavailable) {
-                return used;
-            }
-        }
-        e.deadlines.forEach(d -> used.put(d.kind, span));
-        return used;
-    }
 
     /** Whether complaints may have this category; the categories come with the schema and are only ever added. */
     private boolean knownCategory(String code) {
@@ -329,11 +308,16 @@ public class ComplaintService {
             ComplaintEntity e = find("id", id);
             return new ComplaintDetail(e, events.history(e.id), Map.of());
         });
-        ComplaintEntity e = read.complaint();
+        return new ComplaintDetail(read.complaint(), read.history(), used(read.complaint(), Instant.now()));
+    }
+
+    /**
+     * The business time each deadline has used by {@code now}; empty when standards-service cannot
+     * answer. Deadlines measured over the same span (typically acknowledge and first response, and
+     * every deadline of a complaint just received) share one call; an empty span needs none.
+     */
+    private Map<DeadlineKind, Duration> used(ComplaintEntity e, Instant now) {
         Map<DeadlineKind, Duration> used = new EnumMap<>(DeadlineKind.class);
-        Instant now = Instant.now();
-        // Deadlines measured over the same span (typically acknowledge and first response, and every
-        // deadline of a complaint just received) share one call to standards-service.
         Map<List<Object>, Duration> measured = new HashMap<>();
         try {
             for (Deadline d : e.deadlines) {
@@ -343,12 +327,14 @@ public class ComplaintService {
                         d.kind,
                         measured.computeIfAbsent(
                                 List.of(end, paused),
-                                k -> standards.businessTime(e.calendarId, e.receiveTime, end, paused)));
+                                k -> e.receiveTime.isBefore(end)
+                                        ? standards.businessTime(e.calendarId, e.receiveTime, end, paused)
+                                        : Duration.ZERO));
             }
         } catch (RuntimeException unavailable) {
             used.clear();
         }
-        return new ComplaintDetail(e, read.history(), used);
+        return used;
     }
 
     /** Lists complaints, newest receipt first. */
