@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.sqm.suite.Component;
 import org.sqm.suite.Suite;
@@ -13,7 +15,7 @@ import org.sqm.testing.EmbeddedDatabase;
 
 /**
  * What a benchmark gets: the running suite, its database, the fixture and the run's sizes. Every path
- * is warmed up first, unmeasured, until its rate settles (see {@link #warmUp}), so the JIT has compiled it.
+ * is warmed up first, unmeasured, until the JIT has compiled it (see {@link #warmUp}).
  */
 record BenchContext(
         Suite suite,
@@ -21,7 +23,12 @@ record BenchContext(
         Duration duration,
         Duration warmup,
         List<Integer> concurrency,
-        int readConcurrency) {
+        int readConcurrency,
+        JitActivity jit,
+        List<String> warmUps) {
+
+    /** A JVM's compiler threads below this share of one core are taken as done compiling. */
+    static final double QUIET_JIT = 0.03;
 
     /** A load run for the given length; warm-up calls it window after window. */
     interface Window {
@@ -29,21 +36,55 @@ record BenchContext(
     }
 
     /**
-     * Runs {@code window} (5 s each) until the rate stops rising — the best of the last three windows
-     * is within 3 % of the best before them — or {@code limit} has passed. On 2 cores shared by five
-     * JVMs the JIT takes minutes, not seconds, to compile a request path; measuring before that would
-     * measure the compiler, not the service.
+     * Runs {@code window} (5 s each) until the JIT compilers of every application JVM and of this one
+     * have been quiet (each below {@link #QUIET_JIT} of a core) for two windows in a row, or
+     * {@code limit} has passed. On 2 cores shared by five JVMs and PostgreSQL, C2 needs minutes to
+     * compile a request path under load, and the rate keeps climbing (more than threefold) until it
+     * has; measuring before that would measure the compiler, not the service. Where the compiler
+     * threads cannot be watched (no /proc), the rate alone decides: the best of the last three windows
+     * within 3 % of the best before them.
      */
     void warmUp(String what, Duration limit, Window window) throws Exception {
         Duration length = limit.compareTo(Duration.ofSeconds(20)) < 0 ? limit.dividedBy(2) : Duration.ofSeconds(5);
         long deadline = System.nanoTime() + limit.toNanos();
+        boolean watchJit = jit.measurable();
         List<Double> rates = new ArrayList<>();
-        while (System.nanoTime() < deadline && !settled(rates)) {
+        List<Double> compiling = new ArrayList<>();
+        long began = System.nanoTime();
+        while (System.nanoTime() < deadline && !(watchJit ? quiet(compiling) : settled(rates))) {
+            Map<String, Long> before = jit.snapshot();
+            long start = System.nanoTime();
             rates.add(window.run(length).throughput());
+            compiling.add(JitActivity.busiestShare(before, jit.snapshot(), (System.nanoTime() - start) / 1e9));
         }
-        System.out.println("warm-up " + what + ": "
-                + rates.stream().map(r -> String.valueOf(Math.round(r))).collect(Collectors.joining(", "))
-                + " ops/s");
+        boolean done = watchJit ? quiet(compiling) : settled(rates);
+        String row = String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %s | %s |",
+                what,
+                Math.round((System.nanoTime() - began) / 1e9),
+                rates.stream().map(r -> String.valueOf(Math.round(r))).collect(Collectors.joining(", ")),
+                watchJit
+                        ? compiling.stream()
+                                .map(c -> String.valueOf(Math.round(100 * c)))
+                                .collect(Collectors.joining(", "))
+                        : "not watched",
+                done ? "yes" : "**no: stopped at the limit**");
+        warmUps.add(row);
+        System.out.println("warm-up " + row);
+    }
+
+    /** The warm-up of every path so far, as a Markdown table. */
+    String warmUpTable() {
+        return "| path | warm-up s | ops/s in each 5 s window | busiest JIT, % of a core | settled |\n"
+                + "|---|---:|---|---|---|\n"
+                + String.join("\n", warmUps)
+                + "\n";
+    }
+
+    private static boolean quiet(List<Double> compiling) {
+        int n = compiling.size();
+        return n >= 2 && compiling.get(n - 1) < QUIET_JIT && compiling.get(n - 2) < QUIET_JIT;
     }
 
     private static boolean settled(List<Double> rates) {

@@ -73,9 +73,9 @@ public final class BenchMain {
                     charts = Path.of(a.substring("--charts=".length())).toAbsolutePath();
                 }
             }
-            // The longest an intake path is warmed up (a read: a quarter of it); most settle sooner
-            // (BenchContext.warmUp).
-            Duration warmup = smoke ? Duration.ofSeconds(4) : Duration.ofSeconds(120);
+            // The longest an intake path is warmed up (a read: a quarter of it); the JIT is usually done
+            // sooner (BenchContext.warmUp).
+            Duration warmup = smoke ? Duration.ofSeconds(4) : Duration.ofSeconds(240);
             return new Options(smoke, duration, warmup, concurrency, readConcurrency, out, charts);
         }
     }
@@ -110,18 +110,41 @@ public final class BenchMain {
                     options.duration(),
                     options.warmup(),
                     options.concurrency(),
-                    options.readConcurrency());
+                    options.readConcurrency(),
+                    new JitActivity(jvms(suite)),
+                    new ArrayList<>());
             List<Benchmark.Section> sections = new ArrayList<>();
             for (Benchmark b : BENCHMARKS) {
                 System.out.println("== " + b.title());
                 sections.add(b.run(context));
             }
             sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
+            sections.add(new Benchmark.Section(
+                    "Warm-up",
+                    "Before any measurement each path ran unmeasured, in 5 s windows, until the JIT compiler threads\n"
+                            + "of all five applications and of the load-generating JVM had each used less than 3 % of a core\n"
+                            + "for two windows in a row. Intake is warmed with " + IntakeBenchmark.WARM_CONCURRENCY
+                            + " clients, reads with their own concurrency: under a\n"
+                            + "lighter load the compiler threads get more of the two cores and finish sooner (at 32 clients\n"
+                            + "C2 needed about twice as long, while the rate climbed more than threefold).\n\n"
+                            + context.warmUpTable(),
+                    List.of(),
+                    ""));
             String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
             Report.write(options.out(), options.charts(), header, sections);
             System.out.println("Wrote " + options.out());
             return sections;
         }
+    }
+
+    /** The JVMs whose JIT warm-up waits for: the five applications and this one (the gRPC and JDBC load). */
+    private static Map<String, Long> jvms(Suite suite) {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (Component c : Component.values()) {
+            pids.put(c.module(), suite.process(c).pid());
+        }
+        pids.put("bench", ProcessHandle.current().pid());
+        return pids;
     }
 
     private static String header(Options options, BenchContext context, Duration took) throws Exception {
@@ -138,7 +161,7 @@ public final class BenchMain {
                         + "Measured by `./scripts/bench.sh%s` on %s: %d cores (%s), %s memory, Java %s, PostgreSQL %s"
                         + " (embedded and throwaway: fsync and synchronous_commit off, for the baseline and the services alike), every application a real process on this machine. Every figure"
                         + " is compared with a baseline measured in the same run. %s per measurement after an"
-                        + " unmeasured warm-up per path until its rate settles (5 s windows until the best of the last three is within 3 %% of the best before them; at most %s, reads a quarter of that), concurrency levels %s; the whole run took %d s. The applications"
+                        + " unmeasured warm-up per path until the JIT has compiled it (see Warm-up at the end; at most %s, reads a quarter of that), concurrency levels %s; the whole run took %d s. The applications"
                         + " run with `%s`.%n",
                 options.smoke() ? " --smoke" : "",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd")),

@@ -64,14 +64,20 @@ final class Hey {
         if (exit != 0) {
             throw new IOException("hey exited with " + exit);
         }
-        return parse(path, concurrency, csv, Math.min(seconds, duration.toMillis() / 1000.0 + 0.5));
+        return parse(path, concurrency, csv, Math.min(seconds, duration.toMillis() / 1000.0 + 0.5), 0);
     }
+
+    /** How long each paced client runs before its requests count: its start and TCP connection set-up. */
+    static final Duration CONNECT = Duration.ofSeconds(1);
 
     /**
      * Offers {@code rate} requests per second, spread evenly: {@code clients} hey processes of one
      * worker each, rate-limited to their share and started one after another across one period.
      * (One hey with {@code -c N -q r} starts its N tickers together, so its requests arrive in bursts
-     * of N — a periodic full load, not an even one.)
+     * of N — a periodic full load, not an even one.) Each client runs {@link #CONNECT} longer than
+     * {@code duration}, and its requests of that first stretch are not counted: hey cannot open its
+     * connection before it starts measuring, so its first request carries the process start and the
+     * TCP handshake, which no steady client pays.
      */
     static LoadResult paced(String path, String url, String body, int clients, Duration duration, double rate)
             throws IOException, InterruptedException {
@@ -88,7 +94,7 @@ final class Hey {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                processes.add(new ProcessBuilder(command("POST", url, bodyFile, 1, duration, perClient))
+                processes.add(new ProcessBuilder(command("POST", url, bodyFile, 1, duration.plus(CONNECT), perClient))
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start());
             }
@@ -110,7 +116,7 @@ final class Hey {
                 }
                 csv.append(out).append('\n');
             }
-            return parse(path, clients, csv.toString(), duration.toMillis() / 1000.0);
+            return parse(path, clients, csv.toString(), duration.toMillis() / 1000.0, CONNECT.toMillis() / 1000.0);
         } finally {
             processes.forEach(Process::destroyForcibly);
             Files.deleteIfExists(bodyFile);
@@ -133,14 +139,15 @@ final class Hey {
         return command;
     }
 
-    /** Reads hey's CSV: response-time (s), …, status-code, offset. */
-    static LoadResult parse(String path, int concurrency, String csv, double seconds) {
+    /** Reads hey's CSV (response-time (s), …, status-code, offset), leaving out requests begun before {@code skip} s. */
+    static LoadResult parse(String path, int concurrency, String csv, double seconds, double skip) {
         String[] lines = csv.split("\n");
         long[] ok = new long[lines.length];
         int n = 0;
         long errors = 0;
         int timeColumn = 0;
         int statusColumn = 6;
+        int offsetColumn = 7;
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -154,7 +161,13 @@ final class Hey {
                     if (f[i].equals("response-time")) {
                         timeColumn = i;
                     }
+                    if (f[i].equals("offset")) {
+                        offsetColumn = i;
+                    }
                 }
+                continue;
+            }
+            if (skip > 0 && Double.parseDouble(f[offsetColumn]) < skip) {
                 continue;
             }
             int status = Integer.parseInt(f[statusColumn].trim());

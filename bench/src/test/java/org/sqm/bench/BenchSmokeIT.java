@@ -25,12 +25,16 @@ class BenchSmokeIT {
                 home, "--smoke", "--out=" + out, "--charts=" + home.resolve("bench/target/smoke/charts"));
         List<Benchmark.Section> sections = BenchMain.run(home, options);
         assertEquals(
-                List.of("Complaint intake", "Reads", "Footprint"),
+                List.of("Complaint intake", "Reads", "Footprint", "Warm-up"),
                 sections.stream().map(Benchmark.Section::title).toList());
         String report = Files.readString(out);
         assertTrue(report.contains("| 2 | raw JDBC insert |"), report);
         assertTrue(report.contains("| 2 | REST (gateway, hey) |"), report);
         assertTrue(report.contains("share of raw"), report);
+        // Every path was warmed up before it was measured, and the report says how far.
+        for (String path : List.of(IntakeBenchmark.REST, IntakeBenchmark.GRPC, IntakeBenchmark.RAW)) {
+            assertTrue(report.contains("| " + path + " | "), "no warm-up row for " + path + ": " + report);
+        }
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))
                 .startsWith("<svg"));
         // Every measured path completed operations and none failed.
