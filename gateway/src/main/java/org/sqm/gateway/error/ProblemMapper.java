@@ -60,8 +60,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response fromGrpc(StatusRuntimeException e, UriInfo uri) {
         Status.Code code = e.getStatus().getCode();
-        int status = httpStatus(code);
         com.google.rpc.Status details = StatusProto.fromThrowable(e);
+        if (code == Status.Code.INTERNAL && (details == null || details.getDetailsCount() == 0)) {
+            // Our services answer every failure of their own through GrpcErrorMapper, an INTERNAL always
+            // with an ErrorInfo. An INTERNAL without details was made by the transport (a reset stream, a
+            // broken HTTP/2 connection): the backend was unreachable, not wrong — 503, retry with the
+            // same Idempotency-Key.
+            return serverFailure(503, Status.Code.UNAVAILABLE, uri, e);
+        }
+        int status = httpStatus(code);
         String reason = code.name();
         List<Problem.FieldError> errors = new ArrayList<>();
         if (details != null) {

@@ -1,8 +1,17 @@
 package org.sqm.gateway.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Any;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Proxy;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,5 +53,54 @@ class ProblemMapperTest {
         assertEquals("Idempotency-Key", ProblemMapper.restField("request_id"));
         assertEquals("ratings[0].levelCode", ProblemMapper.restField("ratings[0].level_code"));
         assertEquals("targets.unitIds[1]", ProblemMapper.restField("plan.targets.unit_ids[1]"));
+    }
+
+    @Test
+    void anInternalWithoutTheServicesDetailsIsATransportFailure503() throws Exception {
+        // What grpc-java's client reports when the server resets the stream: no status details.
+        Response r = mapper().fromGrpc(
+                        Status.INTERNAL
+                                .withDescription("RST_STREAM closed stream. HTTP/2 error code: PROTOCOL_ERROR")
+                                .asRuntimeException(),
+                        uri("/api/v1/complaints"));
+        assertEquals(503, r.getStatus());
+        JsonNode problem = body(r);
+        assertEquals("UNAVAILABLE", problem.get("reason").asText());
+        assertFalse(problem.get("detail").asText().contains("RST_STREAM"), problem.toString());
+    }
+
+    @Test
+    void anInternalFromTheServicesErrorMapperStaysA500() throws Exception {
+        // GrpcErrorMapper answers every unexpected failure with INTERNAL and an ErrorInfo.
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Status.Code.INTERNAL.value())
+                .setMessage("internal error, incident 42")
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("INTERNAL")
+                        .setDomain("complaint.sqm.org")
+                        .build()))
+                .build();
+        Response r = mapper().fromGrpc(StatusProto.toStatusRuntimeException(status), uri("/api/v1/complaints"));
+        assertEquals(500, r.getStatus());
+        assertEquals("INTERNAL", body(r).get("reason").asText());
+    }
+
+    private static JsonNode body(Response r) throws java.io.IOException {
+        return new ObjectMapper().readTree((String) r.getEntity());
+    }
+
+    private static ProblemMapper mapper() {
+        return new ProblemMapper(new ObjectMapper());
+    }
+
+    /** A UriInfo that knows only its path, which is all the mapper asks. */
+    private static UriInfo uri(String path) {
+        return (UriInfo)
+                Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (p, m, a) -> {
+                    if (m.getName().equals("getPath")) {
+                        return path;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
     }
 }
