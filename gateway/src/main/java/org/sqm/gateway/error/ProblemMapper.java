@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.sqm.gateway.grpc.BackendCalls;
 
 /**
  * The one place where failures become HTTP answers: every gRPC status maps to the HTTP status of
@@ -61,11 +62,8 @@ public class ProblemMapper {
     public Response fromGrpc(StatusRuntimeException e, UriInfo uri) {
         Status.Code code = e.getStatus().getCode();
         com.google.rpc.Status details = StatusProto.fromThrowable(e);
-        if (code == Status.Code.INTERNAL && (details == null || details.getDetailsCount() == 0)) {
-            // Our services answer every failure of their own through GrpcErrorMapper, an INTERNAL always
-            // with an ErrorInfo. An INTERNAL without details was made by the transport (a reset stream, a
-            // broken HTTP/2 connection): the backend was unreachable, not wrong — 503, retry with the
-            // same Idempotency-Key.
+        if (code == Status.Code.INTERNAL && BackendCalls.unreachable(e)) {
+            // The transport failed, not the backend: 503, retry with the same Idempotency-Key.
             return serverFailure(503, Status.Code.UNAVAILABLE, uri, e);
         }
         int status = httpStatus(code);

@@ -31,6 +31,7 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
 
     static final Map<String, String> REQUEST_IDS = new ConcurrentHashMap<>();
     static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
+    static final AtomicInteger RESET_CALLS = new AtomicInteger();
 
     @Override
     public void createUnit(CreateUnitRequest request, StreamObserver<Unit> response) {
@@ -67,6 +68,9 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
                 return;
             }
             case "SLOW" -> sleep(3_000);
+            case "RESET" -> throw io.grpc.Status.INTERNAL
+                    .withDescription("RST_STREAM closed stream. HTTP/2 error code: PROTOCOL_ERROR")
+                    .asRuntimeException();
             default -> {}
         }
         Unit unit = request.getUnit().toBuilder()
@@ -90,6 +94,15 @@ public class ScriptedStandardsBackend extends UnitServiceGrpc.UnitServiceImplBas
                 }
             }
             case "boom" -> throw new IllegalStateException("secret internal detail");
+                // An INTERNAL without ErrorInfo, as grpc-java's client reports a reset stream: the first
+                // two calls fail so, the third answers.
+            case "reset" -> {
+                if (RESET_CALLS.incrementAndGet() % 3 != 0) {
+                    throw io.grpc.Status.INTERNAL
+                            .withDescription("RST_STREAM closed stream. HTTP/2 error code: PROTOCOL_ERROR")
+                            .asRuntimeException();
+                }
+            }
             case "known" -> {}
             default -> throw io.grpc.Status.NOT_FOUND
                     .withDescription("unit " + request.getId() + " does not exist")

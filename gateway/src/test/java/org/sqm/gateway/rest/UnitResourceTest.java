@@ -132,6 +132,26 @@ class UnitResourceTest {
     }
 
     @Test
+    void aReadIsRetriedAfterTheTransportFailed() {
+        ScriptedStandardsBackend.RESET_CALLS.set(0);
+        given().when().get("/api/v1/units/{id}", "reset").then().statusCode(200).body("id", equalTo("reset"));
+        assertEquals(3, ScriptedStandardsBackend.RESET_CALLS.get());
+    }
+
+    @Test
+    void aWriteWhoseTransportFailedIs503NotABackendBug() {
+        given().contentType(ContentType.JSON)
+                .body("{\"code\":\"RESET\",\"name\":\"Reset\",\"type\":\"HOTLINE\"}")
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("UNAVAILABLE"))
+                .body("detail", not(containsString("RST_STREAM")));
+    }
+
+    @Test
     void slowBackendIs504AndLaterCallsStillGetAFreshDeadline() throws InterruptedException {
         given().contentType(ContentType.JSON)
                 .body("{\"code\":\"SLOW\",\"name\":\"Slow\",\"type\":\"HOTLINE\"}")
