@@ -74,12 +74,22 @@ record BenchContext(
         System.out.println("warm-up " + row);
     }
 
-    /** The warm-up of every path so far, as a Markdown table. */
-    String warmUpTable() {
-        return "| path | warm-up s | ops/s in each 5 s window | busiest JIT, % of a core | settled |\n"
+    /** The report section on the warm-up: the criterion and every path's warm-up so far. */
+    Benchmark.Section warmUpSection() {
+        String text = String.format(
+                        Locale.ROOT,
+                        "Before any measurement each path ran unmeasured, in 5 s windows, until the JIT compiler threads%n"
+                                + "of all five applications and of the load-generating JVM had each used less than %.0f %% of a core%n"
+                                + "for two windows in a row. Intake is warmed with %d clients, reads with their own concurrency: under a%n"
+                                + "lighter load the compiler threads get more of the two cores and finish sooner (at 32 clients%n"
+                                + "C2 needed about twice as long, while the rate climbed more than threefold).%n%n",
+                        100 * QUIET_JIT,
+                        IntakeBenchmark.WARM_CONCURRENCY)
+                + "| path | warm-up s | ops/s in each 5 s window | busiest JIT, % of a core | settled |\n"
                 + "|---|---:|---|---|---|\n"
                 + String.join("\n", warmUps)
                 + "\n";
+        return new Benchmark.Section("Warm-up", text, List.of(), "");
     }
 
     private static boolean quiet(List<Double> compiling) {

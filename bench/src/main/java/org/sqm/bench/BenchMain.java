@@ -119,17 +119,7 @@ public final class BenchMain {
                 sections.add(b.run(context));
             }
             sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
-            sections.add(new Benchmark.Section(
-                    "Warm-up",
-                    "Before any measurement each path ran unmeasured, in 5 s windows, until the JIT compiler threads\n"
-                            + "of all five applications and of the load-generating JVM had each used less than 3 % of a core\n"
-                            + "for two windows in a row. Intake is warmed with " + IntakeBenchmark.WARM_CONCURRENCY
-                            + " clients, reads with their own concurrency: under a\n"
-                            + "lighter load the compiler threads get more of the two cores and finish sooner (at 32 clients\n"
-                            + "C2 needed about twice as long, while the rate climbed more than threefold).\n\n"
-                            + context.warmUpTable(),
-                    List.of(),
-                    ""));
+            sections.add(context.warmUpSection());
             String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
             Report.write(options.out(), options.charts(), header, sections);
             System.out.println("Wrote " + options.out());

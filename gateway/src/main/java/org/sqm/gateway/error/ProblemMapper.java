@@ -60,12 +60,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response fromGrpc(StatusRuntimeException e, UriInfo uri) {
-        Status.Code code = e.getStatus().getCode();
+        // A call that never reached the backend (a reset stream answers INTERNAL) is UNAVAILABLE: 503.
+        Status.Code code = BackendCalls.unreachable(e)
+                ? Status.Code.UNAVAILABLE
+                : e.getStatus().getCode();
         com.google.rpc.Status details = StatusProto.fromThrowable(e);
-        if (code == Status.Code.INTERNAL && BackendCalls.unreachable(e)) {
-            // The transport failed, not the backend: 503, retry with the same Idempotency-Key.
-            return serverFailure(503, Status.Code.UNAVAILABLE, uri, e);
-        }
         int status = httpStatus(code);
         String reason = code.name();
         List<Problem.FieldError> errors = new ArrayList<>();
