@@ -52,6 +52,21 @@ public final class Violations {
         return check(value == null || value.isEmpty() || isUuid(value), field, "must be a UUID");
     }
 
+    /**
+     * Requires an AIP-134 update mask: at least one path, each of them one of {@code updatable}
+     * (proto field names), every wrong path named.
+     */
+    public Violations updateMask(java.util.Collection<String> mask, java.util.Collection<String> updatable) {
+        check(!mask.isEmpty(), "update_mask", "is required: name the fields to change");
+        for (String path : mask) {
+            check(
+                    updatable.contains(path),
+                    "update_mask",
+                    "'" + path + "' cannot be changed; changeable are " + String.join(", ", updatable));
+        }
+        return this;
+    }
+
     /** Throws an {@link InvalidArgumentException} naming every violation, if any. */
     public void throwIfAny() {
         if (!violations.isEmpty()) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.DomainException;
@@ -67,6 +68,9 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
         }
         if (cause instanceof DomainException de) {
             return StatusProto.toStatusException(toStatus(de));
+        }
+        if (cause instanceof RemoteCallException rce) {
+            return StatusProto.toStatusException(toStatus(rce));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(cause, "Unexpected failure, incident %s", incident);
@@ -141,6 +145,34 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
         return status.build();
     }
 
+    /**
+     * Another application failed this call: its failure is reported as the dependency's, never as
+     * the caller's (a standards-service NOT_FOUND for a calendar is not the caller's complaint
+     * missing). Unanswered calls are UNAVAILABLE (try again later); an answer is FAILED_PRECONDITION:
+     * the system is not in a state in which the call can succeed.
+     */
+    private com.google.rpc.Status toStatus(RemoteCallException e) {
+        boolean unanswered = e.unanswered();
+        String description = e.status().getStatus().getDescription();
+        String message = unanswered
+                ? e.service() + " did not answer (" + e.code() + "); try again later"
+                : e.service() + " could not do what this call needs: " + e.code()
+                        + (description == null ? "" : " " + description);
+        ErrorInfo.Builder info = ErrorInfo.newBuilder()
+                .setReason(unanswered ? "DEPENDENCY_UNAVAILABLE" : "DEPENDENCY_FAILED")
+                .setDomain(domain)
+                .putMetadata("service", e.service())
+                .putMetadata("code", e.code().name());
+        if (!e.reason().isEmpty()) {
+            info.putMetadata("reason", cut(e.reason()));
+        }
+        return com.google.rpc.Status.newBuilder()
+                .setCode(unanswered ? Code.UNAVAILABLE_VALUE : Code.FAILED_PRECONDITION_VALUE)
+                .setMessage(cut(message))
+                .addDetails(Any.pack(info.build()))
+                .build();
+    }
+
     private static Code codeOf(DomainException e) {
         if (e instanceof InvalidArgumentException) {
             return Code.INVALID_ARGUMENT;
@@ -160,6 +192,7 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
     private static Throwable unwrap(Throwable t) {
         Throwable current = t;
         while (!(current instanceof DomainException)
+                && !(current instanceof RemoteCallException)
                 && !(current instanceof StatusException)
                 && !(current instanceof StatusRuntimeException)
                 && current.getCause() != null
@@ -167,6 +200,7 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
             current = current.getCause();
         }
         return current instanceof DomainException
+                        || current instanceof RemoteCallException
                         || current instanceof StatusException
                         || current instanceof StatusRuntimeException
                 ? current

@@ -3,6 +3,7 @@ package org.sqm.commons.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
@@ -11,6 +12,7 @@ import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
@@ -52,6 +54,34 @@ class GrpcErrorMapperTest {
             assertEquals(c.code(), e.getStatus().getCode());
             assertEquals(c.reason(), errorInfo(e).getReason());
             assertEquals("test-service", errorInfo(e).getDomain());
+        }
+    }
+
+    @Test
+    void aDependencyFailureIsTheDependencysProblemNotTheCallers() throws Exception {
+        StatusException notFound = StatusProto.toStatusException(com.google.rpc.Status.newBuilder()
+                .setCode(com.google.rpc.Code.NOT_FOUND_VALUE)
+                .setMessage("calendar 7 does not exist")
+                .addDetails(com.google.protobuf.Any.pack(ErrorInfo.newBuilder()
+                        .setReason("CALENDAR_NOT_FOUND")
+                        .setDomain("standards-service")
+                        .build()))
+                .build());
+        StatusException e = mapper.toStatusException(new RemoteCallException(
+                "standards-service", new io.grpc.StatusRuntimeException(notFound.getStatus(), notFound.getTrailers())));
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertEquals("DEPENDENCY_FAILED", errorInfo(e).getReason());
+        assertEquals("test-service", errorInfo(e).getDomain());
+        assertEquals("standards-service", errorInfo(e).getMetadataOrThrow("service"));
+        assertEquals("NOT_FOUND", errorInfo(e).getMetadataOrThrow("code"));
+        assertEquals("CALENDAR_NOT_FOUND", errorInfo(e).getMetadataOrThrow("reason"));
+        assertTrue(e.getStatus().getDescription().startsWith("standards-service could not"));
+
+        for (Status down : List.of(Status.UNAVAILABLE, Status.DEADLINE_EXCEEDED, Status.INTERNAL)) {
+            StatusException u =
+                    mapper.toStatusException(new RemoteCallException("standards-service", down.asRuntimeException()));
+            assertEquals(Status.Code.UNAVAILABLE, u.getStatus().getCode(), down.toString());
+            assertEquals("DEPENDENCY_UNAVAILABLE", errorInfo(u).getReason());
         }
     }
 

@@ -1,0 +1,18 @@
+package org.sqm.commons.client;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How every application calls the others: the same two settings in the gateway and the services. */
+@ConfigMapping(prefix = "sqm.client")
+public interface ClientConfig {
+
+    /** The deadline of every outgoing call, counted from the moment the call starts. */
+    @WithDefault("5s")
+    Duration deadline();
+
+    /** How many times in all an idempotent read is tried while the other application is unreachable. */
+    @WithDefault("3")
+    int readAttempts();
+}
