@@ -1,6 +1,7 @@
 package org.sqm.commons.paging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -40,6 +41,7 @@ public class PageTokens {
 
     private final SecretKey key;
 
+    @Inject
     public PageTokens(PagingConfig config) {
         this(config.secret().orElseGet(() -> {
             LOG.warn("sqm.page-tokens.secret is not set: page tokens are sealed with a random key of this process "

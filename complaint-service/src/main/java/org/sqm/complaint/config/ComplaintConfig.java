@@ -23,8 +23,4 @@ public interface ComplaintConfig {
     /** How many complaints one run of the deadline watch handles at most per kind of work. */
     @WithDefault("100")
     int watchBatch();
-
-    /** The deadline of each call to standards-service. */
-    @WithDefault("5s")
-    Duration standardsDeadline();
 }

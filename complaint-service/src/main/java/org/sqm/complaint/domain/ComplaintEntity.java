@@ -79,6 +79,10 @@ public class ComplaintEntity {
     @Column(name = "escalation_level", nullable = false)
     public int escalationLevel;
 
+    /** A deadline was breached and the complaint still has to go one level up (see DeadlineWatch). */
+    @Column(name = "escalation_pending", nullable = false)
+    public boolean escalationPending;
+
     @Column(name = "root_cause", length = 40)
     public String rootCause;
 
@@ -129,6 +133,11 @@ public class ComplaintEntity {
 
     @Version
     public long version;
+
+    /** The unit the complaint is with now: the one it was escalated to, or its own. */
+    public UUID currentUnitId() {
+        return escalatedToUnitId != null ? escalatedToUnitId : unitId;
+    }
 
     public Optional<Deadline> deadline(DeadlineKind kind) {
         return deadlines.stream().filter(d -> d.kind == kind).findFirst();

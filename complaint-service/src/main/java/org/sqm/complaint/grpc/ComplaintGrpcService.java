@@ -1,17 +1,23 @@
 package org.sqm.complaint.grpc;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import java.util.List;
-import java.util.Map;
+import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.error.Violations;
+import org.sqm.complaint.domain.ComplaintAction;
 import org.sqm.complaint.mapping.ComplaintMapper;
-import org.sqm.complaint.service.ComplaintService;
+import org.sqm.complaint.service.ComplaintDetail;
+import org.sqm.complaint.service.ComplaintFeedback;
+import org.sqm.complaint.service.ComplaintIntake;
+import org.sqm.complaint.service.ComplaintLifecycle;
+import org.sqm.complaint.service.ComplaintQueries;
+import org.sqm.proto.complaint.v1.AcknowledgeComplaintRequest;
+import org.sqm.proto.complaint.v1.CloseComplaintRequest;
 import org.sqm.proto.complaint.v1.Complaint;
-import org.sqm.proto.complaint.v1.ComplaintCategory;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
 import org.sqm.proto.complaint.v1.ComplaintStatistics;
@@ -27,28 +33,42 @@ import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
 import org.sqm.proto.complaint.v1.RecordCallBackRequest;
 import org.sqm.proto.complaint.v1.RecordSatisfactionRequest;
-import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
+import org.sqm.proto.complaint.v1.ReopenComplaintRequest;
+import org.sqm.proto.complaint.v1.ResolveComplaintRequest;
+import org.sqm.proto.complaint.v1.ResumeComplaintRequest;
+import org.sqm.proto.complaint.v1.StartComplaintInvestigationRequest;
+import org.sqm.proto.complaint.v1.WaitOnCustomerRequest;
+import org.sqm.proto.complaint.v1.WithdrawComplaintRequest;
 
-/** The gRPC face of {@link ComplaintService}; database work runs on worker threads, never the event loop. */
+/** The gRPC face of complaint handling; database work runs on worker threads, never the event loop. */
 @GrpcService
 @Blocking
 public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceImplBase {
 
-    private final ComplaintService complaints;
+    private final ComplaintIntake intake;
+    private final ComplaintLifecycle lifecycle;
+    private final ComplaintFeedback feedback;
+    private final ComplaintQueries queries;
 
-    public ComplaintGrpcService(ComplaintService complaints) {
-        this.complaints = complaints;
+    public ComplaintGrpcService(
+            ComplaintIntake intake,
+            ComplaintLifecycle lifecycle,
+            ComplaintFeedback feedback,
+            ComplaintQueries queries) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.feedback = feedback;
+        this.queries = queries;
     }
 
     @Override
     public void createComplaint(CreateComplaintRequest request, StreamObserver<Complaint> response) {
-        reply(
+        answer(
                 response,
-                complaints.create(
+                intake.create(
                         ComplaintMapper.toNewComplaint(request.getComplaint()),
                         request.getRequestId(),
-                        request.getActor()),
-                false);
+                        request.getActor()));
     }
 
     @Override
@@ -56,7 +76,10 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
         new Violations()
                 .check(request.getView() != ComplaintView.UNRECOGNIZED, "view", "is not one of the documented values")
                 .throwIfAny();
-        reply(response, complaints.get(request.getId()), request.getView() == ComplaintView.COMPLAINT_VIEW_FULL);
+        reply(
+                response,
+                ComplaintMapper.toProto(
+                        queries.get(request.getId()), request.getView() == ComplaintView.COMPLAINT_VIEW_FULL));
     }
 
     @Override
@@ -71,118 +94,125 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         "channel",
                         "is not one of the documented values")
                 .throwIfAny();
-        ComplaintService.ComplaintPage page = complaints.list(
-                new ComplaintService.ListQuery(
+        ComplaintQueries.ComplaintPage page = queries.list(
+                new ComplaintQueries.ListQuery(
                         request.getUnitId(),
                         request.getIncludeDescendants(),
-                        ComplaintMapper.toDomain(request.getStatus()),
+                        ProtoEnums.toDomain(request.getStatus(), org.sqm.complaint.domain.ComplaintStatus.class),
                         request.getOverdueOnly(),
                         request.getCategory(),
-                        ComplaintMapper.toDomain(request.getChannel()),
+                        ProtoEnums.toDomain(request.getChannel(), org.sqm.complaint.domain.ComplaintChannel.class),
                         instantOrNull(request.hasReceivedAfter(), request.getReceivedAfter()),
                         instantOrNull(request.hasReceivedBefore(), request.getReceivedBefore())),
                 request.getPageSize(),
                 request.getPageToken());
-        response.onNext(ListComplaintsResponse.newBuilder()
-                .addAllComplaints(page.complaints().stream()
-                        .map(c -> ComplaintMapper.toProto(c, false, List.of(), Map.of()))
-                        .toList())
-                .setNextPageToken(page.nextPageToken())
-                .build());
-        response.onCompleted();
+        reply(
+                response,
+                ListComplaintsResponse.newBuilder()
+                        .addAllComplaints(page.complaints().stream()
+                                .map(ComplaintMapper::toListItem)
+                                .toList())
+                        .setNextPageToken(page.nextPageToken())
+                        .build());
     }
 
     @Override
-    public void transitionComplaint(TransitionComplaintRequest request, StreamObserver<Complaint> response) {
-        var moved = complaints.transition(
-                request.getId(),
-                request.getEtag(),
-                ComplaintMapper.toDomain(request.getAction()),
-                request.getNote(),
-                request.getActor(),
-                request.getRootCause(),
-                request.getRemedy());
-        reply(response, complaints.get(moved.id.toString()), false);
+    public void acknowledgeComplaint(AcknowledgeComplaintRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.ACKNOWLEDGE, r.getNote(), r.getActor());
     }
 
     @Override
-    public void escalateComplaint(EscalateComplaintRequest request, StreamObserver<Complaint> response) {
-        var escalated = complaints.escalate(request.getId(), request.getEtag(), request.getNote(), request.getActor());
-        reply(response, complaints.get(escalated.id.toString()), false);
+    public void startComplaintInvestigation(StartComplaintInvestigationRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.START_INVESTIGATION, r.getNote(), r.getActor());
     }
 
     @Override
-    public void recordSatisfaction(RecordSatisfactionRequest request, StreamObserver<Complaint> response) {
-        var c = complaints.recordSatisfaction(
-                request.getId(), request.getEtag(), request.getScore(), request.getNote(), request.getActor());
-        reply(response, complaints.get(c.id.toString()), false);
+    public void waitOnCustomer(WaitOnCustomerRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.WAIT_ON_CUSTOMER, r.getNote(), r.getActor());
     }
 
     @Override
-    public void recordCallBack(RecordCallBackRequest request, StreamObserver<Complaint> response) {
-        var c = complaints.recordCallBack(request.getId(), request.getEtag(), request.getOutcome(), request.getActor());
-        reply(response, complaints.get(c.id.toString()), false);
+    public void resumeComplaint(ResumeComplaintRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.RESUME, r.getNote(), r.getActor());
+    }
+
+    @Override
+    public void resolveComplaint(ResolveComplaintRequest r, StreamObserver<Complaint> response) {
+        answer(
+                response,
+                lifecycle.move(
+                        r.getId(),
+                        r.getEtag(),
+                        new ComplaintLifecycle.Move(
+                                ComplaintAction.RESOLVE, r.getNote(), r.getActor(), r.getRootCause(), r.getRemedy())));
+    }
+
+    @Override
+    public void closeComplaint(CloseComplaintRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.CLOSE, r.getNote(), r.getActor());
+    }
+
+    @Override
+    public void reopenComplaint(ReopenComplaintRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.REOPEN, r.getNote(), r.getActor());
+    }
+
+    @Override
+    public void withdrawComplaint(WithdrawComplaintRequest r, StreamObserver<Complaint> response) {
+        move(response, r.getId(), r.getEtag(), ComplaintAction.WITHDRAW, r.getNote(), r.getActor());
+    }
+
+    @Override
+    public void escalateComplaint(EscalateComplaintRequest r, StreamObserver<Complaint> response) {
+        answer(response, lifecycle.escalate(r.getId(), r.getEtag(), r.getNote(), r.getActor()));
+    }
+
+    @Override
+    public void recordSatisfaction(RecordSatisfactionRequest r, StreamObserver<Complaint> response) {
+        answer(response, feedback.recordSatisfaction(r.getId(), r.getEtag(), r.getScore(), r.getNote(), r.getActor()));
+    }
+
+    @Override
+    public void recordCallBack(RecordCallBackRequest r, StreamObserver<Complaint> response) {
+        answer(response, feedback.recordCallBack(r.getId(), r.getEtag(), r.getOutcome(), r.getActor()));
     }
 
     @Override
     public void getComplaintStatistics(
             GetComplaintStatisticsRequest request, StreamObserver<ComplaintStatistics> response) {
-        var s = complaints.statistics(
-                request.getUnitId(),
-                request.getIncludeDescendants(),
-                instantOrNull(request.hasPeriodStart(), request.getPeriodStart()),
-                instantOrNull(request.hasPeriodEnd(), request.getPeriodEnd()));
-        response.onNext(ComplaintStatistics.newBuilder()
-                .setReceived(s.received())
-                .setResolved(s.resolved())
-                .setResolvedWithinDeadline(s.resolvedWithinDeadline())
-                .setShareResolvedWithinDeadline(share(s.resolvedWithinDeadline(), s.resolved()))
-                .setMedianResolutionTime(seconds(s.medianSeconds()))
-                .setP90ResolutionTime(seconds(s.p90Seconds()))
-                .setSatisfactionResponses(s.satisfactionResponses())
-                .setMeanSatisfaction(s.meanSatisfaction() == null ? 0 : s.meanSatisfaction())
-                .setReopened(s.reopened())
-                .setReopenRate(share(s.reopened(), s.resolved()))
-                .setEscalated(s.escalated())
-                .setCallBacksRequired(s.callBacksRequired())
-                .setCallBacksDone(s.callBacksDone())
-                .setCallBackCoverage(share(s.callBacksDone(), s.callBacksRequired()))
-                .build());
-        response.onCompleted();
-    }
-
-    private static double share(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
-    }
-
-    private static com.google.protobuf.Duration seconds(Double seconds) {
-        if (seconds == null) {
-            return com.google.protobuf.Duration.getDefaultInstance();
-        }
-        long whole = (long) Math.floor(seconds);
-        return com.google.protobuf.Duration.newBuilder()
-                .setSeconds(whole)
-                .setNanos((int) Math.round((seconds - whole) * 1e9) % 1_000_000_000)
-                .build();
+        reply(
+                response,
+                ComplaintMapper.toProto(queries.statistics(
+                        request.getUnitId(),
+                        request.getIncludeDescendants(),
+                        instantOrNull(request.hasPeriodStart(), request.getPeriodStart()),
+                        instantOrNull(request.hasPeriodEnd(), request.getPeriodEnd()))));
     }
 
     @Override
     public void listComplaintCategories(
             ListComplaintCategoriesRequest request, StreamObserver<ListComplaintCategoriesResponse> response) {
-        response.onNext(ListComplaintCategoriesResponse.newBuilder()
-                .addAllCategories(complaints.categories().stream()
-                        .map(c -> ComplaintCategory.newBuilder()
-                                .setCode(c.code)
-                                .setName(c.name)
-                                .build())
-                        .toList())
-                .build());
-        response.onCompleted();
+        reply(
+                response,
+                ListComplaintCategoriesResponse.newBuilder()
+                        .addAllCategories(queries.categories().stream()
+                                .map(ComplaintMapper::toProto)
+                                .toList())
+                        .build());
     }
 
-    private static void reply(
-            StreamObserver<Complaint> response, ComplaintService.ComplaintDetail detail, boolean full) {
-        response.onNext(ComplaintMapper.toProto(detail.complaint(), full, detail.history(), detail.used()));
-        response.onCompleted();
+    private void move(
+            StreamObserver<Complaint> response,
+            String id,
+            String etag,
+            ComplaintAction action,
+            String note,
+            String actor) {
+        answer(response, lifecycle.move(id, etag, new ComplaintLifecycle.Move(action, note, actor, null, null)));
+    }
+
+    /** A write's answer: the basic view of what it wrote. */
+    private static void answer(StreamObserver<Complaint> response, ComplaintDetail written) {
+        reply(response, ComplaintMapper.toProto(written, false));
     }
 }

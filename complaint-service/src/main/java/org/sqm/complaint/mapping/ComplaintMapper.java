@@ -1,42 +1,54 @@
 package org.sqm.complaint.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
+import static org.sqm.commons.convert.Texts.nullToEmpty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.persistence.Etags;
+import org.sqm.complaint.domain.ComplaintCategoryEntity;
 import org.sqm.complaint.domain.ComplaintEntity;
 import org.sqm.complaint.domain.ComplaintEventEntity;
 import org.sqm.complaint.domain.ComplaintStatus;
-import org.sqm.complaint.service.ComplaintService.NewComplaint;
+import org.sqm.complaint.repository.ComplaintRepository;
+import org.sqm.complaint.service.ComplaintDetail;
+import org.sqm.complaint.service.ComplaintIntake.NewComplaint;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.complaint.v1.Complainant;
 import org.sqm.proto.complaint.v1.Complaint;
-import org.sqm.proto.complaint.v1.ComplaintAction;
+import org.sqm.proto.complaint.v1.ComplaintCategory;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintEvent;
+import org.sqm.proto.complaint.v1.ComplaintStatistics;
 import org.sqm.proto.complaint.v1.Deadline;
 import org.sqm.proto.complaint.v1.DeadlineKind;
 
 /** Translates between the complaint contract and the complaint entity. */
 public final class ComplaintMapper {
 
-    private static final String CHANNEL_PREFIX = "COMPLAINT_CHANNEL_";
-    private static final String STATUS_PREFIX = "COMPLAINT_STATUS_";
-
     private ComplaintMapper() {}
 
     /**
      * The complaint as the contract shows it.
      *
-     * @param full    whether to include the confidential complainant
-     * @param history the events to include (empty in lists)
-     * @param used    the business time used per deadline, where known
+     * @param full whether to include the confidential complainant
      */
-    public static Complaint toProto(
+    public static Complaint toProto(ComplaintDetail detail, boolean full) {
+        return toProto(detail.complaint(), full, detail.history(), detail.used());
+    }
+
+    /** A complaint in a list: no complainant, no history, no measurement. */
+    public static Complaint toListItem(ComplaintEntity e) {
+        return toProto(e, false, List.of(), Map.of());
+    }
+
+    private static Complaint toProto(
             ComplaintEntity e,
             boolean full,
             List<ComplaintEventEntity> history,
@@ -50,40 +62,40 @@ public final class ComplaintMapper {
                 .setId(e.id.toString())
                 .setReference(e.reference)
                 .setUnitId(e.unitId.toString())
-                .setChannel(ComplaintChannel.valueOf(CHANNEL_PREFIX + e.channel.name()))
+                .setChannel(ProtoEnums.toProto(e.channel, ComplaintChannel.class))
                 .setDescription(e.description)
                 .setReceiveTime(timestamp(e.receiveTime))
                 .setCreateTime(timestamp(e.createTime))
                 .setCategory(e.category)
-                .setSeverity(Severity.valueOf("SEVERITY_" + e.severity.name()))
-                .setRemedySought(nz(e.remedySought))
+                .setSeverity(ProtoEnums.toProto(e.severity, Severity.class))
+                .setRemedySought(nullToEmpty(e.remedySought))
                 .setStatus(status(e.status))
                 .setEtag(Etags.of(e.version))
                 .setEscalatedToUnitId(e.escalatedToUnitId == null ? "" : e.escalatedToUnitId.toString())
                 .setEscalationLevel(e.escalationLevel)
-                .setRootCause(nz(e.rootCause))
-                .setRemedy(nz(e.remedy))
-                .setDeadlineSource(nz(e.deadlineSource))
+                .setRootCause(nullToEmpty(e.rootCause))
+                .setRemedy(nullToEmpty(e.remedy))
+                .setDeadlineSource(nullToEmpty(e.deadlineSource))
                 .setSatisfaction(e.satisfaction == null ? 0 : e.satisfaction)
-                .setCallBackOutcome(nz(e.callBackOutcome));
+                .setCallBackOutcome(nullToEmpty(e.callBackOutcome));
         if (e.resolutionBusinessSeconds != null) {
-            c.setResolutionBusinessTime(
-                    com.google.protobuf.Duration.newBuilder().setSeconds(e.resolutionBusinessSeconds));
+            c.setResolutionBusinessTime(ProtoTime.duration(Duration.ofSeconds(e.resolutionBusinessSeconds)));
         }
         if (e.resolveTime != null) {
             c.setResolveTime(timestamp(e.resolveTime));
         }
         if (full) {
             c.setComplainant(Complainant.newBuilder()
-                    .setName(nz(e.complainantName))
-                    .setEmail(nz(e.complainantEmail))
-                    .setPhone(nz(e.complainantPhone)));
+                    .setName(nullToEmpty(e.complainantName))
+                    .setEmail(nullToEmpty(e.complainantEmail))
+                    .setPhone(nullToEmpty(e.complainantPhone)));
         }
-        for (ComplaintEntity.Deadline d :
-                e.deadlines.stream().sorted((a, b) -> a.kind.compareTo(b.kind)).toList()) {
+        for (ComplaintEntity.Deadline d : e.deadlines.stream()
+                .sorted(Comparator.comparing((ComplaintEntity.Deadline x) -> x.kind))
+                .toList()) {
             Deadline.Builder deadline = Deadline.newBuilder()
-                    .setKind(DeadlineKind.valueOf("DEADLINE_KIND_" + d.kind.name()))
-                    .setAllowed(com.google.protobuf.Duration.newBuilder().setSeconds(d.allowedSeconds))
+                    .setKind(ProtoEnums.toProto(d.kind, DeadlineKind.class))
+                    .setAllowed(ProtoTime.duration(Duration.ofSeconds(d.allowedSeconds)))
                     .setDueTime(timestamp(d.dueTime))
                     .setBreached(
                             running
@@ -94,9 +106,7 @@ public final class ComplaintMapper {
             }
             Duration usedTime = used.get(d.kind);
             if (usedTime != null) {
-                deadline.setUsed(com.google.protobuf.Duration.newBuilder()
-                        .setSeconds(usedTime.getSeconds())
-                        .setNanos(usedTime.getNano()));
+                deadline.setUsed(ProtoTime.duration(usedTime));
             }
             c.addDeadlines(deadline);
         }
@@ -105,7 +115,7 @@ public final class ComplaintMapper {
                     .setTime(timestamp(ev.time))
                     .setActor(ev.actor)
                     .setAction(ev.action)
-                    .setNote(nz(ev.note));
+                    .setNote(nullToEmpty(ev.note));
             if (ev.fromStatus != null) {
                 event.setFromStatus(status(ev.fromStatus));
             }
@@ -118,15 +128,15 @@ public final class ComplaintMapper {
     }
 
     private static org.sqm.proto.complaint.v1.ComplaintStatus status(ComplaintStatus status) {
-        return org.sqm.proto.complaint.v1.ComplaintStatus.valueOf(STATUS_PREFIX + status.name());
+        return ProtoEnums.toProto(status, org.sqm.proto.complaint.v1.ComplaintStatus.class);
     }
 
     public static NewComplaint toNewComplaint(Complaint c) {
         return new NewComplaint(
                 c.getUnitId(),
-                toDomain(c.getChannel()),
+                ProtoEnums.toDomain(c.getChannel(), org.sqm.complaint.domain.ComplaintChannel.class),
                 c.getCategory(),
-                toDomain(c.getSeverity()),
+                ProtoEnums.toDomain(c.getSeverity(), org.sqm.complaint.domain.Severity.class),
                 c.getDescription(),
                 c.getRemedySought(),
                 c.getComplainant().getName(),
@@ -135,37 +145,30 @@ public final class ComplaintMapper {
                 instantOrNull(c.hasReceiveTime(), c.getReceiveTime()));
     }
 
-    /** The domain channel, or null for UNSPECIFIED and for numbers this version does not know. */
-    public static org.sqm.complaint.domain.ComplaintChannel toDomain(ComplaintChannel channel) {
-        if (channel == ComplaintChannel.COMPLAINT_CHANNEL_UNSPECIFIED || channel == ComplaintChannel.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.complaint.domain.ComplaintChannel.valueOf(channel.name().substring(CHANNEL_PREFIX.length()));
+    public static ComplaintStatistics toProto(ComplaintRepository.Statistics s) {
+        return ComplaintStatistics.newBuilder()
+                .setReceived(s.received())
+                .setResolved(s.resolved())
+                .setResolvedWithinDeadline(s.resolvedWithinDeadline())
+                .setShareResolvedWithinDeadline(share(s.resolvedWithinDeadline(), s.resolved()))
+                .setMedianResolutionTime(ProtoTime.durationOfSeconds(s.medianSeconds()))
+                .setP90ResolutionTime(ProtoTime.durationOfSeconds(s.p90Seconds()))
+                .setSatisfactionResponses(s.satisfactionResponses())
+                .setMeanSatisfaction(s.meanSatisfaction() == null ? 0 : s.meanSatisfaction())
+                .setReopened(s.reopened())
+                .setReopenRate(share(s.reopened(), s.resolved()))
+                .setEscalated(s.escalated())
+                .setCallBacksRequired(s.callBacksRequired())
+                .setCallBacksDone(s.callBacksDone())
+                .setCallBackCoverage(share(s.callBacksDone(), s.callBacksRequired()))
+                .build();
     }
 
-    public static org.sqm.complaint.domain.Severity toDomain(Severity severity) {
-        if (severity == Severity.SEVERITY_UNSPECIFIED || severity == Severity.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.complaint.domain.Severity.valueOf(severity.name().substring("SEVERITY_".length()));
+    public static ComplaintCategory toProto(ComplaintCategoryEntity c) {
+        return ComplaintCategory.newBuilder().setCode(c.code).setName(c.name).build();
     }
 
-    public static ComplaintStatus toDomain(org.sqm.proto.complaint.v1.ComplaintStatus status) {
-        if (status == org.sqm.proto.complaint.v1.ComplaintStatus.COMPLAINT_STATUS_UNSPECIFIED
-                || status == org.sqm.proto.complaint.v1.ComplaintStatus.UNRECOGNIZED) {
-            return null;
-        }
-        return ComplaintStatus.valueOf(status.name().substring(STATUS_PREFIX.length()));
-    }
-
-    public static org.sqm.complaint.domain.ComplaintAction toDomain(ComplaintAction action) {
-        if (action == ComplaintAction.COMPLAINT_ACTION_UNSPECIFIED || action == ComplaintAction.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.complaint.domain.ComplaintAction.valueOf(action.name().substring("COMPLAINT_ACTION_".length()));
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.complaint.v1.Complainant;
 import org.sqm.proto.complaint.v1.Complaint;
-import org.sqm.proto.complaint.v1.ComplaintAction;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc.ComplaintServiceBlockingStub;
 import org.sqm.proto.complaint.v1.ComplaintStatistics;
@@ -28,7 +27,6 @@ import org.sqm.proto.complaint.v1.GetComplaintRequest;
 import org.sqm.proto.complaint.v1.GetComplaintStatisticsRequest;
 import org.sqm.proto.complaint.v1.RecordCallBackRequest;
 import org.sqm.proto.complaint.v1.RecordSatisfactionRequest;
-import org.sqm.proto.complaint.v1.TransitionComplaintRequest;
 import org.sqm.testing.EmbeddedPostgresResource;
 
 /** The SQL statistics against an independent computation from the complaints as the API returns them. */
@@ -39,15 +37,8 @@ class ComplaintStatisticsTest {
     @GrpcClient("complaints")
     ComplaintServiceBlockingStub complaints;
 
-    private Complaint move(Complaint c, ComplaintAction action) {
-        TransitionComplaintRequest.Builder r = TransitionComplaintRequest.newBuilder()
-                .setId(c.getId())
-                .setEtag(c.getEtag())
-                .setAction(action);
-        if (action == ComplaintAction.COMPLAINT_ACTION_RESOLVE) {
-            r.setRootCause("CAUSE").setRemedy("Fixed");
-        }
-        return complaints.transitionComplaint(r.build());
+    private Complaint move(Complaint c, Moves move) {
+        return move.on(complaints, c, "");
     }
 
     private static Timestamp ts(Instant i) {
@@ -83,13 +74,9 @@ class ComplaintStatisticsTest {
                     .build());
             switch (random.nextInt(6)) {
                 case 0 -> {}
-                case 1 -> move(
-                        move(c, ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION),
-                        ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+                case 1 -> move(move(c, Moves.START_INVESTIGATION), Moves.RESOLVE);
                 case 2 -> {
-                    Complaint r = move(
-                            move(c, ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION),
-                            ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+                    Complaint r = move(move(c, Moves.START_INVESTIGATION), Moves.RESOLVE);
                     int score = 1 + random.nextInt(5);
                     r = complaints.recordSatisfaction(RecordSatisfactionRequest.newBuilder()
                             .setId(r.getId())
@@ -105,12 +92,10 @@ class ComplaintStatisticsTest {
                     }
                 }
                 case 3 -> {
-                    Complaint r = move(
-                            move(c, ComplaintAction.COMPLAINT_ACTION_START_INVESTIGATION),
-                            ComplaintAction.COMPLAINT_ACTION_RESOLVE);
-                    move(move(r, ComplaintAction.COMPLAINT_ACTION_REOPEN), ComplaintAction.COMPLAINT_ACTION_RESOLVE);
+                    Complaint r = move(move(c, Moves.START_INVESTIGATION), Moves.RESOLVE);
+                    move(move(r, Moves.REOPEN), Moves.RESOLVE);
                 }
-                case 4 -> move(c, ComplaintAction.COMPLAINT_ACTION_WITHDRAW);
+                case 4 -> move(c, Moves.WITHDRAW);
                 default -> complaints.escalateComplaint(EscalateComplaintRequest.newBuilder()
                         .setId(c.getId())
                         .setEtag(c.getEtag())

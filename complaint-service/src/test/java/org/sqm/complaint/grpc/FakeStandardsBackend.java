@@ -43,6 +43,8 @@ public final class FakeStandardsBackend {
     public record FakeUnit(String id, String parentId, boolean active, boolean hasServiceLevel) {}
 
     public static final Map<String, FakeUnit> UNITS = new ConcurrentHashMap<>();
+    /** Units that GetUnit cannot answer for (UNAVAILABLE): standards-service down on demand. */
+    public static final Set<String> UNREACHABLE_UNITS = ConcurrentHashMap.newKeySet();
     /** How long ResolveServiceLevel takes for a unit, in milliseconds: a slow backend on demand. */
     public static final Map<String, Long> DELAYS = new ConcurrentHashMap<>();
     /** How often each method was called, by method name: tests assert the round trips intake costs. */
@@ -59,6 +61,24 @@ public final class FakeStandardsBackend {
     }
 
     public static final String CALENDAR_ID = "7d3c9f0e-0000-4000-8000-000000000247";
+    /** Units whose deadlines run on another calendar, which this stand-in does not know (NOT_FOUND). */
+    public static final Map<String, String> UNIT_CALENDARS = new ConcurrentHashMap<>();
+
+    /** Answers NOT_FOUND as standards-service does for a calendar it does not know; true when it did. */
+    static boolean unknownCalendar(String calendarId, StreamObserver<?> response) {
+        if (CALENDAR_ID.equals(calendarId)) {
+            return false;
+        }
+        response.onError(io.grpc.protobuf.StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(com.google.rpc.Code.NOT_FOUND_VALUE)
+                .setMessage("calendar " + calendarId + " does not exist")
+                .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
+                        .setReason("CALENDAR_NOT_FOUND")
+                        .setDomain("standards-service")
+                        .build()))
+                .build()));
+        return true;
+    }
 
     static final long ACK = 8 * 3600;
     static final long FIRST = 24 * 3600;
@@ -121,6 +141,10 @@ public final class FakeStandardsBackend {
         @Override
         public void getUnit(GetUnitRequest request, StreamObserver<Unit> response) {
             count("GetUnit");
+            if (UNREACHABLE_UNITS.contains(request.getId())) {
+                response.onError(Status.UNAVAILABLE.asRuntimeException());
+                return;
+            }
             FakeUnit unit = UNITS.get(request.getId());
             if (unit == null) {
                 response.onError(Status.NOT_FOUND.asRuntimeException());
@@ -197,7 +221,7 @@ public final class FakeStandardsBackend {
                             .setFirstResponseWithin(seconds(FIRST))
                             .setResolveWithin(seconds(critical ? RESOLVE_CRITICAL : RESOLVE))
                             .setCallBackWithin(seconds(ACK)))
-                    .setCalendarId(CALENDAR_ID)
+                    .setCalendarId(UNIT_CALENDARS.getOrDefault(unit.id(), CALENDAR_ID))
                     .setStandardCode("FAKE")
                     .setStandardVersion(1)
                     .setRuleIndex(critical ? 1 : 0)
@@ -213,6 +237,9 @@ public final class FakeStandardsBackend {
         @Override
         public void computeDueTime(ComputeDueTimeRequest request, StreamObserver<ComputeDueTimeResponse> response) {
             count("ComputeDueTime");
+            if (unknownCalendar(request.getCalendarId(), response)) {
+                return;
+            }
             Instant start = instant(request.getStartTime());
             java.time.Duration allowed = java.time.Duration.ofSeconds(
                     request.getBusinessDuration().getSeconds(),
@@ -228,6 +255,9 @@ public final class FakeStandardsBackend {
         public void measureBusinessTime(
                 MeasureBusinessTimeRequest request, StreamObserver<MeasureBusinessTimeResponse> response) {
             count("MeasureBusinessTime");
+            if (unknownCalendar(request.getCalendarId(), response)) {
+                return;
+            }
             Instant start = instant(request.getStartTime());
             Instant end = instant(request.getEndTime());
             long nanos = java.time.Duration.between(start, end).toNanos()

@@ -107,4 +107,30 @@ class DeadlineWatchTest {
         }
         assertEquals(1, count(reload(nearlyDue), "DEADLINE_WARNING"));
     }
+
+    @Test
+    void anEscalationThatStandardsServiceCannotAnswerForWaitsForTheNextPassAndHappensOnce() {
+        String branch = UUID.randomUUID().toString();
+        String hall = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(branch, null, true, true);
+        FakeStandardsBackend.register(hall, branch, true, true);
+        Complaint overdue = receivedHoursAgo(hall, 200);
+        FakeStandardsBackend.UNREACHABLE_UNITS.add(hall);
+        try {
+            watch.runOnce();
+            Complaint breached = reload(overdue);
+            assertEquals(3, count(breached, "DEADLINE_BREACHED"), "the breaches are on record at once");
+            assertEquals(0, count(breached, "ESCALATE"));
+            assertEquals(0, breached.getEscalationLevel());
+        } finally {
+            FakeStandardsBackend.UNREACHABLE_UNITS.remove(hall);
+        }
+        watch.runOnce();
+        watch.runOnce();
+        Complaint after = reload(overdue);
+        assertEquals(1, count(after, "ESCALATE"), after.getHistoryList().toString());
+        assertEquals(1, after.getEscalationLevel());
+        assertEquals(branch, after.getEscalatedToUnitId());
+        assertEquals(3, count(after, "DEADLINE_BREACHED"));
+    }
 }

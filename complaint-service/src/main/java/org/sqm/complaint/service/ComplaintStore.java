@@ -1,0 +1,168 @@
+package org.sqm.complaint.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.sqm.commons.convert.Texts;
+import org.sqm.commons.error.ConcurrentModificationException;
+import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.error.Violations;
+import org.sqm.commons.persistence.Etags;
+import org.sqm.complaint.domain.ComplaintAction;
+import org.sqm.complaint.domain.ComplaintCategoryEntity;
+import org.sqm.complaint.domain.ComplaintEntity;
+import org.sqm.complaint.domain.ComplaintEventEntity;
+import org.sqm.complaint.domain.ComplaintStatus;
+import org.sqm.complaint.repository.ComplaintCategoryRepository;
+import org.sqm.complaint.repository.ComplaintEventRepository;
+import org.sqm.complaint.repository.ComplaintRepository;
+
+/**
+ * The complaint rows: every public method is one short transaction of its own, and nothing here calls
+ * another service. The classes that do ({@link ComplaintIntake}, {@link ComplaintLifecycle}, ...)
+ * compute what they need from standards-service between two of these transactions.
+ */
+@ApplicationScoped
+@Transactional
+public class ComplaintStore {
+
+    /** The actor of what the service does by itself. */
+    static final String SYSTEM = "system";
+
+    private final ComplaintRepository complaints;
+    private final ComplaintEventRepository events;
+    private final ComplaintCategoryRepository categories;
+
+    public ComplaintStore(
+            ComplaintRepository complaints, ComplaintEventRepository events, ComplaintCategoryRepository categories) {
+        this.complaints = complaints;
+        this.events = events;
+        this.categories = categories;
+    }
+
+    /** The complaint as it is now, deadlines and pauses loaded; {@code field} names the id in errors. */
+    public ComplaintEntity read(String field, String id) {
+        return complaints
+                .findByIdOptional(Violations.parseId(field, id))
+                .orElseThrow(() -> new NotFoundException("complaint", id));
+    }
+
+    /** The complaint and its history as they are now. */
+    public ComplaintDetail readWithHistory(String id) {
+        ComplaintEntity e = read("id", id);
+        return ComplaintDetail.written(e, events.history(e.id));
+    }
+
+    /** The complaint an earlier call with this request id created, if any. */
+    public Optional<ComplaintEntity> findByRequestId(String requestId) {
+        return complaints.findByRequestId(requestId);
+    }
+
+    /** What one change did to a complaint: the events it records join the history. */
+    public final class Change {
+        private final ComplaintEntity complaint;
+        private final Instant time;
+
+        private Change(ComplaintEntity complaint, Instant time) {
+            this.complaint = complaint;
+            this.time = time;
+        }
+
+        public ComplaintEntity complaint() {
+            return complaint;
+        }
+
+        /** The instant of the change: the update time of the complaint and the time of its events. */
+        public Instant time() {
+            return time;
+        }
+
+        /** Appends an event to the history; a blank actor is the API's. */
+        public void record(String actor, String action, ComplaintStatus from, ComplaintStatus to, String note) {
+            ComplaintEventEntity event = new ComplaintEventEntity();
+            event.complaintId = complaint.id;
+            event.time = time;
+            event.actor = Texts.notBlank(actor) ? actor : "api";
+            event.action = action;
+            event.fromStatus = from;
+            event.toStatus = to;
+            event.note = Texts.blankToNull(note);
+            events.persist(event);
+        }
+    }
+
+    /**
+     * Changes the complaint the caller last read at {@code etag}, at {@code time}: checks the etag,
+     * runs {@code change}, records its events and flushes, all in one transaction, and answers with
+     * what it wrote. The etag is the row version, so a complaint whose etag still matches is exactly
+     * the one the caller prepared the change for; a concurrent change in between is ABORTED.
+     */
+    public ComplaintDetail change(String id, String etag, Instant time, Consumer<Change> change) {
+        ComplaintEntity e = read("id", id);
+        Etags.require(etag, e.version, "complaint", id, "etag");
+        e.updateTime = time;
+        change.accept(new Change(e, time));
+        try {
+            complaints.flush();
+        } catch (OptimisticLockException ex) {
+            throw new ConcurrentModificationException("complaint", id);
+        }
+        return ComplaintDetail.written(e, events.history(e.id));
+    }
+
+    /** A change of a complaint that the caller's own transaction holds (the deadline watch's). */
+    public Change changeOf(ComplaintEntity e, Instant time) {
+        return new Change(e, time);
+    }
+
+    /** Inserts a new complaint with its first events; answers with what it wrote. */
+    public ComplaintDetail insert(ComplaintEntity e, Consumer<Change> events) {
+        complaints.persist(e);
+        events.accept(new Change(e, e.createTime));
+        complaints.flush();
+        return ComplaintDetail.written(e, this.events.history(e.id));
+    }
+
+    /** The next number of the yearly complaint references. */
+    public long nextReferenceNumber() {
+        return complaints.nextReferenceNumber();
+    }
+
+    /** One page of complaints, newest receipt first, after the given one (null: from the start). */
+    public List<ComplaintEntity> page(
+            ComplaintRepository.Filter filter, Instant afterReceiveTime, UUID afterId, int limit) {
+        return complaints.page(filter, afterReceiveTime, afterId, limit);
+    }
+
+    /** The statistics of the complaints about the units received in [from, to). */
+    public ComplaintRepository.Statistics statistics(Collection<UUID> units, Instant from, Instant to) {
+        return complaints.statistics(units, from, to);
+    }
+
+    public List<ComplaintCategoryEntity> categories() {
+        return categories.listAll(Sort.by("code"));
+    }
+
+    public boolean categoryExists(String code) {
+        return categories.findByIdOptional(code).isPresent();
+    }
+
+    /** Refuses a move the lifecycle does not allow from the complaint's status. */
+    static void requireAllowed(ComplaintEntity e, ComplaintAction action) {
+        if (!action.allowedFrom(e.status)) {
+            throw new FailedPreconditionException(
+                    "TRANSITION_NOT_ALLOWED",
+                    "cannot " + action.name().toLowerCase().replace('_', ' ') + " a complaint that is " + e.status,
+                    Map.of("status", e.status.name(), "action", action.name()));
+        }
+    }
+}
