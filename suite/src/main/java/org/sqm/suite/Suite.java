@@ -235,6 +235,8 @@ public final class Suite implements AutoCloseable {
             // Services that depend on standards-service (complaint-service does) find it here.
             env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_HOST", "localhost");
             env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_PORT", String.valueOf(grpcPort(Component.STANDARDS)));
+            // Page tokens stay valid across restarts of the local run (Kubernetes takes a Secret instead).
+            env.put("SQM_PAGE_TOKENS_SECRET", "local-run-page-token-secret");
         } else {
             for (Component backend : Component.values()) {
                 if (backend.clientName() != null) {

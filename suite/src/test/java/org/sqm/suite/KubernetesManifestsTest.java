@@ -45,10 +45,11 @@ class KubernetesManifestsTest {
             Path.of(System.getProperty("sqm.home", "..")).resolve("k8s");
     /**
      * Secrets that production gets from the CloudNativePG operator or the platform, not from manifests:
-     * database credentials and the identity provider's key for verifying bearer tokens.
+     * database credentials, the identity provider's key for verifying bearer tokens and the secret that
+     * seals page tokens.
      */
-    private static final Set<String> EXTERNAL_SECRETS =
-            Set.of("standards-db-app", "inspection-db-app", "complaint-db-app", "scoring-db-app", "sqm-jwt");
+    private static final Set<String> EXTERNAL_SECRETS = Set.of(
+            "standards-db-app", "inspection-db-app", "complaint-db-app", "scoring-db-app", "sqm-jwt", "sqm-page-tokens");
 
     private static List<HasMetadata> render(String kustomization) throws IOException, InterruptedException {
         boolean kubectl;

@@ -82,7 +82,7 @@ public class SuiteExtension implements BeforeAllCallback {
                 EmbeddedDatabase.startRestartable(),
                 Suite.freePorts(),
                 Map.of(
-                        "SQM_GATEWAY_DEADLINE",
+                        "SQM_CLIENT_DEADLINE",
                         DEADLINE_MILLIS + "ms",
                         // The deadline watch changes overdue complaints (and their etags) on its own schedule;
                         // the end-to-end tests move complaints they just read, so the watch stays out of their way.
