@@ -5,7 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import org.sqm.commons.grpc.ProtoTime;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.mapping.InspectionMapper;
 import org.sqm.inspection.service.InspectionService;
 import org.sqm.proto.inspection.v1.AssignInspectorsRequest;

@@ -1,7 +1,7 @@
 package org.sqm.inspection.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import java.util.Map;
 import java.util.function.Function;

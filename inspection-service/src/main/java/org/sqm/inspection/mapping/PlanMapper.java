@@ -1,6 +1,6 @@
 package org.sqm.inspection.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import java.util.ArrayList;
 import org.sqm.commons.persistence.Etags;

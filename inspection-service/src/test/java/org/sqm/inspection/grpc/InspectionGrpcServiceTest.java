@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.sqm.commons.grpc.ProtoTime;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.service.InspectionWatch;
 import org.sqm.proto.inspection.v1.AssignInspectorsRequest;
 import org.sqm.proto.inspection.v1.Attachment;

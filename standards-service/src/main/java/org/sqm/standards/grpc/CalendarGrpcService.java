@@ -1,7 +1,7 @@
 package org.sqm.standards.grpc;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 import static org.sqm.commons.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;

@@ -1,12 +1,12 @@
 package org.sqm.standards.grpc;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.grpc.ProtoTime;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
 import org.sqm.proto.standards.v1.ServiceChannel;

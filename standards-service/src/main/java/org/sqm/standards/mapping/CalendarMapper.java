@@ -1,7 +1,7 @@
 package org.sqm.standards.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.instantOrNull;
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import com.google.protobuf.Duration;
 import java.time.DayOfWeek;
@@ -75,7 +75,7 @@ public final class CalendarMapper {
     }
 
     public static java.time.Duration toDuration(boolean has, Duration duration) {
-        return org.sqm.commons.grpc.ProtoTime.durationOrNull("business_duration", has, duration);
+        return org.sqm.commons.convert.ProtoTime.durationOrNull("business_duration", has, duration);
     }
 
     public static Duration toProto(java.time.Duration duration) {

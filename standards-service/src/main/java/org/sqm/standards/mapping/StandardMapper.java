@@ -1,6 +1,6 @@
 package org.sqm.standards.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import com.google.protobuf.Duration;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ public final class StandardMapper {
     }
 
     private static String iso(boolean has, Duration d) {
-        java.time.Duration duration = org.sqm.commons.grpc.ProtoTime.durationOrNull("service_level_targets", has, d);
+        java.time.Duration duration = org.sqm.commons.convert.ProtoTime.durationOrNull("service_level_targets", has, d);
         return duration == null ? null : duration.toString();
     }
 

@@ -1,6 +1,6 @@
 package org.sqm.standards.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import org.sqm.commons.persistence.Etags;
 import org.sqm.proto.standards.v1.Unit;
