@@ -1,6 +1,6 @@
 package org.sqm.scoring.mapping;
 
-import static org.sqm.commons.grpc.ProtoTime.timestamp;
+import static org.sqm.commons.convert.ProtoTime.timestamp;
 
 import org.sqm.proto.scoring.v1.DeductionRule;
 import org.sqm.scoring.domain.DeductionRuleEntity;
