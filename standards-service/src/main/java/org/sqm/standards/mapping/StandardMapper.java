@@ -7,6 +7,7 @@ import static org.sqm.commons.convert.Texts.nullToEmpty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.ProtoTime;
@@ -42,8 +43,8 @@ public final class StandardMapper {
                 .setTitle(e.title)
                 .setDescription(nullToEmpty(e.description))
                 .setStatus(ProtoEnums.toProto(e.status, StandardStatus.class))
-                .setEffectiveFrom(e.effectiveFrom == null ? "" : e.effectiveFrom.toString())
-                .setEffectiveUntil(e.effectiveUntil == null ? "" : e.effectiveUntil.toString())
+                .setEffectiveFrom(Objects.toString(e.effectiveFrom, ""))
+                .setEffectiveUntil(Objects.toString(e.effectiveUntil, ""))
                 .addAllUnitTypes(e.unitTypes.stream()
                         .map(t -> ProtoEnums.toProto(t, UnitType.class))
                         .toList())

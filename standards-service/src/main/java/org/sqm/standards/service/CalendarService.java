@@ -214,7 +214,7 @@ public class CalendarService {
         violations.requireText("calendar.name", spec.name(), 200);
         boolean zoneOk;
         try {
-            ZoneId.of(spec.timeZone() == null ? "" : spec.timeZone());
+            ZoneId.of(Texts.nullToEmpty(spec.timeZone()));
             zoneOk = true;
         } catch (DateTimeException e) {
             zoneOk = false;
@@ -262,7 +262,7 @@ public class CalendarService {
             String field = "calendar.holidays[" + i + "]";
             LocalDate date = null;
             try {
-                date = LocalDate.parse(h.date() == null ? "" : h.date());
+                date = LocalDate.parse(Texts.nullToEmpty(h.date()));
             } catch (DateTimeException e) {
                 violations.check(false, field + ".date", "must be a date YYYY-MM-DD");
             }
@@ -277,7 +277,7 @@ public class CalendarService {
     }
 
     private static Integer minutes(String clock, boolean endOfDayAllowed) {
-        Matcher m = CLOCK.matcher(clock == null ? "" : clock);
+        Matcher m = CLOCK.matcher(Texts.nullToEmpty(clock));
         if (!m.matches()) {
             return null;
         }

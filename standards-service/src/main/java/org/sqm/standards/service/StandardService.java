@@ -253,19 +253,20 @@ public class StandardService {
     /** The exchange document of a version. */
     public String export(String id) {
         StandardEntity e = find("id", id);
+        StandardDraft d = toDraft(e);
         StandardDocument document = new StandardDocument(
                 StandardDocument.FORMAT,
-                e.code,
+                d.code(),
                 e.versionNumber,
-                e.title,
-                e.description,
-                e.effectiveFrom == null ? null : e.effectiveFrom.toString(),
-                e.effectiveUntil == null ? null : e.effectiveUntil.toString(),
-                e.unitTypes,
-                e.channels,
-                e.content.ratingScale(),
-                e.content.criteria(),
-                e.content.serviceLevelTargets());
+                d.title(),
+                d.description(),
+                d.effectiveFrom(),
+                d.effectiveUntil(),
+                d.unitTypes(),
+                d.channels(),
+                d.content().ratingScale(),
+                d.content().criteria(),
+                d.content().serviceLevelTargets());
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException ex) {
