@@ -1,5 +1,7 @@
 package org.sqm.scoring.grpc;
 
+import static org.sqm.commons.grpc.Replies.reply;
+
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -25,26 +27,28 @@ public class DeductionRuleGrpcService extends DeductionRuleServiceGrpc.Deduction
 
     @Override
     public void createDeductionRule(CreateDeductionRuleRequest request, StreamObserver<DeductionRule> response) {
-        response.onNext(DeductionRuleMapper.toProto(rules.create(
-                DeductionRuleMapper.toNewDeductionRule(request.getDeductionRule()), request.getRequestId())));
-        response.onCompleted();
+        reply(
+                response,
+                DeductionRuleMapper.toProto(rules.create(
+                        DeductionRuleMapper.toNewDeductionRule(request.getDeductionRule()), request.getRequestId())));
     }
 
     @Override
     public void getDeductionRule(GetDeductionRuleRequest request, StreamObserver<DeductionRule> response) {
-        response.onNext(DeductionRuleMapper.toProto(rules.get(request.getId())));
-        response.onCompleted();
+        reply(response, DeductionRuleMapper.toProto(rules.get(request.getId())));
     }
 
     @Override
     public void listDeductionRules(
             ListDeductionRulesRequest request, StreamObserver<ListDeductionRulesResponse> response) {
         DeductionRuleService.DeductionRulePage page = rules.list(request.getPageSize(), request.getPageToken());
-        response.onNext(ListDeductionRulesResponse.newBuilder()
-                .addAllDeductionRules(
-                        page.rules().stream().map(DeductionRuleMapper::toProto).toList())
-                .setNextPageToken(page.nextPageToken())
-                .build());
-        response.onCompleted();
+        reply(
+                response,
+                ListDeductionRulesResponse.newBuilder()
+                        .addAllDeductionRules(page.rules().stream()
+                                .map(DeductionRuleMapper::toProto)
+                                .toList())
+                        .setNextPageToken(page.nextPageToken())
+                        .build());
     }
 }

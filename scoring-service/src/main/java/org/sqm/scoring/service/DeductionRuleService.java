@@ -2,21 +2,24 @@ package org.sqm.scoring.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.scoring.domain.DeductionRuleEntity;
 import org.sqm.scoring.repository.DeductionRuleRepository;
 
-/** The rules for the catalogue of deductions. */
+/** The rules for the catalogue of deductions; every method is one transaction of database work. */
 @ApplicationScoped
+@Transactional
 public class DeductionRuleService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -24,9 +27,11 @@ public class DeductionRuleService {
     private static final String LIST_QUERY = "deduction-rules:by-code";
 
     private final DeductionRuleRepository rules;
+    private final PageTokens pageTokens;
 
-    public DeductionRuleService(DeductionRuleRepository rules) {
+    public DeductionRuleService(DeductionRuleRepository rules, PageTokens pageTokens) {
         this.rules = rules;
+        this.pageTokens = pageTokens;
     }
 
     /** What a caller asks to create. */
@@ -36,6 +41,8 @@ public class DeductionRuleService {
     public record DeductionRulePage(List<DeductionRuleEntity> rules, String nextPageToken) {}
 
     /** Creates a rule, or returns the one an earlier call with the same request id created. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public DeductionRuleEntity create(NewDeductionRule rule, String requestId) {
         new Violations()
                 .requirePattern(
@@ -68,29 +75,27 @@ public class DeductionRuleService {
         entity.code = rule.code();
         entity.description = rule.description().strip();
         entity.pointsMillis = rule.pointsMillis();
-        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+        entity.requestId = Texts.emptyToNull(requestId);
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
         rules.persistAndFlush(entity);
         return entity;
     }
 
     /** Returns the rule with that id. */
-    @Transactional
     public DeductionRuleEntity get(String id) {
         return rules.findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("deduction_rule", id));
     }
 
     /** Lists rules ordered by code. */
-    @Transactional
     public DeductionRulePage list(int pageSize, String pageToken) {
-        int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
+        int size = PageTokens.pageSize(pageSize);
+        List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 1);
         List<DeductionRuleEntity> page = rules.pageByCode(after.isEmpty() ? null : after.get(0), size + 1);
         if (page.size() <= size) {
             return new DeductionRulePage(page, "");
         }
         List<DeductionRuleEntity> shown = List.copyOf(page.subList(0, size));
-        return new DeductionRulePage(shown, PageToken.encode(LIST_QUERY, shown.get(size - 1).code));
+        return new DeductionRulePage(shown, pageTokens.encode(LIST_QUERY, shown.get(size - 1).code));
     }
 }

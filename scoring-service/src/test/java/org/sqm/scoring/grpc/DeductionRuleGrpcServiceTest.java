@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.CreateDeductionRuleRequest;
 import org.sqm.proto.scoring.v1.DeductionRule;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc.DeductionRuleServiceBlockingStub;
@@ -122,6 +123,30 @@ class DeductionRuleGrpcServiceTest {
         } while (!token.isEmpty());
 
         assertTrue(seen.containsAll(created));
+    }
+
+    @Test
+    void pageTokensCannotBeAlteredOrForged() {
+        for (int i = 0; i < 2; i++) {
+            create(code(), 250, "");
+        }
+        String token = rules.listDeductionRules(
+                        ListDeductionRulesRequest.newBuilder().setPageSize(1).build())
+                .getNextPageToken();
+        char last = token.charAt(token.length() - 1);
+        String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // What the service seals, sealed under a key other than the service's.
+        String forged = new PageTokens("a secret this service does not have").encode("deduction-rules:by-code", "");
+
+        for (String bad : List.of(altered, forged, "MTAw")) {
+            var e = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> rules.listDeductionRules(ListDeductionRulesRequest.newBuilder()
+                            .setPageToken(bad)
+                            .build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+            assertEquals(List.of("page_token"), GrpcErrors.violatedFields(e));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sqm.standards.grpc;
 
+import static org.sqm.commons.convert.ProtoTime.durationOrNull;
 import static org.sqm.commons.convert.ProtoTime.instantOrNull;
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 import static org.sqm.commons.grpc.Replies.reply;
@@ -7,6 +8,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.proto.standards.v1.Calendar;
 import org.sqm.proto.standards.v1.CalendarServiceGrpc;
 import org.sqm.proto.standards.v1.ComputeDueTimeRequest;
@@ -75,7 +77,7 @@ public class CalendarGrpcService extends CalendarServiceGrpc.CalendarServiceImpl
         var due = calendars.dueTime(
                 request.getCalendarId(),
                 instantOrNull(request.hasStartTime(), request.getStartTime()),
-                CalendarMapper.toDuration(request.hasBusinessDuration(), request.getBusinessDuration()),
+                durationOrNull("business_duration", request.hasBusinessDuration(), request.getBusinessDuration()),
                 CalendarMapper.toIntervals(request.getPausedIntervalsList()));
         reply(
                 response,
@@ -93,7 +95,7 @@ public class CalendarGrpcService extends CalendarServiceGrpc.CalendarServiceImpl
         reply(
                 response,
                 MeasureBusinessTimeResponse.newBuilder()
-                        .setBusinessTime(CalendarMapper.toProto(used))
+                        .setBusinessTime(ProtoTime.duration(used))
                         .build());
     }
 }

@@ -1,12 +1,14 @@
 package org.sqm.standards.grpc;
 
 import static org.sqm.commons.convert.ProtoTime.instantOrNull;
+import static org.sqm.commons.grpc.Replies.reply;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import org.sqm.commons.error.Violations;
+import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.ProtoTime;
+import org.sqm.commons.error.Violations;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
 import org.sqm.proto.standards.v1.ServiceChannel;
@@ -45,9 +47,9 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
                 .throwIfAny();
         var r = serviceLevels.resolve(
                 request.getUnitId(),
-                StandardMapper.toDomain(request.getChannel()),
+                ProtoEnums.toDomain(request.getChannel(), org.sqm.standards.domain.ServiceChannel.class),
                 request.getCategory(),
-                StandardMapper.toDomain(request.getSeverity()),
+                ProtoEnums.toDomain(request.getSeverity(), org.sqm.standards.domain.Severity.class),
                 instantOrNull("at_time", request.hasAtTime(), request.getAtTime()),
                 request.getWarningShare());
         ServiceLevel.Builder level = ServiceLevel.newBuilder()
@@ -80,7 +82,6 @@ public class ServiceLevelGrpcService extends ServiceLevelServiceGrpc.ServiceLeve
         if (r.resolveDue() != null) {
             level.setResolveDueTime(ProtoTime.timestamp(r.resolveDue()));
         }
-        response.onNext(level.build());
-        response.onCompleted();
+        reply(response, level.build());
     }
 }

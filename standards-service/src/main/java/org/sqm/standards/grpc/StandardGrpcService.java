@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.proto.standards.v1.CreateStandardRequest;
 import org.sqm.proto.standards.v1.CreateStandardVersionRequest;
 import org.sqm.proto.standards.v1.ExportStandardRequest;
@@ -18,6 +19,7 @@ import org.sqm.proto.standards.v1.RetireStandardRequest;
 import org.sqm.proto.standards.v1.Standard;
 import org.sqm.proto.standards.v1.StandardServiceGrpc;
 import org.sqm.proto.standards.v1.UpdateStandardRequest;
+import org.sqm.standards.domain.StandardStatus;
 import org.sqm.standards.mapping.StandardMapper;
 import org.sqm.standards.service.StandardService;
 
@@ -51,7 +53,7 @@ public class StandardGrpcService extends StandardServiceGrpc.StandardServiceImpl
                 request.getPageSize(),
                 request.getPageToken(),
                 request.getCode(),
-                StandardMapper.toDomain(request.getStatus()));
+                ProtoEnums.toDomain(request.getStatus(), StandardStatus.class));
         reply(
                 response,
                 ListStandardsResponse.newBuilder()

@@ -3,9 +3,10 @@ package org.sqm.standards.mapping;
 import static org.sqm.commons.convert.ProtoTime.instantOrNull;
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
-import com.google.protobuf.Duration;
 import java.time.DayOfWeek;
 import java.util.List;
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.proto.standards.v1.Calendar;
 import org.sqm.proto.standards.v1.Holiday;
@@ -22,8 +23,6 @@ import org.sqm.standards.service.CalendarService.HoursSpec;
 /** Translates between the calendar contract and the calendar entity. */
 public final class CalendarMapper {
 
-    private static final String WEEKDAY_PREFIX = "WEEKDAY_";
-
     private CalendarMapper() {}
 
     public static Calendar toProto(CalendarEntity entity) {
@@ -35,7 +34,7 @@ public final class CalendarMapper {
                 .setAlwaysOpen(entity.alwaysOpen)
                 .addAllWorkingHours(entity.workingHours.stream()
                         .map(w -> WorkingHours.newBuilder()
-                                .setDay(Weekday.valueOf(WEEKDAY_PREFIX + w.day.name()))
+                                .setDay(ProtoEnums.toProto(w.day, Weekday.class))
                                 .setStartTime(CalendarService.clock(w.startMinute))
                                 .setEndTime(CalendarService.clock(w.endMinute))
                                 .build())
@@ -43,7 +42,7 @@ public final class CalendarMapper {
                 .addAllHolidays(entity.holidays.stream()
                         .map(h -> Holiday.newBuilder()
                                 .setDate(h.date.toString())
-                                .setName(h.name == null ? "" : h.name)
+                                .setName(Texts.nullToEmpty(h.name))
                                 .build())
                         .toList())
                 .setEtag(Etags.of(entity.version))
@@ -59,7 +58,8 @@ public final class CalendarMapper {
                 calendar.getTimeZone(),
                 calendar.getAlwaysOpen(),
                 calendar.getWorkingHoursList().stream()
-                        .map(w -> new HoursSpec(toDomain(w.getDay()), w.getStartTime(), w.getEndTime()))
+                        .map(w -> new HoursSpec(
+                                ProtoEnums.toDomain(w.getDay(), DayOfWeek.class), w.getStartTime(), w.getEndTime()))
                         .toList(),
                 calendar.getHolidaysList().stream()
                         .map(h -> new HolidaySpec(h.getDate(), h.getName()))
@@ -72,23 +72,5 @@ public final class CalendarMapper {
                         instantOrNull(i.hasStartTime(), i.getStartTime()),
                         instantOrNull(i.hasEndTime(), i.getEndTime())))
                 .toList();
-    }
-
-    public static java.time.Duration toDuration(boolean has, Duration duration) {
-        return org.sqm.commons.convert.ProtoTime.durationOrNull("business_duration", has, duration);
-    }
-
-    public static Duration toProto(java.time.Duration duration) {
-        return Duration.newBuilder()
-                .setSeconds(duration.getSeconds())
-                .setNanos(duration.getNano())
-                .build();
-    }
-
-    static DayOfWeek toDomain(Weekday day) {
-        if (day == Weekday.WEEKDAY_UNSPECIFIED || day == Weekday.UNRECOGNIZED) {
-            return null;
-        }
-        return DayOfWeek.valueOf(day.name().substring(WEEKDAY_PREFIX.length()));
     }
 }

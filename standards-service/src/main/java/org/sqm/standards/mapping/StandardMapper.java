@@ -1,11 +1,16 @@
 package org.sqm.standards.mapping;
 
 import static org.sqm.commons.convert.ProtoTime.timestamp;
+import static org.sqm.commons.convert.Texts.emptyToNull;
+import static org.sqm.commons.convert.Texts.nullToEmpty;
 
-import com.google.protobuf.Duration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.proto.common.v1.Severity;
@@ -27,9 +32,6 @@ import org.sqm.standards.service.StandardService.StandardDraft;
 /** Translates between the standard contract and the standard entity and its content. */
 public final class StandardMapper {
 
-    private static final String CHANNEL_PREFIX = "SERVICE_CHANNEL_";
-    private static final String KIND_PREFIX = "RATING_SCALE_KIND_";
-
     private StandardMapper() {}
 
     /** The whole version; {@code withTree} false leaves out rating scale and criteria (lists). */
@@ -39,15 +41,15 @@ public final class StandardMapper {
                 .setCode(e.code)
                 .setVersion(e.versionNumber)
                 .setTitle(e.title)
-                .setDescription(e.description == null ? "" : e.description)
-                .setStatus(StandardStatus.valueOf("STANDARD_STATUS_" + e.status.name()))
-                .setEffectiveFrom(e.effectiveFrom == null ? "" : e.effectiveFrom.toString())
-                .setEffectiveUntil(e.effectiveUntil == null ? "" : e.effectiveUntil.toString())
+                .setDescription(nullToEmpty(e.description))
+                .setStatus(ProtoEnums.toProto(e.status, StandardStatus.class))
+                .setEffectiveFrom(Objects.toString(e.effectiveFrom, ""))
+                .setEffectiveUntil(Objects.toString(e.effectiveUntil, ""))
                 .addAllUnitTypes(e.unitTypes.stream()
-                        .map(t -> UnitType.valueOf("UNIT_TYPE_" + t.name()))
+                        .map(t -> ProtoEnums.toProto(t, UnitType.class))
                         .toList())
                 .addAllChannels(e.channels.stream()
-                        .map(c -> ServiceChannel.valueOf(CHANNEL_PREFIX + c.name()))
+                        .map(c -> ProtoEnums.toProto(c, ServiceChannel.class))
                         .toList())
                 .setEtag(Etags.of(e.revision))
                 .setCreateTime(timestamp(e.createTime))
@@ -71,16 +73,11 @@ public final class StandardMapper {
 
     /** A target rule as the contract states it. */
     public static ServiceLevelTarget toProto(StandardContent.ServiceLevelTarget t) {
-        ServiceLevelTarget.Builder b = ServiceLevelTarget.newBuilder().setCategory(nz(t.category()));
-        if (t.unitType() != null) {
-            b.setUnitType(UnitType.valueOf("UNIT_TYPE_" + t.unitType().name()));
-        }
-        if (t.channel() != null) {
-            b.setChannel(ServiceChannel.valueOf(CHANNEL_PREFIX + t.channel().name()));
-        }
-        if (t.severity() != null) {
-            b.setSeverity(Severity.valueOf("SEVERITY_" + t.severity().name()));
-        }
+        ServiceLevelTarget.Builder b = ServiceLevelTarget.newBuilder()
+                .setCategory(nullToEmpty(t.category()))
+                .setUnitType(ProtoEnums.toProto(t.unitType(), UnitType.class))
+                .setChannel(ProtoEnums.toProto(t.channel(), ServiceChannel.class))
+                .setSeverity(ProtoEnums.toProto(t.severity(), Severity.class));
         if (t.acknowledgeWithin() != null) {
             b.setAcknowledgeWithin(duration(t.acknowledgeWithin()));
         }
@@ -96,16 +93,12 @@ public final class StandardMapper {
         return b.build();
     }
 
-    private static Duration duration(String iso) {
-        java.time.Duration d = java.time.Duration.parse(iso);
-        return Duration.newBuilder()
-                .setSeconds(d.getSeconds())
-                .setNanos(d.getNano())
-                .build();
+    private static com.google.protobuf.Duration duration(String iso) {
+        return ProtoTime.duration(Duration.parse(iso));
     }
 
-    private static String iso(boolean has, Duration d) {
-        java.time.Duration duration = org.sqm.commons.convert.ProtoTime.durationOrNull("service_level_targets", has, d);
+    private static String iso(boolean has, com.google.protobuf.Duration d) {
+        Duration duration = ProtoTime.durationOrNull("service_level_targets", has, d);
         return duration == null ? null : duration.toString();
     }
 
@@ -123,10 +116,10 @@ public final class StandardMapper {
                     "is not one of the documented values");
             v.check(t.getSeverity() != Severity.UNRECOGNIZED, f + ".severity", "is not one of the documented values");
             out.add(new StandardContent.ServiceLevelTarget(
-                    UnitMapper.toDomain(t.getUnitType()),
-                    toDomain(t.getChannel()),
+                    ProtoEnums.toDomain(t.getUnitType(), org.sqm.standards.domain.UnitType.class),
+                    ProtoEnums.toDomain(t.getChannel(), org.sqm.standards.domain.ServiceChannel.class),
                     emptyToNull(t.getCategory()),
-                    toDomain(t.getSeverity()),
+                    ProtoEnums.toDomain(t.getSeverity(), org.sqm.standards.domain.Severity.class),
                     iso(t.hasAcknowledgeWithin(), t.getAcknowledgeWithin()),
                     iso(t.hasFirstResponseWithin(), t.getFirstResponseWithin()),
                     iso(t.hasResolveWithin(), t.getResolveWithin()),
@@ -136,27 +129,17 @@ public final class StandardMapper {
         return out;
     }
 
-    /** The domain severity, or null for "any" (unset) and unknown numbers. */
-    public static org.sqm.standards.domain.Severity toDomain(Severity severity) {
-        if (severity == Severity.SEVERITY_UNSPECIFIED || severity == Severity.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.standards.domain.Severity.valueOf(severity.name().substring("SEVERITY_".length()));
-    }
-
     private static RatingScale toProto(StandardContent.RatingScale scale) {
         RatingScale.Builder r = RatingScale.newBuilder()
                 .setAllowNotApplicable(scale.allowNotApplicable())
                 .setMinScore(scale.minScore())
                 .setMaxScore(scale.maxScore())
-                .setPassScore(scale.passScore());
-        if (scale.kind() != null) {
-            r.setKind(RatingScaleKind.valueOf(KIND_PREFIX + scale.kind().name()));
-        }
+                .setPassScore(scale.passScore())
+                .setKind(ProtoEnums.toProto(scale.kind(), RatingScaleKind.class));
         scale.levels()
                 .forEach(l -> r.addLevels(RatingLevel.newBuilder()
-                        .setCode(nz(l.code()))
-                        .setLabel(nz(l.label()))
+                        .setCode(nullToEmpty(l.code()))
+                        .setLabel(nullToEmpty(l.label()))
                         .setPoints(l.points())
                         .setMeetsRequirement(l.meetsRequirement())));
         return r.build();
@@ -164,21 +147,21 @@ public final class StandardMapper {
 
     private static Criterion toProto(StandardContent.Criterion c) {
         Criterion.Builder b = Criterion.newBuilder()
-                .setCode(nz(c.code()))
-                .setTitle(nz(c.title()))
-                .setDescription(nz(c.description()))
+                .setCode(nullToEmpty(c.code()))
+                .setTitle(nullToEmpty(c.title()))
+                .setDescription(nullToEmpty(c.description()))
                 .setWeight(c.weight());
         for (StandardContent.SubCriterion s : c.subCriteria()) {
             SubCriterion.Builder sb = SubCriterion.newBuilder()
-                    .setCode(nz(s.code()))
-                    .setTitle(nz(s.title()))
-                    .setDescription(nz(s.description()))
+                    .setCode(nullToEmpty(s.code()))
+                    .setTitle(nullToEmpty(s.title()))
+                    .setDescription(nullToEmpty(s.description()))
                     .setWeight(s.weight());
             for (StandardContent.Element el : s.elements()) {
                 sb.addElements(Element.newBuilder()
-                        .setCode(nz(el.code()))
-                        .setTitle(nz(el.title()))
-                        .setGuidance(nz(el.guidance()))
+                        .setCode(nullToEmpty(el.code()))
+                        .setTitle(nullToEmpty(el.title()))
+                        .setGuidance(nullToEmpty(el.guidance()))
                         .setWeight(el.weight())
                         .setMandatory(el.mandatory())
                         .setCritical(el.critical()));
@@ -196,8 +179,12 @@ public final class StandardMapper {
                 s.getDescription(),
                 s.getEffectiveFrom(),
                 s.getEffectiveUntil(),
-                s.getUnitTypesList().stream().map(UnitMapper::toDomain).collect(Collectors.toList()),
-                s.getChannelsList().stream().map(StandardMapper::toDomain).collect(Collectors.toList()),
+                s.getUnitTypesList().stream()
+                        .map(t -> ProtoEnums.toDomain(t, org.sqm.standards.domain.UnitType.class))
+                        .collect(Collectors.toList()),
+                s.getChannelsList().stream()
+                        .map(c -> ProtoEnums.toDomain(c, org.sqm.standards.domain.ServiceChannel.class))
+                        .collect(Collectors.toList()),
                 new StandardContent(
                         s.hasRatingScale() ? toDomain(s.getRatingScale()) : null,
                         s.getCriteriaList().stream()
@@ -207,14 +194,8 @@ public final class StandardMapper {
     }
 
     private static StandardContent.RatingScale toDomain(RatingScale r) {
-        StandardContent.ScaleKind kind =
-                switch (r.getKind()) {
-                    case RATING_SCALE_KIND_LEVELS -> StandardContent.ScaleKind.LEVELS;
-                    case RATING_SCALE_KIND_NUMERIC -> StandardContent.ScaleKind.NUMERIC;
-                    default -> null;
-                };
         return new StandardContent.RatingScale(
-                kind,
+                ProtoEnums.toDomain(r.getKind(), StandardContent.ScaleKind.class),
                 r.getLevelsList().stream()
                         .map(l -> new StandardContent.RatingLevel(
                                 l.getCode(), l.getLabel(), l.getPoints(), l.getMeetsRequirement()))
@@ -247,30 +228,5 @@ public final class StandardMapper {
                                                 e.getCritical()))
                                         .toList()))
                         .toList());
-    }
-
-    public static org.sqm.standards.domain.ServiceChannel toDomain(ServiceChannel channel) {
-        if (channel == ServiceChannel.SERVICE_CHANNEL_UNSPECIFIED || channel == ServiceChannel.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.standards.domain.ServiceChannel.valueOf(channel.name().substring(CHANNEL_PREFIX.length()));
-    }
-
-    /** The domain status for a filter, or null for "any". */
-    public static org.sqm.standards.domain.StandardStatus toDomain(StandardStatus status) {
-        return switch (status) {
-            case STANDARD_STATUS_DRAFT -> org.sqm.standards.domain.StandardStatus.DRAFT;
-            case STANDARD_STATUS_PUBLISHED -> org.sqm.standards.domain.StandardStatus.PUBLISHED;
-            case STANDARD_STATUS_RETIRED -> org.sqm.standards.domain.StandardStatus.RETIRED;
-            default -> null;
-        };
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

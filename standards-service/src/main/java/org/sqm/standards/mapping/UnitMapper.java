@@ -2,6 +2,7 @@ package org.sqm.standards.mapping;
 
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
+import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.proto.standards.v1.Unit;
 import org.sqm.proto.standards.v1.UnitState;
@@ -14,8 +15,6 @@ import org.sqm.standards.service.UnitService.UnitChange;
 /** Translates between the unit contract and the unit entity. */
 public final class UnitMapper {
 
-    private static final String TYPE_PREFIX = "UNIT_TYPE_";
-
     private UnitMapper() {}
 
     public static Unit toProto(UnitEntity entity) {
@@ -23,9 +22,9 @@ public final class UnitMapper {
                 .setId(entity.id.toString())
                 .setCode(entity.code)
                 .setName(entity.name)
-                .setType(UnitType.valueOf(TYPE_PREFIX + entity.type.name()))
+                .setType(ProtoEnums.toProto(entity.type, UnitType.class))
                 .setCreateTime(timestamp(entity.createTime))
-                .setState(UnitState.valueOf("UNIT_STATE_" + entity.state.name()))
+                .setState(ProtoEnums.toProto(entity.state, UnitState.class))
                 .setEtag(Etags.of(entity.version))
                 .setUpdateTime(timestamp(entity.updateTime));
         if (entity.parentId != null) {
@@ -54,11 +53,7 @@ public final class UnitMapper {
                 unit.getCalendarId());
     }
 
-    /** The domain type, or null for UNSPECIFIED and for numbers this version does not know. */
-    public static org.sqm.standards.domain.UnitType toDomain(UnitType type) {
-        if (type == UnitType.UNIT_TYPE_UNSPECIFIED || type == UnitType.UNRECOGNIZED) {
-            return null;
-        }
-        return org.sqm.standards.domain.UnitType.valueOf(type.name().substring(TYPE_PREFIX.length()));
+    private static org.sqm.standards.domain.UnitType toDomain(UnitType type) {
+        return ProtoEnums.toDomain(type, org.sqm.standards.domain.UnitType.class);
     }
 }

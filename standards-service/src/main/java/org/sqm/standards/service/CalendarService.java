@@ -3,6 +3,7 @@ package org.sqm.standards.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,12 +18,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.standards.domain.BusinessCalendar;
@@ -30,18 +32,21 @@ import org.sqm.standards.domain.BusinessCalendar.Interval;
 import org.sqm.standards.domain.CalendarEntity;
 import org.sqm.standards.repository.CalendarRepository;
 
-/** The rules for business calendars, and business-time arithmetic on them. */
+/** The rules for business calendars, and business-time arithmetic on them; every method is one transaction. */
 @ApplicationScoped
+@Transactional
 public class CalendarService {
 
-    static final Set<String> UPDATABLE = Set.of("name", "time_zone", "always_open", "working_hours", "holidays");
+    static final List<String> UPDATABLE = List.of("name", "time_zone", "always_open", "working_hours", "holidays");
     private static final Pattern CLOCK = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)|(24):(00)");
     private static final String LIST_QUERY = "calendars:by-code";
 
     private final CalendarRepository calendars;
+    private final PageTokens pageTokens;
 
-    public CalendarService(CalendarRepository calendars) {
+    public CalendarService(CalendarRepository calendars, PageTokens pageTokens) {
         this.calendars = calendars;
+        this.pageTokens = pageTokens;
     }
 
     /** Working hours as a caller writes them: a day (null when unset or unknown) and "HH:MM" times. */
@@ -63,6 +68,8 @@ public class CalendarService {
     public record CalendarPage(List<CalendarEntity> calendars, String nextPageToken) {}
 
     /** Creates a calendar, or returns the one an earlier call with the same request id created. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public CalendarEntity create(CalendarSpec spec, String requestId) {
         Violations violations = new Violations()
                 .requirePattern(
@@ -83,7 +90,7 @@ public class CalendarService {
                     CalendarEntity entity = new CalendarEntity();
                     entity.id = UUID.randomUUID();
                     entity.code = spec.code();
-                    entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+                    entity.requestId = Texts.emptyToNull(requestId);
                     entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     apply(entity, parsed);
                     calendars.persistAndFlush(entity);
@@ -95,14 +102,9 @@ public class CalendarService {
     }
 
     /** Changes the masked fields; the calendar as a whole must stay valid. */
-    @Transactional
     public CalendarEntity update(String id, String etag, List<String> mask, CalendarSpec change) {
         UUID uuid = Violations.parseId("calendar.id", id);
-        Violations maskViolations =
-                new Violations().check(!mask.isEmpty(), "update_mask", "is required: name the fields to change");
-        mask.forEach(path ->
-                maskViolations.check(UPDATABLE.contains(path), "update_mask", "'" + path + "' cannot be changed"));
-        maskViolations.throwIfAny();
+        new Violations().updateMask(mask, UPDATABLE).throwIfAny();
         CalendarEntity entity =
                 calendars.findByIdOptional(uuid).orElseThrow(() -> new NotFoundException("calendar", id));
         Etags.require(etag, entity.version, "calendar", id, "calendar.etag");
@@ -126,25 +128,22 @@ public class CalendarService {
         return entity;
     }
 
-    @Transactional
     public CalendarEntity get(String id) {
         return find("id", id);
     }
 
-    @Transactional
     public CalendarPage list(int pageSize, String pageToken) {
-        int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
+        int size = PageTokens.pageSize(pageSize);
+        List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 1);
         List<CalendarEntity> page = calendars.pageByCode(after.isEmpty() ? "" : after.get(0), size + 1);
         if (page.size() <= size) {
             return new CalendarPage(page, "");
         }
         List<CalendarEntity> shown = List.copyOf(page.subList(0, size));
-        return new CalendarPage(shown, PageToken.encode(LIST_QUERY, shown.get(size - 1).code));
+        return new CalendarPage(shown, pageTokens.encode(LIST_QUERY, shown.get(size - 1).code));
     }
 
     /** When {@code duration} of business time from {@code start} runs out, pauses left out. */
-    @Transactional
     public Instant dueTime(String calendarId, Instant start, Duration duration, List<Interval> paused) {
         new Violations()
                 .check(start != null, "start_time", "is required")
@@ -163,7 +162,6 @@ public class CalendarService {
     }
 
     /** The business time between two instants, pauses left out. */
-    @Transactional
     public Duration businessTime(String calendarId, Instant start, Instant end, List<Interval> paused) {
         new Violations()
                 .check(start != null, "start_time", "is required")
@@ -216,7 +214,7 @@ public class CalendarService {
         violations.requireText("calendar.name", spec.name(), 200);
         boolean zoneOk;
         try {
-            ZoneId.of(spec.timeZone() == null ? "" : spec.timeZone());
+            ZoneId.of(Texts.nullToEmpty(spec.timeZone()));
             zoneOk = true;
         } catch (DateTimeException e) {
             zoneOk = false;
@@ -264,7 +262,7 @@ public class CalendarService {
             String field = "calendar.holidays[" + i + "]";
             LocalDate date = null;
             try {
-                date = LocalDate.parse(h.date() == null ? "" : h.date());
+                date = LocalDate.parse(Texts.nullToEmpty(h.date()));
             } catch (DateTimeException e) {
                 violations.check(false, field + ".date", "must be a date YYYY-MM-DD");
             }
@@ -272,15 +270,14 @@ public class CalendarService {
                 violations.check(seen.add(date), field + ".date", "is listed twice");
             }
             violations.maxLength(field + ".name", h.name(), 200);
-            holidays.add(new CalendarEntity.Holiday(
-                    date, h.name() == null || h.name().isBlank() ? null : h.name()));
+            holidays.add(new CalendarEntity.Holiday(date, Texts.blankToNull(h.name())));
         }
         return new Parsed(
                 spec.name() == null ? null : spec.name().strip(), spec.timeZone(), spec.alwaysOpen(), hours, holidays);
     }
 
     private static Integer minutes(String clock, boolean endOfDayAllowed) {
-        Matcher m = CLOCK.matcher(clock == null ? "" : clock);
+        Matcher m = CLOCK.matcher(Texts.nullToEmpty(clock));
         if (!m.matches()) {
             return null;
         }

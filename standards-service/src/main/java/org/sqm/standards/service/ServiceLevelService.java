@@ -2,11 +2,17 @@ package org.sqm.standards.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
@@ -16,12 +22,14 @@ import org.sqm.standards.domain.Severity;
 import org.sqm.standards.domain.StandardContent.ServiceLevelTarget;
 import org.sqm.standards.domain.StandardEntity;
 import org.sqm.standards.domain.UnitEntity;
+import org.sqm.standards.domain.UnitType;
 import org.sqm.standards.repository.CalendarRepository;
 import org.sqm.standards.repository.StandardRepository;
 import org.sqm.standards.repository.UnitRepository;
 
-/** Finds the deadlines that apply to a case, and the calendar they run on: explainably. */
+/** Finds the deadlines that apply to a case, and the calendar they run on: explainably; one read transaction. */
 @ApplicationScoped
+@Transactional
 public class ServiceLevelService {
 
     private final UnitRepository units;
@@ -33,15 +41,14 @@ public class ServiceLevelService {
      * database trigger see to it), so its rules are read and parsed once, not on every resolution;
      * which versions are in force is still asked of the database every time.
      */
-    private final java.util.Map<java.util.UUID, PublishedRules> published =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, PublishedRules> published = new ConcurrentHashMap<>();
 
     /** A published version as resolution reads it. */
     public record PublishedRules(
-            java.util.UUID id,
+            UUID id,
             String code,
             int version,
-            List<org.sqm.standards.domain.UnitType> unitTypes,
+            List<UnitType> unitTypes,
             Instant publishTime,
             List<ServiceLevelTarget> targets) {}
 
@@ -69,7 +76,6 @@ public class ServiceLevelService {
     private record Candidate(PublishedRules standard, int index, ServiceLevelTarget target) {}
 
     /** The most specific rule in force at {@code at} for a case of the unit. */
-    @Transactional
     public Resolution resolve(
             String unitId,
             ServiceChannel channel,
@@ -98,12 +104,12 @@ public class ServiceLevelService {
                 calendars.rules(calendarUnit.calendarId).orElseThrow();
         Instant when = at == null ? Instant.now() : at;
         LocalDate day = when.atZone(calendar.arithmetic().zone()).toLocalDate();
-        String caseCategory = category == null || category.isEmpty() ? null : category;
+        String caseCategory = Texts.emptyToNull(category);
 
         Optional<Candidate> best = standards.publishedIdsInForce(day).stream()
                 .map(id -> published.computeIfAbsent(id, this::rules))
                 .filter(s -> s.unitTypes().isEmpty() || s.unitTypes().contains(unit.type))
-                .flatMap(s -> java.util.stream.IntStream.range(0, s.targets().size())
+                .flatMap(s -> IntStream.range(0, s.targets().size())
                         .mapToObj(i -> new Candidate(s, i, s.targets().get(i))))
                 .filter(c -> c.target().matches(unit.type, channel, caseCategory, severity))
                 .max(Comparator.comparingInt((Candidate c) -> c.target().specificity())
@@ -133,14 +139,14 @@ public class ServiceLevelService {
         if (isoDuration == null || share <= 0) {
             return null;
         }
-        long seconds = (long) Math.floor(java.time.Duration.parse(isoDuration).getSeconds() * share);
+        long seconds = (long) Math.floor(Duration.parse(isoDuration).getSeconds() * share);
         return seconds <= 0
                 ? null
-                : calendar.dueTime(start, java.time.Duration.ofSeconds(seconds), List.of())
+                : calendar.dueTime(start, Duration.ofSeconds(seconds), List.of())
                         .orElse(null);
     }
 
-    private PublishedRules rules(java.util.UUID id) {
+    private PublishedRules rules(UUID id) {
         StandardEntity s = standards.findById(id);
         return new PublishedRules(
                 s.id,
@@ -154,7 +160,7 @@ public class ServiceLevelService {
     private static Instant due(BusinessCalendar calendar, Instant start, String isoDuration) {
         return isoDuration == null
                 ? null
-                : calendar.dueTime(start, java.time.Duration.parse(isoDuration), List.of())
+                : calendar.dueTime(start, Duration.parse(isoDuration), List.of())
                         .orElse(null);
     }
 }

@@ -8,21 +8,22 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.standards.domain.ServiceChannel;
@@ -32,11 +33,12 @@ import org.sqm.standards.domain.StandardStatus;
 import org.sqm.standards.domain.UnitType;
 import org.sqm.standards.repository.StandardRepository;
 
-/** The lifecycle of service standards: draft, publish (frozen for good), new version, retire. */
+/** The lifecycle of service standards: draft, publish (frozen for good), new version, retire; one transaction each. */
 @ApplicationScoped
+@Transactional
 public class StandardService {
 
-    static final Set<String> UPDATABLE = Set.of(
+    static final List<String> UPDATABLE = List.of(
             "title",
             "description",
             "effective_from",
@@ -51,10 +53,12 @@ public class StandardService {
     private final StandardRepository standards;
     private final ObjectMapper json;
     private final ObjectReader documentReader;
+    private final PageTokens pageTokens;
 
-    public StandardService(StandardRepository standards, ObjectMapper json) {
+    public StandardService(StandardRepository standards, ObjectMapper json, PageTokens pageTokens) {
         this.standards = standards;
         this.json = json;
+        this.pageTokens = pageTokens;
         this.documentReader = json.readerFor(StandardDocument.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -78,6 +82,8 @@ public class StandardService {
     public record StandardPage(List<StandardEntity> standards, String nextPageToken) {}
 
     /** Creates version 1 of a new standard as a draft. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public StandardEntity create(StandardDraft draft, String requestId) {
         Violations v = new Violations()
                 .requirePattern(
@@ -109,7 +115,7 @@ public class StandardService {
         entity.code = draft.code();
         entity.versionNumber = versionNumber;
         entity.status = StandardStatus.DRAFT;
-        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+        entity.requestId = Texts.emptyToNull(requestId);
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
         apply(entity, draft);
         standards.persistAndFlush(entity);
@@ -118,7 +124,7 @@ public class StandardService {
 
     private static void apply(StandardEntity entity, StandardDraft draft) {
         entity.title = draft.title().strip();
-        entity.description = blankToNull(draft.description());
+        entity.description = Texts.blankToNull(draft.description());
         entity.effectiveFrom = date(draft.effectiveFrom());
         entity.effectiveUntil = date(draft.effectiveUntil());
         entity.unitTypes = List.copyOf(draft.unitTypes());
@@ -127,7 +133,6 @@ public class StandardService {
         entity.updateTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    @Transactional
     public StandardEntity get(String id) {
         return find("id", id);
     }
@@ -139,12 +144,11 @@ public class StandardService {
     }
 
     /** Lists versions by code then version number. */
-    @Transactional
     public StandardPage list(int pageSize, String pageToken, String code, StandardStatus status) {
-        int size = PageToken.pageSize(pageSize);
-        String onlyCode = code == null || code.isEmpty() ? null : code;
+        int size = PageTokens.pageSize(pageSize);
+        String onlyCode = Texts.emptyToNull(code);
         String query = "standards:" + onlyCode + ":" + status;
-        List<String> after = PageToken.decode(pageToken, query, 2);
+        List<String> after = pageTokens.decode(pageToken, query, 2);
         int afterVersion = after.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(after.get(1));
         List<StandardEntity> page = after.isEmpty()
                 ? standards.page("", 0, onlyCode, status, size + 1)
@@ -154,17 +158,12 @@ public class StandardService {
         }
         List<StandardEntity> shown = List.copyOf(page.subList(0, size));
         StandardEntity last = shown.get(size - 1);
-        return new StandardPage(shown, PageToken.encode(query, last.code, String.valueOf(last.versionNumber)));
+        return new StandardPage(shown, pageTokens.encode(query, last.code, String.valueOf(last.versionNumber)));
     }
 
     /** Changes the masked fields of a draft. */
-    @Transactional
     public StandardEntity update(String id, String etag, List<String> mask, StandardDraft change) {
-        Violations maskCheck =
-                new Violations().check(!mask.isEmpty(), "update_mask", "is required: name the fields to change");
-        mask.forEach(
-                path -> maskCheck.check(UPDATABLE.contains(path), "update_mask", "'" + path + "' cannot be changed"));
-        maskCheck.throwIfAny();
+        new Violations().updateMask(mask, UPDATABLE).throwIfAny();
         StandardEntity entity = find("standard.id", id);
         Etags.require(etag, entity.revision, "standard", id, "standard.etag");
         requireDraft(entity);
@@ -196,7 +195,6 @@ public class StandardService {
     }
 
     /** Validates the whole draft and freezes it. */
-    @Transactional
     public StandardEntity publish(String id, String etag) {
         StandardEntity entity = find("id", id);
         Etags.require(etag, entity.revision, "standard", id, "etag");
@@ -213,7 +211,6 @@ public class StandardService {
     }
 
     /** Retires a published version. */
-    @Transactional
     public StandardEntity retire(String id, String etag) {
         StandardEntity entity = find("id", id);
         Etags.require(etag, entity.revision, "standard", id, "etag");
@@ -228,6 +225,8 @@ public class StandardService {
     }
 
     /** Starts the next version as a draft copy of a published or retired one. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public StandardEntity newVersion(String sourceId, String requestId) {
         new Violations().maxLength("request_id", requestId, 100).throwIfAny();
         UUID source = Violations.parseId("source_id", sourceId);
@@ -252,22 +251,22 @@ public class StandardService {
     }
 
     /** The exchange document of a version. */
-    @Transactional
     public String export(String id) {
         StandardEntity e = find("id", id);
+        StandardDraft d = toDraft(e);
         StandardDocument document = new StandardDocument(
                 StandardDocument.FORMAT,
-                e.code,
+                d.code(),
                 e.versionNumber,
-                e.title,
-                e.description,
-                e.effectiveFrom == null ? null : e.effectiveFrom.toString(),
-                e.effectiveUntil == null ? null : e.effectiveUntil.toString(),
-                e.unitTypes,
-                e.channels,
-                e.content.ratingScale(),
-                e.content.criteria(),
-                e.content.serviceLevelTargets());
+                d.title(),
+                d.description(),
+                d.effectiveFrom(),
+                d.effectiveUntil(),
+                d.unitTypes(),
+                d.channels(),
+                d.content().ratingScale(),
+                d.content().criteria(),
+                d.content().serviceLevelTargets());
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (JsonProcessingException ex) {
@@ -276,6 +275,8 @@ public class StandardService {
     }
 
     /** Imports an exchange document as a draft: a new standard, or the next version of a known one. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public StandardEntity importDocument(String document, String requestId) {
         new Violations()
                 .requireText("document", document, MAX_DOCUMENT_CHARS)
@@ -375,9 +376,5 @@ public class StandardService {
 
     private static LocalDate date(String value) {
         return value == null || value.isEmpty() ? null : LocalDate.parse(value);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -3,18 +3,19 @@ package org.sqm.standards.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.standards.domain.UnitEntity;
@@ -23,19 +24,22 @@ import org.sqm.standards.domain.UnitType;
 import org.sqm.standards.repository.CalendarRepository;
 import org.sqm.standards.repository.UnitRepository;
 
-/** The rules for organisation units and their hierarchy. */
+/** The rules for organisation units and their hierarchy; every method is one transaction of database work. */
 @ApplicationScoped
+@Transactional
 public class UnitService {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    static final Set<String> UPDATABLE = Set.of("name", "type", "parent_id", "calendar_id");
+    static final List<String> UPDATABLE = List.of("name", "type", "parent_id", "calendar_id");
 
     private final UnitRepository units;
     private final CalendarRepository calendars;
+    private final PageTokens pageTokens;
 
-    public UnitService(UnitRepository units, CalendarRepository calendars) {
+    public UnitService(UnitRepository units, CalendarRepository calendars, PageTokens pageTokens) {
         this.units = units;
         this.calendars = calendars;
+        this.pageTokens = pageTokens;
     }
 
     /** What a caller asks to create. */
@@ -55,6 +59,8 @@ public class UnitService {
     public record UnitPage(List<UnitEntity> units, String nextPageToken) {}
 
     /** Creates a unit, or returns the one an earlier call with the same request id created. */
+    // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
+    @Transactional(TxType.NEVER)
     public UnitEntity create(NewUnit unit, String requestId) {
         new Violations()
                 .requirePattern(
@@ -89,7 +95,7 @@ public class UnitService {
         entity.parentId = activeParent(unit.parentId());
         entity.calendarId = existingCalendar(unit.calendarId());
         entity.state = UnitState.ACTIVE;
-        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+        entity.requestId = Texts.emptyToNull(requestId);
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entity.updateTime = entity.createTime;
         units.persistAndFlush(entity);
@@ -124,7 +130,6 @@ public class UnitService {
     }
 
     /** Returns the unit with that id. */
-    @Transactional
     public UnitEntity get(String id) {
         return find(Violations.parseId("id", id), id);
     }
@@ -134,17 +139,9 @@ public class UnitService {
     }
 
     /** Changes name, type or parent; a new parent must be active and must not lie below the unit. */
-    @Transactional
     public UnitEntity update(UnitChange change) {
         UUID id = Violations.parseId("unit.id", change.id());
-        Violations violations = new Violations()
-                .check(!change.mask().isEmpty(), "update_mask", "is required: name the fields to change");
-        for (String path : change.mask()) {
-            violations.check(
-                    UPDATABLE.contains(path),
-                    "update_mask",
-                    "'" + path + "' cannot be changed; changeable are name, type, parent_id and calendar_id");
-        }
+        Violations violations = new Violations().updateMask(change.mask(), UPDATABLE);
         if (change.mask().contains("name")) {
             violations.requireText("unit.name", change.name(), 200);
         }
@@ -187,7 +184,6 @@ public class UnitService {
     }
 
     /** Takes a unit out of service; its active children must be moved or deactivated first. */
-    @Transactional
     public UnitEntity deactivate(String id, String etag) {
         UnitEntity unit = find(Violations.parseId("id", id), id);
         Etags.require(etag, unit.version, "unit", id, "etag");
@@ -203,7 +199,6 @@ public class UnitService {
     }
 
     /** Puts an inactive unit back into service under an active parent. */
-    @Transactional
     public UnitEntity reactivate(String id, String etag) {
         UnitEntity unit = find(Violations.parseId("id", id), id);
         Etags.require(etag, unit.version, "unit", id, "etag");
@@ -229,36 +224,33 @@ public class UnitService {
     }
 
     /** Lists units ordered by code: all, or the children of {@code parentId}. */
-    @Transactional
     public UnitPage list(int pageSize, String pageToken, String parentId, boolean showInactive) {
-        int size = PageToken.pageSize(pageSize);
+        int size = PageTokens.pageSize(pageSize);
         UUID parent = parentId == null || parentId.isEmpty() ? null : Violations.parseId("parent_id", parentId);
         String query = "units:" + parentId + ":" + showInactive;
-        List<String> after = PageToken.decode(pageToken, query, 1);
+        List<String> after = pageTokens.decode(pageToken, query, 1);
         return page(units.pageByCode(after.isEmpty() ? "" : after.get(0), parent, showInactive, size + 1), size, query);
     }
 
     /** Lists the units below a unit at any depth, ordered by code. */
-    @Transactional
     public UnitPage descendants(String id, int pageSize, String pageToken, boolean showInactive) {
         UUID root = Violations.parseId("id", id);
-        int size = PageToken.pageSize(pageSize);
+        int size = PageTokens.pageSize(pageSize);
         String query = "descendants:" + id + ":" + showInactive;
-        List<String> after = PageToken.decode(pageToken, query, 1);
+        List<String> after = pageTokens.decode(pageToken, query, 1);
         find(root, id);
         return page(units.descendants(root, after.isEmpty() ? "" : after.get(0), showInactive, size + 1), size, query);
     }
 
-    private static UnitPage page(List<UnitEntity> fetched, int size, String query) {
+    private UnitPage page(List<UnitEntity> fetched, int size, String query) {
         if (fetched.size() <= size) {
             return new UnitPage(fetched, "");
         }
         List<UnitEntity> shown = List.copyOf(fetched.subList(0, size));
-        return new UnitPage(shown, PageToken.encode(query, shown.get(size - 1).code));
+        return new UnitPage(shown, pageTokens.encode(query, shown.get(size - 1).code));
     }
 
     /** The chain of units from the root down to the unit. */
-    @Transactional
     public List<UnitEntity> path(String id) {
         UUID uuid = Violations.parseId("id", id);
         find(uuid, id);
