@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.sqm.commons.grpc.ProtoTime;
+import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.service.InspectionWatch;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.Cadence;
