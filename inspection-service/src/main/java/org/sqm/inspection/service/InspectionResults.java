@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.inspection.domain.AuthorityLevel;
@@ -66,7 +65,6 @@ public class InspectionResults {
 
     /** Finalized inspections with every rating, by finalize time. */
     public ResultPage results(ResultFilter filter, int pageSize, String pageToken) {
-        int size = PageTokens.pageSize(pageSize);
         Violations v = new Violations()
                 .check(filter.finalizedFrom() != null, "finalized_from", "is required")
                 .check(filter.finalizedUntil() != null, "finalized_until", "is required")
@@ -78,41 +76,22 @@ public class InspectionResults {
                     "must be after finalized_from");
         }
         v.throwIfAny();
-        String query = "results:" + filter;
-        List<String> after = pageTokens.decode(pageToken, query, 2);
-        StringBuilder where = new StringBuilder("status = :status and finalizeTime >= :from and finalizeTime < :until");
-        Map<String, Object> params = new HashMap<>();
-        params.put("status", InspectionStatus.FINALIZED);
-        params.put("from", filter.finalizedFrom());
-        params.put("until", filter.finalizedUntil());
-        if (Texts.emptyToNull(filter.unitId()) != null) {
-            where.append(" and unitId = :unit");
-            params.put("unit", UUID.fromString(filter.unitId()));
-        }
-        if (filter.kind() != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", filter.kind());
-        }
-        if (filter.authority() != null) {
-            where.append(" and authorityLevel = :authority");
-            params.put("authority", filter.authority());
-        }
-        if (!after.isEmpty()) {
-            where.append(" and (finalizeTime > :afterTime or (finalizeTime = :afterTime and id > :afterId))");
-            params.put("afterTime", Instant.parse(after.get(0)));
-            params.put("afterId", UUID.fromString(after.get(1)));
-        }
-        List<InspectionEntity> page = inspections
-                .find(where + " order by finalizeTime, id", params)
-                .range(0, size)
-                .list();
-        List<InspectionEntity> shown = page.size() > size ? page.subList(0, size) : page;
-        List<InspectionView> results = withRatings(shown);
-        if (page.size() <= size) {
-            return new ResultPage(results, "");
-        }
-        InspectionEntity last = shown.get(size - 1);
-        return new ResultPage(results, pageTokens.encode(query, last.finalizeTime.toString(), last.id.toString()));
+        KeysetQuery.Page<InspectionEntity> page = KeysetQuery.oldestFirst("finalizeTime")
+                .where("status = :status", "status", InspectionStatus.FINALIZED)
+                .where("finalizeTime >= :from", "from", filter.finalizedFrom())
+                .where("finalizeTime < :until", "until", filter.finalizedUntil())
+                .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
+                .where("kind = :kind", "kind", filter.kind())
+                .where("authorityLevel = :authority", "authority", filter.authority())
+                .page(
+                        inspections,
+                        pageTokens,
+                        "results:" + filter,
+                        pageToken,
+                        pageSize,
+                        e -> e.finalizeTime,
+                        e -> e.id);
+        return new ResultPage(withRatings(page.items()), page.nextPageToken());
     }
 
     /** The inspections with their ratings, read in one query; results show no inspectors. */

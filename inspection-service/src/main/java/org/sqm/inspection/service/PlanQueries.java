@@ -2,9 +2,7 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
@@ -37,17 +35,8 @@ public class PlanQueries {
 
     /** Lists plans, newest first. */
     public PlanPage list(int pageSize, String pageToken) {
-        int size = PageTokens.pageSize(pageSize);
-        List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 2);
-        List<InspectionPlanEntity> page = plans.pageNewestFirst(
-                after.isEmpty() ? null : Instant.parse(after.get(0)),
-                after.isEmpty() ? null : UUID.fromString(after.get(1)),
-                size + 1);
-        if (page.size() <= size) {
-            return new PlanPage(page, "");
-        }
-        List<InspectionPlanEntity> shown = List.copyOf(page.subList(0, size));
-        InspectionPlanEntity last = shown.get(size - 1);
-        return new PlanPage(shown, pageTokens.encode(LIST_QUERY, last.createTime.toString(), last.id.toString()));
+        KeysetQuery.Page<InspectionPlanEntity> page = KeysetQuery.newestFirst("createTime")
+                .page(plans, pageTokens, LIST_QUERY, pageToken, pageSize, p -> p.createTime, p -> p.id);
+        return new PlanPage(page.items(), page.nextPageToken());
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,44 +112,17 @@ public class RectificationOrders {
 
     /** Lists orders, earliest due first. */
     public OrderPage list(OrderFilter filter, int pageSize, String pageToken) {
-        int size = PageTokens.pageSize(pageSize);
         new Violations()
                 .optionalId("owner_unit_id", filter.ownerUnitId())
                 .optionalId("inspection_id", filter.inspectionId())
                 .throwIfAny();
-        String query = "orders:" + filter;
-        List<String> after = pageTokens.decode(pageToken, query, 2);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (Texts.emptyToNull(filter.ownerUnitId()) != null) {
-            where.append(" and ownerUnitId = :owner");
-            params.put("owner", UUID.fromString(filter.ownerUnitId()));
-        }
-        if (Texts.emptyToNull(filter.inspectionId()) != null) {
-            where.append(" and finding.inspectionId = :inspection");
-            params.put("inspection", UUID.fromString(filter.inspectionId()));
-        }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.overdueOnly()) {
-            where.append(" and overdue = true");
-        }
-        if (!after.isEmpty()) {
-            where.append(" and (dueTime > :afterTime or (dueTime = :afterTime and id > :afterId))");
-            params.put("afterTime", Instant.parse(after.get(0)));
-            params.put("afterId", UUID.fromString(after.get(1)));
-        }
-        List<RectificationOrderEntity> page = orders.find(where + " order by dueTime, id", params)
-                .range(0, size)
-                .list();
-        if (page.size() <= size) {
-            return new OrderPage(page, "");
-        }
-        List<RectificationOrderEntity> shown = List.copyOf(page.subList(0, size));
-        RectificationOrderEntity last = shown.get(size - 1);
-        return new OrderPage(shown, pageTokens.encode(query, last.dueTime.toString(), last.id.toString()));
+        KeysetQuery.Page<RectificationOrderEntity> page = KeysetQuery.oldestFirst("dueTime")
+                .where("ownerUnitId = :owner", "owner", KeysetQuery.id(filter.ownerUnitId()))
+                .where("finding.inspectionId = :inspection", "inspection", KeysetQuery.id(filter.inspectionId()))
+                .where("status = :status", "status", filter.status())
+                .whereIf(filter.overdueOnly(), "overdue = true")
+                .page(orders, pageTokens, "orders:" + filter, pageToken, pageSize, o -> o.dueTime, o -> o.id);
+        return new OrderPage(page.items(), page.nextPageToken());
     }
 
     /** OPEN -> IN_PROGRESS. */
