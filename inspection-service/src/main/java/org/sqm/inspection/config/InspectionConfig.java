@@ -4,13 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How inspections are run. */
+/** How inspections are watched; calls to standards-service follow commons' {@code sqm.client.*}. */
 @ConfigMapping(prefix = "sqm.inspections")
 public interface InspectionConfig {
-
-    /** The deadline of each call to standards-service. */
-    @WithDefault("5s")
-    Duration standardsDeadline();
 
     /** How often the watch runs (read by the scheduler as {@code ${sqm.inspections.watch-interval}}). */
     @WithDefault("60s")

@@ -7,10 +7,17 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.mapping.InspectionMapper;
-import org.sqm.inspection.service.InspectionService;
+import org.sqm.inspection.service.InspectionCreation;
+import org.sqm.inspection.service.InspectionFieldwork;
+import org.sqm.inspection.service.InspectionLifecycle;
+import org.sqm.inspection.service.InspectionQueries;
+import org.sqm.inspection.service.InspectionRating;
+import org.sqm.inspection.service.InspectionResults;
 import org.sqm.proto.inspection.v1.AssignInspectorsRequest;
+import org.sqm.proto.inspection.v1.CancelInspectionRequest;
 import org.sqm.proto.inspection.v1.CompareInspectionRequest;
 import org.sqm.proto.inspection.v1.CreateInspectionRequest;
+import org.sqm.proto.inspection.v1.FinalizeInspectionRequest;
 import org.sqm.proto.inspection.v1.GetInspectionRequest;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
@@ -21,36 +28,54 @@ import org.sqm.proto.inspection.v1.ListInspectionsRequest;
 import org.sqm.proto.inspection.v1.ListInspectionsResponse;
 import org.sqm.proto.inspection.v1.RateElementsRequest;
 import org.sqm.proto.inspection.v1.RecordMysteryShoppingContactRequest;
-import org.sqm.proto.inspection.v1.TransitionInspectionRequest;
+import org.sqm.proto.inspection.v1.ReturnInspectionRequest;
+import org.sqm.proto.inspection.v1.StartInspectionRequest;
+import org.sqm.proto.inspection.v1.SubmitInspectionRequest;
 
-/** The gRPC face of {@link InspectionService}. */
+/** The gRPC face of the inspection services: creation, queries, fieldwork, rating, lifecycle, results. */
 @GrpcService
 @Blocking
 public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServiceImplBase {
 
-    private final InspectionService inspections;
+    private final InspectionCreation creation;
+    private final InspectionQueries queries;
+    private final InspectionFieldwork fieldwork;
+    private final InspectionRating rating;
+    private final InspectionLifecycle lifecycle;
+    private final InspectionResults results;
 
-    public InspectionGrpcService(InspectionService inspections) {
-        this.inspections = inspections;
+    public InspectionGrpcService(
+            InspectionCreation creation,
+            InspectionQueries queries,
+            InspectionFieldwork fieldwork,
+            InspectionRating rating,
+            InspectionLifecycle lifecycle,
+            InspectionResults results) {
+        this.creation = creation;
+        this.queries = queries;
+        this.fieldwork = fieldwork;
+        this.rating = rating;
+        this.lifecycle = lifecycle;
+        this.results = results;
     }
 
     @Override
     public void createInspection(CreateInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(inspections.create(
+                InspectionMapper.toProto(creation.create(
                         InspectionMapper.toNewInspection(request.getInspection()), request.getRequestId())));
     }
 
     @Override
     public void getInspection(GetInspectionRequest request, StreamObserver<Inspection> response) {
-        reply(response, InspectionMapper.toProto(inspections.get(request.getId())));
+        reply(response, InspectionMapper.toProto(queries.get(request.getId())));
     }
 
     @Override
     public void listInspections(ListInspectionsRequest request, StreamObserver<ListInspectionsResponse> response) {
-        InspectionService.InspectionPage page = inspections.list(
-                new InspectionService.InspectionFilter(
+        InspectionQueries.InspectionPage page = queries.list(
+                new InspectionQueries.InspectionFilter(
                         request.getUnitId(),
                         request.getPlanId(),
                         InspectionMapper.toDomain(request.getStatus()),
@@ -72,7 +97,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(
-                        inspections.assign(request.getId(), request.getEtag(), request.getInspectorIdsList())));
+                        fieldwork.assign(request.getId(), request.getEtag(), request.getInspectorIdsList())));
     }
 
     @Override
@@ -81,11 +106,12 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         var contact = request.getContact();
         reply(
                 response,
-                InspectionMapper.toProto(inspections.recordContact(
+                InspectionMapper.toProto(fieldwork.recordContact(
                         request.getId(),
                         request.getEtag(),
                         InspectionMapper.toDomain(contact.getMode()),
-                        ProtoTime.instantOrNull(contact.hasContactTime(), contact.getContactTime()),
+                        ProtoTime.instantOrNull(
+                                "contact.contact_time", contact.hasContactTime(), contact.getContactTime()),
                         contact.getScenario())));
     }
 
@@ -93,7 +119,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
     public void rateElements(RateElementsRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(inspections.rate(
+                InspectionMapper.toProto(rating.rate(
                         request.getId(),
                         request.getRatingsList().stream()
                                 .map(InspectionMapper::toNewRating)
@@ -101,23 +127,51 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
     }
 
     @Override
-    public void transitionInspection(TransitionInspectionRequest request, StreamObserver<Inspection> response) {
+    public void startInspection(StartInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(inspections.transition(
-                        request.getId(),
-                        request.getEtag(),
-                        InspectionMapper.toDomain(request.getAction()),
-                        request.getNote())));
+                InspectionMapper.toProto(lifecycle.start(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void submitInspection(SubmitInspectionRequest request, StreamObserver<Inspection> response) {
+        reply(
+                response,
+                InspectionMapper.toProto(lifecycle.submit(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void returnInspection(ReturnInspectionRequest request, StreamObserver<Inspection> response) {
+        reply(
+                response,
+                InspectionMapper.toProto(
+                        lifecycle.returnForRevision(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void finalizeInspection(FinalizeInspectionRequest request, StreamObserver<Inspection> response) {
+        reply(
+                response,
+                InspectionMapper.toProto(
+                        lifecycle.finalizeInspection(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void cancelInspection(CancelInspectionRequest request, StreamObserver<Inspection> response) {
+        reply(
+                response,
+                InspectionMapper.toProto(lifecycle.cancel(request.getId(), request.getEtag(), request.getNote())));
     }
 
     @Override
     public void listInspectionResults(
             ListInspectionResultsRequest request, StreamObserver<ListInspectionResultsResponse> response) {
-        InspectionService.ResultPage page = inspections.results(
-                new InspectionService.ResultFilter(
-                        ProtoTime.instantOrNull(request.hasFinalizedFrom(), request.getFinalizedFrom()),
-                        ProtoTime.instantOrNull(request.hasFinalizedUntil(), request.getFinalizedUntil()),
+        InspectionResults.ResultPage page = results.results(
+                new InspectionResults.ResultFilter(
+                        ProtoTime.instantOrNull(
+                                "finalized_from", request.hasFinalizedFrom(), request.getFinalizedFrom()),
+                        ProtoTime.instantOrNull(
+                                "finalized_until", request.hasFinalizedUntil(), request.getFinalizedUntil()),
                         request.getUnitId(),
                         InspectionMapper.toDomain(request.getKind()),
                         InspectionMapper.toDomain(request.getAuthorityLevel())),
@@ -135,6 +189,6 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
 
     @Override
     public void compareInspection(CompareInspectionRequest request, StreamObserver<InspectionComparison> response) {
-        reply(response, InspectionMapper.toProto(inspections.compare(request.getId())));
+        reply(response, InspectionMapper.toProto(results.compare(request.getId())));
     }
 }

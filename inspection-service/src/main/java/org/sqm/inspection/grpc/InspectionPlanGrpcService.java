@@ -6,7 +6,9 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.inspection.mapping.PlanMapper;
-import org.sqm.inspection.service.PlanService;
+import org.sqm.inspection.service.OccurrenceGeneration;
+import org.sqm.inspection.service.PlanCreation;
+import org.sqm.inspection.service.PlanQueries;
 import org.sqm.proto.inspection.v1.CreateInspectionPlanRequest;
 import org.sqm.proto.inspection.v1.GenerateOccurrencesRequest;
 import org.sqm.proto.inspection.v1.GenerateOccurrencesResponse;
@@ -16,33 +18,37 @@ import org.sqm.proto.inspection.v1.InspectionPlanServiceGrpc;
 import org.sqm.proto.inspection.v1.ListInspectionPlansRequest;
 import org.sqm.proto.inspection.v1.ListInspectionPlansResponse;
 
-/** The gRPC face of {@link PlanService}. */
+/** The gRPC face of plans: {@link PlanCreation}, {@link PlanQueries}, {@link OccurrenceGeneration}. */
 @GrpcService
 @Blocking
 public class InspectionPlanGrpcService extends InspectionPlanServiceGrpc.InspectionPlanServiceImplBase {
 
-    private final PlanService plans;
+    private final PlanCreation creation;
+    private final PlanQueries queries;
+    private final OccurrenceGeneration generation;
 
-    public InspectionPlanGrpcService(PlanService plans) {
-        this.plans = plans;
+    public InspectionPlanGrpcService(PlanCreation creation, PlanQueries queries, OccurrenceGeneration generation) {
+        this.creation = creation;
+        this.queries = queries;
+        this.generation = generation;
     }
 
     @Override
     public void createInspectionPlan(CreateInspectionPlanRequest request, StreamObserver<InspectionPlan> response) {
         reply(
                 response,
-                PlanMapper.toProto(plans.create(PlanMapper.toNewPlan(request.getPlan()), request.getRequestId())));
+                PlanMapper.toProto(creation.create(PlanMapper.toNewPlan(request.getPlan()), request.getRequestId())));
     }
 
     @Override
     public void getInspectionPlan(GetInspectionPlanRequest request, StreamObserver<InspectionPlan> response) {
-        reply(response, PlanMapper.toProto(plans.get(request.getId())));
+        reply(response, PlanMapper.toProto(queries.get(request.getId())));
     }
 
     @Override
     public void listInspectionPlans(
             ListInspectionPlansRequest request, StreamObserver<ListInspectionPlansResponse> response) {
-        PlanService.PlanPage page = plans.list(request.getPageSize(), request.getPageToken());
+        PlanQueries.PlanPage page = queries.list(request.getPageSize(), request.getPageToken());
         reply(
                 response,
                 ListInspectionPlansResponse.newBuilder()
@@ -55,7 +61,7 @@ public class InspectionPlanGrpcService extends InspectionPlanServiceGrpc.Inspect
     @Override
     public void generateOccurrences(
             GenerateOccurrencesRequest request, StreamObserver<GenerateOccurrencesResponse> response) {
-        PlanService.Generated generated = plans.generate(request.getPlanId(), request.getThroughDate());
+        OccurrenceGeneration.Generated generated = generation.generate(request.getPlanId(), request.getThroughDate());
         reply(
                 response,
                 GenerateOccurrencesResponse.newBuilder()

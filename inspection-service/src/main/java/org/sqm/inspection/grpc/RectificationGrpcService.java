@@ -5,26 +5,30 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.mapping.RectificationMapper;
-import org.sqm.inspection.service.RectificationService;
+import org.sqm.inspection.service.RectificationOrderUpdate;
+import org.sqm.inspection.service.RectificationOrders;
+import org.sqm.proto.inspection.v1.CompleteRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.GetRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersRequest;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersResponse;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.RectificationServiceGrpc;
-import org.sqm.proto.inspection.v1.TransitionRectificationOrderRequest;
+import org.sqm.proto.inspection.v1.StartRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.UpdateRectificationOrderRequest;
+import org.sqm.proto.inspection.v1.VerifyRectificationOrderRequest;
 
-/** The gRPC face of {@link RectificationService}. */
+/** The gRPC face of {@link RectificationOrders} and {@link RectificationOrderUpdate}. */
 @GrpcService
 @Blocking
 public class RectificationGrpcService extends RectificationServiceGrpc.RectificationServiceImplBase {
 
-    private final RectificationService orders;
+    private final RectificationOrders orders;
+    private final RectificationOrderUpdate update;
 
-    public RectificationGrpcService(RectificationService orders) {
+    public RectificationGrpcService(RectificationOrders orders, RectificationOrderUpdate update) {
         this.orders = orders;
+        this.update = update;
     }
 
     @Override
@@ -36,8 +40,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
     @Override
     public void listRectificationOrders(
             ListRectificationOrdersRequest request, StreamObserver<ListRectificationOrdersResponse> response) {
-        RectificationService.OrderPage page = orders.list(
-                new RectificationService.OrderFilter(
+        RectificationOrders.OrderPage page = orders.list(
+                new RectificationOrders.OrderFilter(
                         request.getOwnerUnitId(),
                         request.getInspectionId(),
                         RectificationMapper.toDomain(request.getStatus()),
@@ -59,24 +63,33 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             UpdateRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(orders.update(
-                        request.getId(),
-                        request.getEtag(),
-                        request.getOwnerUnitId(),
-                        request.getDescription(),
-                        ProtoTime.instantOrNull(request.hasDueTime(), request.getDueTime()))));
+                RectificationMapper.toProto(update.update(
+                        RectificationMapper.toChange(request.getOrder()),
+                        request.getUpdateMask().getPathsList())));
     }
 
     @Override
-    public void transitionRectificationOrder(
-            TransitionRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
+    public void startRectificationOrder(
+            StartRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(orders.transition(
-                        request.getId(),
-                        request.getEtag(),
-                        RectificationMapper.toDomain(request.getAction()),
-                        request.getNote(),
-                        request.getEffective())));
+                RectificationMapper.toProto(orders.start(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void completeRectificationOrder(
+            CompleteRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
+        reply(
+                response,
+                RectificationMapper.toProto(orders.complete(request.getId(), request.getEtag(), request.getNote())));
+    }
+
+    @Override
+    public void verifyRectificationOrder(
+            VerifyRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
+        reply(
+                response,
+                RectificationMapper.toProto(
+                        orders.verify(request.getId(), request.getEtag(), request.getNote(), request.getEffective())));
     }
 }

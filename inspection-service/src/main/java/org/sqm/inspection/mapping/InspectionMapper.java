@@ -6,11 +6,16 @@ import static org.sqm.commons.convert.ProtoTime.timestamp;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.inspection.domain.InspectorEntity;
 import org.sqm.inspection.domain.RatingEntity;
 import org.sqm.inspection.domain.StandardSnapshot;
-import org.sqm.inspection.service.InspectionService;
+import org.sqm.inspection.service.InspectionCreation;
+import org.sqm.inspection.service.InspectionRating;
+import org.sqm.inspection.service.InspectionResults;
+import org.sqm.inspection.service.InspectionView;
 import org.sqm.proto.inspection.v1.AssignedInspector;
 import org.sqm.proto.inspection.v1.Attachment;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
@@ -34,20 +39,19 @@ public final class InspectionMapper {
 
     private InspectionMapper() {}
 
-    public static InspectionService.NewInspection toNewInspection(Inspection i) {
-        return new InspectionService.NewInspection(
+    public static InspectionCreation.NewInspection toNewInspection(Inspection i) {
+        return new InspectionCreation.NewInspection(
                 i.getUnitId(),
-                Enums.toDomain(i.getKind(), "INSPECTION_KIND_", org.sqm.inspection.domain.InspectionKind.class),
-                Enums.toDomain(
-                        i.getAuthorityLevel(), "AUTHORITY_LEVEL_", org.sqm.inspection.domain.AuthorityLevel.class),
+                ProtoEnums.toDomain(i.getKind(), org.sqm.inspection.domain.InspectionKind.class),
+                ProtoEnums.toDomain(i.getAuthorityLevel(), org.sqm.inspection.domain.AuthorityLevel.class),
                 i.getStandardCode(),
                 i.getStandardId(),
                 instantOrNull(i.hasWindowStart(), i.getWindowStart()),
                 instantOrNull(i.hasWindowEnd(), i.getWindowEnd()));
     }
 
-    public static InspectionService.NewRating toNewRating(Rating r) {
-        return new InspectionService.NewRating(
+    public static InspectionRating.NewRating toNewRating(Rating r) {
+        return new InspectionRating.NewRating(
                 r.getElementCode(),
                 r.getLevelCode(),
                 r.hasScore() ? r.getScore() : null,
@@ -60,50 +64,42 @@ public final class InspectionMapper {
                 r.getObservations(),
                 r.getInterviewsList().stream()
                         .map(n -> new RatingEntity.Interview(
-                                Enums.toDomain(
-                                        n.getGroup(),
-                                        "INTERVIEWEE_GROUP_",
-                                        org.sqm.inspection.domain.IntervieweeGroup.class),
+                                ProtoEnums.toDomain(n.getGroup(), org.sqm.inspection.domain.IntervieweeGroup.class),
                                 n.getNote()))
                         .toList());
     }
 
-    public static org.sqm.inspection.domain.InspectionAction toDomain(
-            org.sqm.proto.inspection.v1.InspectionAction action) {
-        return Enums.toDomain(action, "INSPECTION_ACTION_", org.sqm.inspection.domain.InspectionAction.class);
-    }
-
     public static org.sqm.inspection.domain.ContactMode toDomain(ContactMode mode) {
-        return Enums.toDomain(mode, "CONTACT_MODE_", org.sqm.inspection.domain.ContactMode.class);
+        return ProtoEnums.toDomain(mode, org.sqm.inspection.domain.ContactMode.class);
     }
 
     public static org.sqm.inspection.domain.InspectionStatus toDomain(InspectionStatus status) {
-        return Enums.toDomain(status, "INSPECTION_STATUS_", org.sqm.inspection.domain.InspectionStatus.class);
+        return ProtoEnums.toDomain(status, org.sqm.inspection.domain.InspectionStatus.class);
     }
 
     public static org.sqm.inspection.domain.InspectionKind toDomain(InspectionKind kind) {
-        return Enums.toDomain(kind, "INSPECTION_KIND_", org.sqm.inspection.domain.InspectionKind.class);
+        return ProtoEnums.toDomain(kind, org.sqm.inspection.domain.InspectionKind.class);
     }
 
     public static org.sqm.inspection.domain.AuthorityLevel toDomain(AuthorityLevel level) {
-        return Enums.toDomain(level, "AUTHORITY_LEVEL_", org.sqm.inspection.domain.AuthorityLevel.class);
+        return ProtoEnums.toDomain(level, org.sqm.inspection.domain.AuthorityLevel.class);
     }
 
-    public static Inspection toProto(InspectionService.InspectionView view) {
+    public static Inspection toProto(InspectionView view) {
         var e = view.inspection();
         boolean shopping = e.kind == org.sqm.inspection.domain.InspectionKind.MYSTERY_SHOPPING;
         Inspection.Builder b = Inspection.newBuilder()
                 .setId(e.id.toString())
                 .setUnitId(e.unitId.toString())
-                .setKind(Enums.toProto(e.kind, "INSPECTION_KIND_", InspectionKind.class))
-                .setAuthorityLevel(Enums.toProto(e.authorityLevel, "AUTHORITY_LEVEL_", AuthorityLevel.class))
+                .setKind(ProtoEnums.toProto(e.kind, InspectionKind.class))
+                .setAuthorityLevel(ProtoEnums.toProto(e.authorityLevel, AuthorityLevel.class))
                 .setPlanId(e.planId == null ? "" : e.planId.toString())
                 .setStandardId(view.standard().id().toString())
                 .setStandardCode(view.standard().code())
                 .setStandardVersion(view.standard().version())
                 .setWindowStart(timestamp(e.windowStart))
                 .setWindowEnd(timestamp(e.windowEnd))
-                .setStatus(Enums.toProto(e.status, "INSPECTION_STATUS_", InspectionStatus.class))
+                .setStatus(ProtoEnums.toProto(e.status, InspectionStatus.class))
                 .setMissed(e.missed)
                 .addAllInspectors(view.inspectors().stream()
                         .map(i -> inspector(i, shopping))
@@ -113,13 +109,13 @@ public final class InspectionMapper {
                         .toList())
                 .addAllRatings(
                         view.ratings().stream().map(InspectionMapper::rating).toList())
-                .setStatusNote(e.statusNote == null ? "" : e.statusNote)
+                .setStatusNote(Texts.nullToEmpty(e.statusNote))
                 .setCreateTime(timestamp(e.createTime))
                 .setEtag(Etags.of(e.version))
                 .setRatedCount(view.ratedCount());
         if (e.contactTime != null) {
             b.setMysteryShopping(MysteryShoppingContact.newBuilder()
-                    .setMode(Enums.toProto(e.contactMode, "CONTACT_MODE_", ContactMode.class))
+                    .setMode(ProtoEnums.toProto(e.contactMode, ContactMode.class))
                     .setContactTime(timestamp(e.contactTime))
                     .setScenario(e.contactScenario));
         }
@@ -140,7 +136,7 @@ public final class InspectionMapper {
         return AssignedInspector.newBuilder()
                 .setInspectorId(i.id.toString())
                 .setDisplayName(shopping && i.pseudonym != null ? i.pseudonym : i.name)
-                .setAuthorityLevel(Enums.toProto(i.authorityLevel, "AUTHORITY_LEVEL_", AuthorityLevel.class))
+                .setAuthorityLevel(ProtoEnums.toProto(i.authorityLevel, AuthorityLevel.class))
                 .build();
     }
 
@@ -159,20 +155,20 @@ public final class InspectionMapper {
     static Rating rating(RatingEntity r) {
         Rating.Builder b = Rating.newBuilder()
                 .setElementCode(r.elementCode)
-                .setLevelCode(r.levelCode == null ? "" : r.levelCode)
+                .setLevelCode(Texts.nullToEmpty(r.levelCode))
                 .setNotApplicable(r.notApplicable)
-                .setJustification(r.justification == null ? "" : r.justification)
-                .setEvidenceNotes(r.evidenceNotes == null ? "" : r.evidenceNotes)
+                .setJustification(Texts.nullToEmpty(r.justification))
+                .setEvidenceNotes(Texts.nullToEmpty(r.evidenceNotes))
                 .addAllAttachments(r.attachments.stream()
                         .map(a -> Attachment.newBuilder()
                                 .setUri(a.uri())
                                 .setSha256(a.sha256())
                                 .build())
                         .toList())
-                .setObservations(r.observations == null ? "" : r.observations)
+                .setObservations(Texts.nullToEmpty(r.observations))
                 .addAllInterviews(r.interviews.stream()
                         .map(n -> Interview.newBuilder()
-                                .setGroup(Enums.toProto(n.group(), "INTERVIEWEE_GROUP_", IntervieweeGroup.class))
+                                .setGroup(ProtoEnums.toProto(n.group(), IntervieweeGroup.class))
                                 .setNote(n.note())
                                 .build())
                         .toList())
@@ -185,15 +181,15 @@ public final class InspectionMapper {
         return b.build();
     }
 
-    public static InspectionResult toResult(InspectionService.InspectionView view) {
+    public static InspectionResult toResult(InspectionView view) {
         var e = view.inspection();
         Map<String, RatingEntity> byCode =
                 view.ratings().stream().collect(Collectors.toMap(r -> r.elementCode, Function.identity()));
         InspectionResult.Builder b = InspectionResult.newBuilder()
                 .setInspectionId(e.id.toString())
                 .setUnitId(e.unitId.toString())
-                .setKind(Enums.toProto(e.kind, "INSPECTION_KIND_", InspectionKind.class))
-                .setAuthorityLevel(Enums.toProto(e.authorityLevel, "AUTHORITY_LEVEL_", AuthorityLevel.class))
+                .setKind(ProtoEnums.toProto(e.kind, InspectionKind.class))
+                .setAuthorityLevel(ProtoEnums.toProto(e.authorityLevel, AuthorityLevel.class))
                 .setStandardId(view.standard().id().toString())
                 .setStandardCode(view.standard().code())
                 .setStandardVersion(view.standard().version())
@@ -204,7 +200,7 @@ public final class InspectionMapper {
             ResultRating.Builder rr =
                     ResultRating.newBuilder().setElement(element(el)).setRated(r != null);
             if (r != null) {
-                rr.setLevelCode(r.levelCode == null ? "" : r.levelCode)
+                rr.setLevelCode(Texts.nullToEmpty(r.levelCode))
                         .setPoints(r.points)
                         .setNotApplicable(r.notApplicable)
                         .setMeetsRequirement(r.meetsRequirement);
@@ -214,16 +210,16 @@ public final class InspectionMapper {
         return b.build();
     }
 
-    public static InspectionComparison toProto(InspectionService.Comparison c) {
+    public static InspectionComparison toProto(InspectionResults.Comparison c) {
         InspectionComparison.Builder b = InspectionComparison.newBuilder()
                 .setInspectionId(c.inspectionId().toString())
                 .setPreviousInspectionId(
                         c.previousId() == null ? "" : c.previousId().toString());
-        for (InspectionService.ComparedElement row : c.elements()) {
+        for (InspectionResults.ComparedElement row : c.elements()) {
             ComparedElement.Builder r = ComparedElement.newBuilder()
                     .setElementCode(row.element().code())
                     .setTitle(row.element().title())
-                    .setChange(RatingChange.valueOf("RATING_CHANGE_" + row.change()));
+                    .setChange(ProtoEnums.fromShortName(row.change(), RatingChange.class));
             if (row.current() != null) {
                 r.setCurrent(rating(row.current()));
             }

@@ -3,16 +3,16 @@ package org.sqm.inspection.mapping;
 import static org.sqm.commons.convert.ProtoTime.instantOrNull;
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.Texts;
 import org.sqm.inspection.domain.InspectorEntity;
-import org.sqm.inspection.service.InspectorService.NewInspector;
+import org.sqm.inspection.service.InspectorRegistration.NewInspector;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.Inspector;
 
 /** Translates between the inspector contract and the inspector entity. */
 public final class InspectorMapper {
-
-    private static final String LEVEL_PREFIX = "AUTHORITY_LEVEL_";
 
     private InspectorMapper() {}
 
@@ -21,15 +21,15 @@ public final class InspectorMapper {
                 .setId(entity.id.toString())
                 .setName(entity.name)
                 .setCertificateNumber(entity.certificateNumber)
-                .setAuthorityLevel(Enums.toProto(entity.authorityLevel, LEVEL_PREFIX, AuthorityLevel.class))
+                .setAuthorityLevel(ProtoEnums.toProto(entity.authorityLevel, AuthorityLevel.class))
                 .setValidFrom(timestamp(entity.validFrom))
                 .setValidUntil(timestamp(entity.validUntil))
                 .setCreateTime(timestamp(entity.createTime))
                 .addAllQualifiedKinds(entity.qualifiedKinds.stream()
                         .sorted()
-                        .map(k -> Enums.toProto(k, "INSPECTION_KIND_", InspectionKind.class))
+                        .map(k -> ProtoEnums.toProto(k, InspectionKind.class))
                         .toList())
-                .setPseudonym(entity.pseudonym == null ? "" : entity.pseudonym)
+                .setPseudonym(Texts.nullToEmpty(entity.pseudonym))
                 .build();
     }
 

@@ -2,9 +2,13 @@ package org.sqm.inspection.mapping;
 
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
+import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.convert.ProtoTime;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.inspection.domain.FindingEntity;
 import org.sqm.inspection.domain.RectificationOrderEntity;
+import org.sqm.inspection.service.RectificationOrders;
 import org.sqm.proto.inspection.v1.Finding;
 import org.sqm.proto.inspection.v1.FindingSeverity;
 import org.sqm.proto.inspection.v1.RectificationOrder;
@@ -22,11 +26,11 @@ public final class RectificationMapper {
                 .setOwnerUnitId(o.ownerUnitId.toString())
                 .setDescription(o.description)
                 .setDueTime(timestamp(o.dueTime))
-                .setStatus(Enums.toProto(o.status, "RECTIFICATION_STATUS_", RectificationStatus.class))
+                .setStatus(ProtoEnums.toProto(o.status, RectificationStatus.class))
                 .setOverdue(o.overdue)
                 .setReopenCount(o.reopenCount)
-                .setCompletionNote(o.completionNote == null ? "" : o.completionNote)
-                .setVerificationNote(o.verificationNote == null ? "" : o.verificationNote)
+                .setCompletionNote(Texts.nullToEmpty(o.completionNote))
+                .setVerificationNote(Texts.nullToEmpty(o.verificationNote))
                 .setCreateTime(timestamp(o.createTime))
                 .setEtag(Etags.of(o.version));
         if (o.doneTime != null) {
@@ -38,13 +42,18 @@ public final class RectificationMapper {
         return b.build();
     }
 
-    public static org.sqm.inspection.domain.RectificationAction toDomain(
-            org.sqm.proto.inspection.v1.RectificationAction action) {
-        return Enums.toDomain(action, "RECTIFICATION_ACTION_", org.sqm.inspection.domain.RectificationAction.class);
+    /** The new values of an update (AIP-134); which of them apply is the mask's business. */
+    public static RectificationOrders.OrderChange toChange(RectificationOrder order) {
+        return new RectificationOrders.OrderChange(
+                order.getId(),
+                order.getEtag(),
+                order.getOwnerUnitId(),
+                order.getDescription(),
+                ProtoTime.instantOrNull("order.due_time", order.hasDueTime(), order.getDueTime()));
     }
 
     public static org.sqm.inspection.domain.RectificationStatus toDomain(RectificationStatus status) {
-        return Enums.toDomain(status, "RECTIFICATION_STATUS_", org.sqm.inspection.domain.RectificationStatus.class);
+        return ProtoEnums.toDomain(status, org.sqm.inspection.domain.RectificationStatus.class);
     }
 
     static Finding toProto(FindingEntity f) {
@@ -54,10 +63,10 @@ public final class RectificationMapper {
                 .setUnitId(f.unitId.toString())
                 .setElementCode(f.elementCode)
                 .setElementTitle(f.elementTitle)
-                .setLevelCode(f.levelCode == null ? "" : f.levelCode)
+                .setLevelCode(Texts.nullToEmpty(f.levelCode))
                 .setPoints(f.points)
-                .setSeverity(Enums.toProto(f.severity, "FINDING_SEVERITY_", FindingSeverity.class))
-                .setEvidenceNotes(f.evidenceNotes == null ? "" : f.evidenceNotes)
+                .setSeverity(ProtoEnums.toProto(f.severity, FindingSeverity.class))
+                .setEvidenceNotes(Texts.nullToEmpty(f.evidenceNotes))
                 .build();
     }
 }

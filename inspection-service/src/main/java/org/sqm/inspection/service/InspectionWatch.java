@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
@@ -14,9 +15,10 @@ import org.sqm.inspection.repository.InspectionRepository;
  * The watch: flags inspections whose window ended before they were submitted as missed, and
  * rectification orders past their due time as overdue. Safe with several replicas: each statement
  * claims its rows with {@code FOR UPDATE SKIP LOCKED} and re-checks the flag under the lock, so every
- * row is flagged (and counted) once.
+ * row is flagged (and counted) once. Each batch is a short transaction of its own.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NEVER)
 public class InspectionWatch {
 
     private static final Logger LOG = Logger.getLogger(InspectionWatch.class);

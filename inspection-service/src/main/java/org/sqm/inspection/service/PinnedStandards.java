@@ -2,10 +2,12 @@ package org.sqm.inspection.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.persistence.UniqueViolation;
@@ -14,10 +16,11 @@ import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.repository.PinnedStandardRepository;
 
 /**
- * The published standard versions inspections pin, copied once from standards-service. Remote calls
- * happen outside any database transaction; the copy is stored in a transaction of its own.
+ * Pins published standard versions: copies them once from standards-service. Calls standards-service,
+ * so no transaction may be open; the local copy is read and stored in short transactions of its own.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NEVER)
 public class PinnedStandards {
 
     private final Standards standards;
@@ -36,18 +39,22 @@ public class PinnedStandards {
                         "NO_PUBLISHED_VERSION",
                         "standard " + code + " has no published version in force today",
                         Map.of("standard_code", code)));
-        return pin(id, "standard_code");
+        return copy(id, "standard_code", () -> standards.version(id));
     }
 
     /** Pins a version by id; it must be published. {@code field} names the request field for errors. */
     public StandardSnapshot pin(UUID id, String field) {
+        return copy(id, field, () -> standards
+                .findVersion(id)
+                .orElseThrow(() -> new InvalidArgumentException(field, "no standard version has this id")));
+    }
+
+    private StandardSnapshot copy(UUID id, String field, Supplier<Standards.Version> fetch) {
         PinnedStandardEntity local = QuarkusTransaction.requiringNew().call(() -> pinned.findById(id));
         if (local != null) {
             return local.content;
         }
-        Standards.Version version = standards
-                .version(id)
-                .orElseThrow(() -> new InvalidArgumentException(field, "no standard version has this id"));
+        Standards.Version version = fetch.get();
         if (!version.published()) {
             throw new InvalidArgumentException(
                     field, "is not a published version; only published versions are inspected");
@@ -72,14 +79,5 @@ public class PinnedStandards {
             }
         }
         return snapshot;
-    }
-
-    /** A pinned version already copied. */
-    public StandardSnapshot get(UUID id) {
-        PinnedStandardEntity entity = pinned.findById(id);
-        if (entity == null) {
-            throw new IllegalStateException("pinned standard " + id + " is missing");
-        }
-        return entity.content;
     }
 }

@@ -1,6 +1,10 @@
 package org.sqm.inspection.grpc;
 
+import com.google.protobuf.Any;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -39,8 +43,37 @@ public final class FakeStandardsBackend {
 
     public static final Map<String, Unit> UNITS = new ConcurrentHashMap<>();
     public static final Map<String, Standard> STANDARDS = new ConcurrentHashMap<>();
+    /** Scripted failures: a call about this unit id, standard id or standard code answers the error. */
+    public static final Map<String, StatusRuntimeException> FAILURES = new ConcurrentHashMap<>();
 
     private FakeStandardsBackend() {}
+
+    /** Every later call about {@code key} (a unit id, standard id or standard code) fails with {@code error}. */
+    public static void failing(String key, StatusRuntimeException error) {
+        FAILURES.put(key, error);
+    }
+
+    /** An error as our services answer it: the code with a {@code google.rpc.ErrorInfo} of the reason. */
+    public static StatusRuntimeException answered(Status.Code code, String reason) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.value())
+                .setMessage(reason.toLowerCase())
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(reason)
+                        .setDomain("standards-service")
+                        .build()))
+                .build());
+    }
+
+    /** Answers the scripted failure for {@code key}, if any. */
+    private static boolean failed(String key, StreamObserver<?> response) {
+        StatusRuntimeException error = FAILURES.get(key);
+        if (error != null) {
+            response.onError(error);
+            return true;
+        }
+        return false;
+    }
 
     /** Registers an active unit and returns its id. */
     public static String unit(String parentId, UnitType type) {
@@ -154,6 +187,9 @@ public final class FakeStandardsBackend {
     public static class Units extends UnitServiceGrpc.UnitServiceImplBase {
         @Override
         public void getUnit(GetUnitRequest request, StreamObserver<Unit> response) {
+            if (failed(request.getId(), response)) {
+                return;
+            }
             Unit unit = UNITS.get(request.getId());
             if (unit == null) {
                 response.onError(Status.NOT_FOUND.withDescription("no unit").asRuntimeException());
@@ -166,6 +202,9 @@ public final class FakeStandardsBackend {
         @Override
         public void listUnitDescendants(
                 ListUnitDescendantsRequest request, StreamObserver<ListUnitDescendantsResponse> response) {
+            if (failed(request.getId(), response)) {
+                return;
+            }
             List<Unit> found = new ArrayList<>();
             collect(request.getId(), found);
             response.onNext(ListUnitDescendantsResponse.newBuilder()
@@ -193,6 +232,9 @@ public final class FakeStandardsBackend {
     public static class Standards extends StandardServiceGrpc.StandardServiceImplBase {
         @Override
         public void getStandard(GetStandardRequest request, StreamObserver<Standard> response) {
+            if (failed(request.getId(), response)) {
+                return;
+            }
             Standard s = STANDARDS.get(request.getId());
             if (s == null) {
                 response.onError(Status.NOT_FOUND.withDescription("no standard").asRuntimeException());
@@ -204,6 +246,9 @@ public final class FakeStandardsBackend {
 
         @Override
         public void listStandards(ListStandardsRequest request, StreamObserver<ListStandardsResponse> response) {
+            if (failed(request.getCode(), response)) {
+                return;
+            }
             response.onNext(ListStandardsResponse.newBuilder()
                     .addAllStandards(STANDARDS.values().stream()
                             .filter(s ->

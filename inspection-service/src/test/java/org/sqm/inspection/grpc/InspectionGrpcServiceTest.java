@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,14 +35,17 @@ import org.sqm.inspection.service.InspectionWatch;
 import org.sqm.proto.inspection.v1.AssignInspectorsRequest;
 import org.sqm.proto.inspection.v1.Attachment;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
+import org.sqm.proto.inspection.v1.CancelInspectionRequest;
 import org.sqm.proto.inspection.v1.CompareInspectionRequest;
+import org.sqm.proto.inspection.v1.CompleteRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.ContactMode;
 import org.sqm.proto.inspection.v1.CreateInspectionRequest;
 import org.sqm.proto.inspection.v1.CreateInspectorRequest;
+import org.sqm.proto.inspection.v1.FinalizeInspectionRequest;
 import org.sqm.proto.inspection.v1.FindingSeverity;
 import org.sqm.proto.inspection.v1.GetInspectionRequest;
+import org.sqm.proto.inspection.v1.GetRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.Inspection;
-import org.sqm.proto.inspection.v1.InspectionAction;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.InspectionResult;
@@ -57,12 +63,15 @@ import org.sqm.proto.inspection.v1.RateElementsRequest;
 import org.sqm.proto.inspection.v1.Rating;
 import org.sqm.proto.inspection.v1.RatingChange;
 import org.sqm.proto.inspection.v1.RecordMysteryShoppingContactRequest;
-import org.sqm.proto.inspection.v1.RectificationAction;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.RectificationServiceGrpc.RectificationServiceBlockingStub;
 import org.sqm.proto.inspection.v1.RectificationStatus;
-import org.sqm.proto.inspection.v1.TransitionInspectionRequest;
-import org.sqm.proto.inspection.v1.TransitionRectificationOrderRequest;
+import org.sqm.proto.inspection.v1.ReturnInspectionRequest;
+import org.sqm.proto.inspection.v1.StartInspectionRequest;
+import org.sqm.proto.inspection.v1.StartRectificationOrderRequest;
+import org.sqm.proto.inspection.v1.SubmitInspectionRequest;
+import org.sqm.proto.inspection.v1.UpdateRectificationOrderRequest;
+import org.sqm.proto.inspection.v1.VerifyRectificationOrderRequest;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.testing.EmbeddedPostgresResource;
 import org.sqm.testing.GrpcErrors;
@@ -155,13 +164,47 @@ class InspectionGrpcServiceTest {
                 GetInspectionRequest.newBuilder().setId(id).build());
     }
 
-    Inspection move(Inspection i, InspectionAction action, String note) {
-        return inspections.transitionInspection(TransitionInspectionRequest.newBuilder()
-                .setId(i.getId())
-                .setEtag(get(i.getId()).getEtag())
-                .setAction(action)
-                .setNote(note)
-                .build());
+    /** The moves of an inspection, one RPC each. */
+    enum Move {
+        START,
+        SUBMIT,
+        RETURN,
+        FINALIZE,
+        CANCEL
+    }
+
+    Inspection move(Inspection i, Move move, String note) {
+        return move(i.getId(), get(i.getId()).getEtag(), move, note);
+    }
+
+    Inspection move(String id, String etag, Move move, String note) {
+        return switch (move) {
+            case START -> inspections.startInspection(StartInspectionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case SUBMIT -> inspections.submitInspection(SubmitInspectionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case RETURN -> inspections.returnInspection(ReturnInspectionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case FINALIZE -> inspections.finalizeInspection(FinalizeInspectionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case CANCEL -> inspections.cancelInspection(CancelInspectionRequest.newBuilder()
+                    .setId(id)
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+        };
     }
 
     Inspection started(Inspection i) {
@@ -173,7 +216,7 @@ class InspectionGrpcServiceTest {
                 .addInspectorIds(a)
                 .addInspectorIds(b)
                 .build());
-        return move(assigned, InspectionAction.INSPECTION_ACTION_START, "");
+        return move(assigned, Move.START, "");
     }
 
     static Rating level(String element, String level) {
@@ -208,17 +251,17 @@ class InspectionGrpcServiceTest {
         assertEquals(2, started.getInspectorsCount());
 
         rate(started, level("1.1.1", "COMPLIANT"), level("1.1.2", "COMPLIANCE_PLUS"));
-        Inspection submitted = move(started, InspectionAction.INSPECTION_ACTION_SUBMIT, "");
+        Inspection submitted = move(started, Move.SUBMIT, "");
         assertEquals(InspectionStatus.INSPECTION_STATUS_SUBMITTED, submitted.getStatus());
 
         // Ratings are closed while submitted; a return needs a note; after it they open again.
         StatusRuntimeException closed =
                 assertThrows(StatusRuntimeException.class, () -> rate(submitted, level("1.1.3", "COMPLIANT")));
         assertEquals(Status.Code.FAILED_PRECONDITION, closed.getStatus().getCode());
-        StatusRuntimeException noNote = assertThrows(
-                StatusRuntimeException.class, () -> move(submitted, InspectionAction.INSPECTION_ACTION_RETURN, ""));
+        StatusRuntimeException noNote =
+                assertThrows(StatusRuntimeException.class, () -> move(submitted, Move.RETURN, ""));
         assertEquals(List.of("note"), GrpcErrors.violatedFields(noNote));
-        Inspection returned = move(submitted, InspectionAction.INSPECTION_ACTION_RETURN, "evidence for 1.1.2 missing");
+        Inspection returned = move(submitted, Move.RETURN, "evidence for 1.1.2 missing");
         assertEquals(InspectionStatus.INSPECTION_STATUS_RETURNED, returned.getStatus());
         assertEquals("evidence for 1.1.2 missing", returned.getStatusNote());
         rate(
@@ -235,8 +278,8 @@ class InspectionGrpcServiceTest {
                                 .setUri("https://files.example/p1.jpg")
                                 .setSha256("a".repeat(64)))
                         .build());
-        move(returned, InspectionAction.INSPECTION_ACTION_SUBMIT, "");
-        Inspection finalized = move(returned, InspectionAction.INSPECTION_ACTION_FINALIZE, "");
+        move(returned, Move.SUBMIT, "");
+        Inspection finalized = move(returned, Move.FINALIZE, "");
         assertEquals(InspectionStatus.INSPECTION_STATUS_FINALIZED, finalized.getStatus());
         assertTrue(finalized.hasFinalizeTime());
         assertEquals("COMPLIANT", finalized.getRatings(1).getLevelCode());
@@ -245,8 +288,8 @@ class InspectionGrpcServiceTest {
         // Every change of a finalized inspection is refused, and nothing changes.
         for (Runnable change : List.<Runnable>of(
                 () -> rate(finalized, level("1.1.3", "COMPLIANT")),
-                () -> move(finalized, InspectionAction.INSPECTION_ACTION_CANCEL, "too late"),
-                () -> move(finalized, InspectionAction.INSPECTION_ACTION_RETURN, "again"),
+                () -> move(finalized, Move.CANCEL, "too late"),
+                () -> move(finalized, Move.RETURN, "again"),
                 () -> inspections.assignInspectors(AssignInspectorsRequest.newBuilder()
                         .setId(finalized.getId())
                         .setEtag(finalized.getEtag())
@@ -280,30 +323,21 @@ class InspectionGrpcServiceTest {
         String std = code();
         FakeStandardsBackend.publish(std, 1, "1.1.1:m");
         Inspection created = onSite(unit, std);
-        StatusRuntimeException submit = assertThrows(
-                StatusRuntimeException.class, () -> move(created, InspectionAction.INSPECTION_ACTION_SUBMIT, ""));
+        StatusRuntimeException submit =
+                assertThrows(StatusRuntimeException.class, () -> move(created, Move.SUBMIT, ""));
         assertEquals("INVALID_TRANSITION", reason(submit));
-        StatusRuntimeException noInspectors = assertThrows(
-                StatusRuntimeException.class, () -> move(created, InspectionAction.INSPECTION_ACTION_START, ""));
+        StatusRuntimeException noInspectors =
+                assertThrows(StatusRuntimeException.class, () -> move(created, Move.START, ""));
         assertEquals("INSPECTORS_REQUIRED", reason(noInspectors));
         Inspection started = started(created);
         StatusRuntimeException stale = assertThrows(
-                StatusRuntimeException.class,
-                () -> inspections.transitionInspection(TransitionInspectionRequest.newBuilder()
-                        .setId(started.getId())
-                        .setEtag(created.getEtag())
-                        .setAction(InspectionAction.INSPECTION_ACTION_CANCEL)
-                        .setNote("x")
-                        .build()));
+                StatusRuntimeException.class, () -> move(started.getId(), created.getEtag(), Move.CANCEL, "x"));
         assertEquals(Status.Code.ABORTED, stale.getStatus().getCode());
-        Inspection cancelled =
-                move(started, InspectionAction.INSPECTION_ACTION_CANCEL, "unit closed for refurbishment");
+        Inspection cancelled = move(started, Move.CANCEL, "unit closed for refurbishment");
         assertEquals(InspectionStatus.INSPECTION_STATUS_CANCELLED, cancelled.getStatus());
         assertEquals(
                 "INSPECTION_FROZEN",
-                reason(assertThrows(
-                        StatusRuntimeException.class,
-                        () -> move(cancelled, InspectionAction.INSPECTION_ACTION_START, ""))));
+                reason(assertThrows(StatusRuntimeException.class, () -> move(cancelled, Move.START, ""))));
     }
 
     // ---- inspectors ----------------------------------------------------------------------------------
@@ -401,9 +435,7 @@ class InspectionGrpcServiceTest {
         rate(started, level("1.1.1", "COMPLIANT"));
         assertEquals(
                 "CONTACT_REQUIRED",
-                reason(assertThrows(
-                        StatusRuntimeException.class,
-                        () -> move(started, InspectionAction.INSPECTION_ACTION_SUBMIT, ""))));
+                reason(assertThrows(StatusRuntimeException.class, () -> move(started, Move.SUBMIT, ""))));
         StatusRuntimeException outside =
                 assertThrows(StatusRuntimeException.class, () -> contact(started, start.minusSeconds(60)));
         assertEquals(List.of("contact.contact_time"), GrpcErrors.violatedFields(outside));
@@ -412,7 +444,7 @@ class InspectionGrpcServiceTest {
                 ContactMode.CONTACT_MODE_CALL, contacted.getMysteryShopping().getMode());
         assertEquals(
                 InspectionStatus.INSPECTION_STATUS_SUBMITTED,
-                move(contacted, InspectionAction.INSPECTION_ACTION_SUBMIT, "").getStatus());
+                move(contacted, Move.SUBMIT, "").getStatus());
     }
 
     Inspection contact(Inspection i, Instant when) {
@@ -478,8 +510,7 @@ class InspectionGrpcServiceTest {
         FakeStandardsBackend.publish(std, 1, "1.1.1:m", "1.1.2:m", "1.1.3", "1.1.4:m");
         Inspection i = started(onSite(unit, std));
         rate(i, level("1.1.2", "COMPLIANT"), level("1.1.3", "COMPLIANT"));
-        StatusRuntimeException e = assertThrows(
-                StatusRuntimeException.class, () -> move(i, InspectionAction.INSPECTION_ACTION_SUBMIT, ""));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> move(i, Move.SUBMIT, ""));
         assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
         assertEquals("UNRATED_MANDATORY_ELEMENTS", reason(e));
         assertEquals(List.of("1.1.1", "1.1.4"), GrpcErrors.preconditionSubjects(e));
@@ -539,7 +570,7 @@ class InspectionGrpcServiceTest {
                 assertThrows(StatusRuntimeException.class, () -> rate(old, level("1.1.5", "COMPLIANT")));
         assertEquals(List.of("ratings[0].element_code"), GrpcErrors.violatedFields(e));
         rate(old, level("1.1.1", "COMPLIANT"), level("1.1.2", "COMPLIANT"));
-        Inspection submitted = move(old, InspectionAction.INSPECTION_ACTION_SUBMIT, "");
+        Inspection submitted = move(old, Move.SUBMIT, "");
         assertEquals(1, submitted.getStandardVersion());
         assertEquals(2, submitted.getElementsCount());
 
@@ -570,7 +601,7 @@ class InspectionGrpcServiceTest {
                 unit, InspectionKind.INSPECTION_KIND_SPOT_CHECK, AuthorityLevel.AUTHORITY_LEVEL_CITY, std, start, end);
         done = started(done);
         rate(done, level("1.1.1", "COMPLIANT"));
-        done = move(done, InspectionAction.INSPECTION_ACTION_SUBMIT, "");
+        done = move(done, Move.SUBMIT, "");
         Inspection running = onSite(unit, std);
         String etagBefore = get(lapsed.getId()).getEtag();
 
@@ -638,8 +669,8 @@ class InspectionGrpcServiceTest {
     Inspection finalized(String unit, String std, Rating... ratings) {
         Inspection i = started(onSite(unit, std));
         rate(i, ratings);
-        move(i, InspectionAction.INSPECTION_ACTION_SUBMIT, "");
-        return move(i, InspectionAction.INSPECTION_ACTION_FINALIZE, "");
+        move(i, Move.SUBMIT, "");
+        return move(i, Move.FINALIZE, "");
     }
 
     List<RectificationOrder> ordersOf(Inspection i) {
@@ -692,27 +723,25 @@ class InspectionGrpcServiceTest {
         assertEquals(RectificationStatus.RECTIFICATION_STATUS_OPEN, partial.getStatus());
 
         // open -> in progress -> done -> verified not effective -> open again -> done -> verified.
-        RectificationOrder o = moveOrder(partial, RectificationAction.RECTIFICATION_ACTION_START, "", false);
+        RectificationOrder o = moveOrder(partial, OrderMove.START, "", false);
         assertEquals(
                 "INVALID_TRANSITION",
                 reason(assertThrows(
-                        StatusRuntimeException.class,
-                        () -> moveOrder(partial, RectificationAction.RECTIFICATION_ACTION_VERIFY, "x", true))));
-        o = moveOrder(o, RectificationAction.RECTIFICATION_ACTION_COMPLETE, "queue signage replaced", false);
+                        StatusRuntimeException.class, () -> moveOrder(partial, OrderMove.VERIFY, "x", true))));
+        o = moveOrder(o, OrderMove.COMPLETE, "queue signage replaced", false);
         assertEquals(RectificationStatus.RECTIFICATION_STATUS_DONE, o.getStatus());
-        o = moveOrder(o, RectificationAction.RECTIFICATION_ACTION_VERIFY, "customers still queue twice", false);
+        o = moveOrder(o, OrderMove.VERIFY, "customers still queue twice", false);
         assertEquals(RectificationStatus.RECTIFICATION_STATUS_OPEN, o.getStatus());
         assertEquals(1, o.getReopenCount());
-        o = moveOrder(o, RectificationAction.RECTIFICATION_ACTION_COMPLETE, "single queue introduced", false);
-        o = moveOrder(o, RectificationAction.RECTIFICATION_ACTION_VERIFY, "one queue observed on two visits", true);
+        o = moveOrder(o, OrderMove.COMPLETE, "single queue introduced", false);
+        o = moveOrder(o, OrderMove.VERIFY, "one queue observed on two visits", true);
         assertEquals(RectificationStatus.RECTIFICATION_STATUS_VERIFIED, o.getStatus());
         assertTrue(o.hasVerifyTime());
         RectificationOrder verified = o;
         assertEquals(
                 "INVALID_TRANSITION",
                 reason(assertThrows(
-                        StatusRuntimeException.class,
-                        () -> moveOrder(verified, RectificationAction.RECTIFICATION_ACTION_COMPLETE, "x", false))));
+                        StatusRuntimeException.class, () -> moveOrder(verified, OrderMove.COMPLETE, "x", false))));
     }
 
     @Test
@@ -738,18 +767,38 @@ class InspectionGrpcServiceTest {
         assertTrue(metrics.contains("agroal_active_count"), "connection pool");
     }
 
-    RectificationOrder moveOrder(RectificationOrder o, RectificationAction action, String note, boolean effective) {
-        String etag = orders.getRectificationOrder(org.sqm.proto.inspection.v1.GetRectificationOrderRequest.newBuilder()
-                        .setId(o.getId())
-                        .build())
-                .getEtag();
-        return orders.transitionRectificationOrder(TransitionRectificationOrderRequest.newBuilder()
-                .setId(o.getId())
-                .setEtag(etag)
-                .setAction(action)
-                .setNote(note)
-                .setEffective(effective)
-                .build());
+    /** The moves of a rectification order, one RPC each. */
+    enum OrderMove {
+        START,
+        COMPLETE,
+        VERIFY
+    }
+
+    RectificationOrder order(String id) {
+        return orders.getRectificationOrder(
+                GetRectificationOrderRequest.newBuilder().setId(id).build());
+    }
+
+    RectificationOrder moveOrder(RectificationOrder o, OrderMove move, String note, boolean effective) {
+        String etag = order(o.getId()).getEtag();
+        return switch (move) {
+            case START -> orders.startRectificationOrder(StartRectificationOrderRequest.newBuilder()
+                    .setId(o.getId())
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case COMPLETE -> orders.completeRectificationOrder(CompleteRectificationOrderRequest.newBuilder()
+                    .setId(o.getId())
+                    .setEtag(etag)
+                    .setNote(note)
+                    .build());
+            case VERIFY -> orders.verifyRectificationOrder(VerifyRectificationOrderRequest.newBuilder()
+                    .setId(o.getId())
+                    .setEtag(etag)
+                    .setNote(note)
+                    .setEffective(effective)
+                    .build());
+        };
     }
 
     @Test
@@ -761,8 +810,7 @@ class InspectionGrpcServiceTest {
         List<RectificationOrder> list = ordersOf(f);
         assertEquals(2, list.size());
         RectificationOrder late = list.get(0);
-        RectificationOrder done =
-                moveOrder(list.get(1), RectificationAction.RECTIFICATION_ACTION_COMPLETE, "fixed", false);
+        RectificationOrder done = moveOrder(list.get(1), OrderMove.COMPLETE, "fixed", false);
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "UPDATE rectification_order SET due_time = now() - interval '1 hour' WHERE finding_id IN"
@@ -780,10 +828,7 @@ class InspectionGrpcServiceTest {
         assertEquals(
                 List.of(late.getId()),
                 overdue.stream().map(RectificationOrder::getId).toList());
-        assertFalse(orders.getRectificationOrder(org.sqm.proto.inspection.v1.GetRectificationOrderRequest.newBuilder()
-                        .setId(done.getId())
-                        .build())
-                .getOverdue());
+        assertFalse(order(done.getId()).getOverdue());
     }
 
     // ---- results and comparison ----------------------------------------------------------------------
@@ -900,5 +945,193 @@ class InspectionGrpcServiceTest {
                         NOW,
                         NOW.minusSeconds(1)));
         assertEquals(List.of("inspection.window_end", "inspection.authority_level"), GrpcErrors.violatedFields(e));
+    }
+
+    // ---- updating rectification orders (AIP-134) -------------------------------------------------------
+
+    RectificationOrder update(RectificationOrder order, String... paths) {
+        return orders.updateRectificationOrder(UpdateRectificationOrderRequest.newBuilder()
+                .setOrder(order)
+                .setUpdateMask(FieldMask.newBuilder().addAllPaths(List.of(paths)))
+                .build());
+    }
+
+    @Test
+    void anUpdateChangesOnlyTheFieldsItsMaskNames() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String other = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        RectificationOrder issued =
+                ordersOf(finalized(unit, std, level("1.1.1", "NON_COMPLIANCE"))).get(0);
+        Instant later = ProtoTime.instant(issued.getDueTime()).plus(Duration.ofDays(10));
+
+        // Only the description is named: the new owner and due time sent along are left alone.
+        RectificationOrder described = update(
+                issued.toBuilder()
+                        .setDescription("  Replace the queue signage  ")
+                        .setOwnerUnitId(other)
+                        .setDueTime(ts(later))
+                        .build(),
+                "description");
+        assertEquals("Replace the queue signage", described.getDescription());
+        assertEquals(unit, described.getOwnerUnitId());
+        assertEquals(issued.getDueTime(), described.getDueTime());
+        assertNotEquals(issued.getEtag(), described.getEtag());
+        assertEquals(described, order(issued.getId()), "the answer is what was written");
+
+        // The owner (checked with standards-service, outside the transaction) and the due time.
+        RectificationOrder moved = update(
+                described.toBuilder()
+                        .setOwnerUnitId(other)
+                        .setDueTime(ts(later))
+                        .setDescription("")
+                        .build(),
+                "owner_unit_id",
+                "due_time");
+        assertEquals(other, moved.getOwnerUnitId());
+        assertEquals(ts(later), moved.getDueTime());
+        assertEquals("Replace the queue signage", moved.getDescription());
+
+        // A stale etag is ABORTED; nothing changes.
+        StatusRuntimeException stale =
+                assertThrows(StatusRuntimeException.class, () -> update(described, "description"));
+        assertEquals(Status.Code.ABORTED, stale.getStatus().getCode());
+        assertEquals(moved, order(issued.getId()));
+    }
+
+    @Test
+    void anUpdateMaskMustNameChangeableFieldsAndANewOwnerMustExist() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        RectificationOrder issued =
+                ordersOf(finalized(unit, std, level("1.1.1", "NON_COMPLIANCE"))).get(0);
+
+        StatusRuntimeException empty = assertThrows(StatusRuntimeException.class, () -> update(issued));
+        assertEquals(Status.Code.INVALID_ARGUMENT, empty.getStatus().getCode());
+        assertEquals(List.of("update_mask"), GrpcErrors.violatedFields(empty));
+        StatusRuntimeException unknown = assertThrows(
+                StatusRuntimeException.class,
+                () -> update(issued.toBuilder().setDescription("x").build(), "description", "status"));
+        assertEquals(Status.Code.INVALID_ARGUMENT, unknown.getStatus().getCode());
+        assertEquals(List.of("update_mask"), GrpcErrors.violatedFields(unknown));
+        StatusRuntimeException blank = assertThrows(
+                StatusRuntimeException.class,
+                () -> update(
+                        issued.toBuilder().setDescription(" ").clearDueTime().build(), "description", "due_time"));
+        assertEquals(List.of("order.description", "order.due_time"), GrpcErrors.violatedFields(blank));
+        StatusRuntimeException early = assertThrows(
+                StatusRuntimeException.class,
+                () -> update(
+                        issued.toBuilder().setDueTime(issued.getCreateTime()).build(), "due_time"));
+        assertEquals(List.of("order.due_time"), GrpcErrors.violatedFields(early));
+
+        // The owner is looked up in standards-service: an unknown unit is the caller's mistake. The
+        // lookup runs with no transaction open (the outgoing call interceptor would fail it otherwise).
+        StatusRuntimeException noUnit = assertThrows(
+                StatusRuntimeException.class,
+                () -> update(
+                        issued.toBuilder()
+                                .setOwnerUnitId(UUID.randomUUID().toString())
+                                .build(),
+                        "owner_unit_id"));
+        assertEquals(Status.Code.INVALID_ARGUMENT, noUnit.getStatus().getCode());
+        assertEquals(List.of("order.owner_unit_id"), GrpcErrors.violatedFields(noUnit));
+        assertEquals(issued, order(issued.getId()), "nothing written");
+
+        // A done order never changes.
+        RectificationOrder done = moveOrder(issued, OrderMove.COMPLETE, "fixed", false);
+        StatusRuntimeException finished = assertThrows(
+                StatusRuntimeException.class,
+                () -> update(done.toBuilder().setDescription("again").build(), "description"));
+        assertEquals(Status.Code.FAILED_PRECONDITION, finished.getStatus().getCode());
+        assertEquals("INVALID_STATUS", reason(finished));
+    }
+
+    // ---- standards-service failing -------------------------------------------------------------------
+
+    @Inject
+    org.sqm.inspection.service.Standards standards;
+
+    @Test
+    void noCallToStandardsServiceLeavesWhileATransactionIsOpen() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        assertTrue(standards.unit(UUID.fromString(unit)).isPresent());
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> standards.unit(UUID.fromString(unit))));
+        Throwable cause = refused;
+        while (!(cause instanceof IllegalStateException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("inside an open database transaction"), cause.toString());
+    }
+
+    static void assertDependencyFailed(StatusRuntimeException e, Status.Code downstream) {
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode(), e.toString());
+        ErrorInfo info = GrpcErrors.errorInfo(e);
+        assertEquals("DEPENDENCY_FAILED", info.getReason());
+        assertEquals("standards-service", info.getMetadataOrThrow("service"));
+        assertEquals(downstream.name(), info.getMetadataOrThrow("code"));
+    }
+
+    @Test
+    void aFailingStandardsServiceIsReportedAsTheDependencysProblemNotAsAMissingInspection() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+
+        // Listing the versions of a code answers NOT_FOUND: this used to reach the caller as its own NOT_FOUND.
+        String listed = code();
+        FakeStandardsBackend.publish(listed, 1, "1.1.1:m");
+        FakeStandardsBackend.failing(
+                listed, Status.NOT_FOUND.withDescription("no such route").asRuntimeException());
+        assertDependencyFailed(
+                assertThrows(StatusRuntimeException.class, () -> onSite(unit, listed)), Status.Code.NOT_FOUND);
+
+        // The version standards-service lists as in force cannot be read to pin it.
+        String vanishing = code();
+        String version = FakeStandardsBackend.publish(vanishing, 1, "1.1.1:m");
+        FakeStandardsBackend.failing(version, Status.NOT_FOUND.asRuntimeException());
+        assertDependencyFailed(
+                assertThrows(StatusRuntimeException.class, () -> onSite(unit, vanishing)), Status.Code.NOT_FOUND);
+
+        // Pinning by id meets an error standards-service reports itself: its reason travels along.
+        String broken = code();
+        String brokenVersion = FakeStandardsBackend.publish(broken, 1, "1.1.1:m");
+        FakeStandardsBackend.failing(brokenVersion, FakeStandardsBackend.answered(Status.Code.INTERNAL, "INTERNAL"));
+        StatusRuntimeException internal = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspections.createInspection(CreateInspectionRequest.newBuilder()
+                        .setInspection(Inspection.newBuilder()
+                                .setUnitId(unit)
+                                .setKind(InspectionKind.INSPECTION_KIND_SPOT_CHECK)
+                                .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_CITY)
+                                .setStandardId(brokenVersion)
+                                .setWindowStart(ts(NOW))
+                                .setWindowEnd(ts(NOW.plus(Duration.ofDays(1)))))
+                        .build()));
+        assertDependencyFailed(internal, Status.Code.INTERNAL);
+        assertEquals("INTERNAL", GrpcErrors.errorInfo(internal).getMetadataOrThrow("reason"));
+
+        // standards-service unreachable: UNAVAILABLE, worth trying again later.
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        String cut = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        FakeStandardsBackend.failing(
+                cut, Status.UNAVAILABLE.withDescription("connection refused").asRuntimeException());
+        StatusRuntimeException unavailable = assertThrows(StatusRuntimeException.class, () -> onSite(cut, std));
+        assertEquals(Status.Code.UNAVAILABLE, unavailable.getStatus().getCode());
+        assertEquals("DEPENDENCY_UNAVAILABLE", reason(unavailable));
+
+        // A new owner that standards-service fails to look up is its problem too, and nothing is written.
+        RectificationOrder issued =
+                ordersOf(finalized(unit, std, level("1.1.1", "NON_COMPLIANCE"))).get(0);
+        String owner = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        FakeStandardsBackend.failing(owner, FakeStandardsBackend.answered(Status.Code.PERMISSION_DENIED, "DENIED"));
+        assertDependencyFailed(
+                assertThrows(
+                        StatusRuntimeException.class,
+                        () -> update(issued.toBuilder().setOwnerUnitId(owner).build(), "owner_unit_id")),
+                Status.Code.PERMISSION_DENIED);
+        assertEquals(issued, order(issued.getId()));
     }
 }

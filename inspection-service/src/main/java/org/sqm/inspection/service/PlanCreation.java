@@ -1,6 +1,5 @@
 package org.sqm.inspection.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
@@ -15,43 +14,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.sqm.commons.error.InvalidArgumentException;
-import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.Cadence;
 import org.sqm.inspection.domain.InspectionKind;
 import org.sqm.inspection.domain.InspectionPlanEntity;
-import org.sqm.inspection.domain.InspectionStatus;
-import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.repository.InspectionPlanRepository;
-import org.sqm.inspection.repository.InspectionRepository;
 
-/** Inspection plans and the scheduled inspections they generate. */
+/**
+ * Creates inspection plans. Asks standards-service whether the target units exist first, with no
+ * transaction open; the insert is one short transaction of its own.
+ */
 @ApplicationScoped
-public class PlanService {
+@Transactional(Transactional.TxType.NEVER)
+public class PlanCreation {
 
     static final Pattern STANDARD_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final int MAX_TARGETS = 1000;
-    static final int MAX_OCCURRENCES_PER_CALL = 10_000;
-    private static final String LIST_QUERY = "plans:newest";
 
     private final InspectionPlanRepository plans;
-    private final InspectionRepository inspections;
     private final Standards standards;
-    private final PinnedStandards pinned;
 
-    public PlanService(
-            InspectionPlanRepository plans,
-            InspectionRepository inspections,
-            Standards standards,
-            PinnedStandards pinned) {
+    public PlanCreation(InspectionPlanRepository plans, Standards standards) {
         this.plans = plans;
-        this.inspections = inspections;
         this.standards = standards;
-        this.pinned = pinned;
     }
 
     /** What a caller asks to plan; dates as "YYYY-MM-DD" text, validated here. */
@@ -68,12 +56,6 @@ public class PlanService {
             String startDate,
             String endDate,
             String timeZone) {}
-
-    /** One page of plans. */
-    public record PlanPage(List<InspectionPlanEntity> plans, String nextPageToken) {}
-
-    /** What generating did. */
-    public record Generated(int created, int existing, String pinnedStandard) {}
 
     /** Creates a plan, or returns the one an earlier call with the same request id created. */
     public InspectionPlanEntity create(NewPlan plan, String requestId) {
@@ -225,102 +207,6 @@ public class PlanService {
                     "no unit has this id");
         }
         v.throwIfAny();
-    }
-
-    /** Returns the plan with that id. */
-    @Transactional
-    public InspectionPlanEntity get(String id) {
-        return plans.findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("inspection plan", id));
-    }
-
-    /** Lists plans, newest first. */
-    @Transactional
-    public PlanPage list(int pageSize, String pageToken) {
-        int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 2);
-        List<InspectionPlanEntity> page = plans.pageNewestFirst(
-                after.isEmpty() ? null : Instant.parse(after.get(0)),
-                after.isEmpty() ? null : UUID.fromString(after.get(1)),
-                size + 1);
-        if (page.size() <= size) {
-            return new PlanPage(page, "");
-        }
-        List<InspectionPlanEntity> shown = List.copyOf(page.subList(0, size));
-        InspectionPlanEntity last = shown.get(size - 1);
-        return new PlanPage(shown, PageToken.encode(LIST_QUERY, last.createTime.toString(), last.id.toString()));
-    }
-
-    /**
-     * Creates the scheduled inspections of every period starting on or before {@code throughDate} for
-     * every target unit, pinned to the version in force now; existing ones are left alone (the unique
-     * key plan + unit + window start decides, so even racing calls never double them).
-     */
-    public Generated generate(String planId, String throughDate) {
-        InspectionPlanEntity plan = QuarkusTransaction.requiringNew().call(() -> get(planId));
-        Violations v = new Violations();
-        LocalDate through = date(v, "through_date", throughDate, false);
-        v.throwIfAny();
-        ZoneId zone = ZoneId.of(plan.timeZone);
-        List<Cadence.Period> periods = plan.cadence.periods(
-                plan.startDate,
-                plan.endDate,
-                plan.explicitDates.stream().map(LocalDate::parse).toList(),
-                through == null ? plan.endDate : through);
-        List<UUID> units = targetUnits(plan);
-        long wanted = (long) periods.size() * units.size();
-        if (wanted > MAX_OCCURRENCES_PER_CALL) {
-            throw new InvalidArgumentException(
-                    "through_date",
-                    "would generate " + wanted + " inspections; at most " + MAX_OCCURRENCES_PER_CALL
-                            + " per call: generate in steps with an earlier through_date");
-        }
-        if (wanted == 0) {
-            return new Generated(0, 0, "");
-        }
-        StandardSnapshot standard = pinned.inForce(plan.standardCode);
-        int created = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            int count = 0;
-            for (Cadence.Period period : periods) {
-                for (UUID unit : units) {
-                    count += inspections
-                            .getEntityManager()
-                            .createNativeQuery("INSERT INTO inspection (id, unit_id, kind, authority_level, plan_id,"
-                                    + " standard_id, window_start, window_end, status, missed, create_time,"
-                                    + " update_time, version) VALUES (:id, :unit, :kind, :authority, :plan,"
-                                    + " :standard, :start, :end, :status, false, :now, :now, 0)"
-                                    + " ON CONFLICT (plan_id, unit_id, window_start) DO NOTHING")
-                            .setParameter("id", UUID.randomUUID())
-                            .setParameter("unit", unit)
-                            .setParameter("kind", plan.kind.name())
-                            .setParameter("authority", plan.authorityLevel.name())
-                            .setParameter("plan", plan.id)
-                            .setParameter("standard", standard.id())
-                            .setParameter("start", period.startIn(zone))
-                            .setParameter("end", period.endIn(zone))
-                            .setParameter("status", InspectionStatus.SCHEDULED.name())
-                            .setParameter("now", now)
-                            .executeUpdate();
-                }
-            }
-            return count;
-        });
-        return new Generated(created, (int) wanted - created, created > 0 ? standard.label() : "");
-    }
-
-    /** The plan's units now: the listed ones that are active, or the active units of the type below the parent. */
-    private List<UUID> targetUnits(InspectionPlanEntity plan) {
-        if (plan.targetParentId != null) {
-            if (standards.unit(plan.targetParentId).isEmpty()) {
-                throw new InvalidArgumentException(
-                        "plan.targets.parent_unit_id", "the plan's parent unit no longer exists");
-            }
-            return standards.activeDescendants(plan.targetParentId, plan.targetUnitType);
-        }
-        return plan.targetUnitIds.stream()
-                .filter(id -> standards.unit(id).map(Standards.Unit::active).orElse(false))
-                .toList();
     }
 
     static LocalDate date(Violations v, String field, String value, boolean required) {

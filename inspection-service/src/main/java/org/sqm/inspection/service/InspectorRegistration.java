@@ -9,26 +9,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
-import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.paging.PageToken;
 import org.sqm.commons.persistence.IdempotentCreate;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.InspectionKind;
 import org.sqm.inspection.domain.InspectorEntity;
 import org.sqm.inspection.repository.InspectorRepository;
 
-/** The rules for the register of inspectors. */
+/**
+ * Registers inspectors. The insert is a short transaction of its own (through IdempotentCreate, so a
+ * racing retry reads the winner's inspector), never part of a caller's.
+ */
 @ApplicationScoped
-public class InspectorService {
+@Transactional(Transactional.TxType.NEVER)
+public class InspectorRegistration {
 
     static final Pattern CERTIFICATE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./_-]{0,63}");
-    private static final String LIST_QUERY = "inspectors:by-certificate";
 
     private final InspectorRepository inspectors;
 
-    public InspectorService(InspectorRepository inspectors) {
+    public InspectorRegistration(InspectorRepository inspectors) {
         this.inspectors = inspectors;
     }
 
@@ -41,9 +43,6 @@ public class InspectorService {
             Instant validUntil,
             List<InspectionKind> qualifiedKinds,
             String pseudonym) {}
-
-    /** One page of inspectors and the token of the next page (empty at the end). */
-    public record InspectorPage(List<InspectorEntity> inspectors, String nextPageToken) {}
 
     /** Registers an inspector, or returns the one an earlier call with the same request id registered. */
     public InspectorEntity create(NewInspector inspector, String requestId) {
@@ -91,9 +90,7 @@ public class InspectorService {
         }
         boolean shopper = kinds.contains(InspectionKind.MYSTERY_SHOPPING);
         v.check(
-                !shopper
-                        || (inspector.pseudonym() != null
-                                && !inspector.pseudonym().isBlank()),
+                !shopper || Texts.notBlank(inspector.pseudonym()),
                 "inspector.pseudonym",
                 "is required for a mystery shopper, who appears under it in reports");
         v.maxLength("inspector.pseudonym", inspector.pseudonym(), 64);
@@ -112,34 +109,10 @@ public class InspectorService {
         entity.validUntil = inspector.validUntil().truncatedTo(ChronoUnit.MICROS);
         entity.qualifiedKinds.addAll(inspector.qualifiedKinds());
         entity.pseudonym =
-                inspector.pseudonym() == null || inspector.pseudonym().isBlank()
-                        ? null
-                        : inspector.pseudonym().strip();
-        entity.requestId = requestId == null || requestId.isEmpty() ? null : requestId;
+                Texts.notBlank(inspector.pseudonym()) ? inspector.pseudonym().strip() : null;
+        entity.requestId = Texts.emptyToNull(requestId);
         entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
         inspectors.persistAndFlush(entity);
         return entity;
-    }
-
-    /** Returns the inspector with that id. */
-    @Transactional
-    public InspectorEntity get(String id) {
-        return inspectors
-                .findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("inspector", id));
-    }
-
-    /** Lists inspectors ordered by certificate number. */
-    @Transactional
-    public InspectorPage list(int pageSize, String pageToken) {
-        int size = PageToken.pageSize(pageSize);
-        List<String> after = PageToken.decode(pageToken, LIST_QUERY, 1);
-        List<InspectorEntity> page =
-                inspectors.pageByCertificateNumber(after.isEmpty() ? null : after.get(0), size + 1);
-        if (page.size() <= size) {
-            return new InspectorPage(page, "");
-        }
-        List<InspectorEntity> shown = List.copyOf(page.subList(0, size));
-        return new InspectorPage(shown, PageToken.encode(LIST_QUERY, shown.get(size - 1).certificateNumber));
     }
 }

@@ -1,7 +1,5 @@
-package org.sqm.inspection.grpc;
+package org.sqm.inspection.client;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -11,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.sqm.inspection.config.InspectionConfig;
+import org.sqm.commons.client.RemoteCalls;
+import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.service.Standards;
 import org.sqm.proto.standards.v1.GetStandardRequest;
@@ -28,57 +26,50 @@ import org.sqm.proto.standards.v1.StandardStatus;
 import org.sqm.proto.standards.v1.UnitServiceGrpc.UnitServiceBlockingStub;
 import org.sqm.proto.standards.v1.UnitState;
 
-/** {@link Standards} over gRPC; every call carries its own deadline. */
+/** {@link Standards} over gRPC, every call through {@link RemoteCalls} (deadline, retries, dependency errors). */
 @ApplicationScoped
 public class StandardsGrpcClient implements Standards {
 
-    private static final String UNIT_TYPE_PREFIX = "UNIT_TYPE_";
+    static final String SERVICE = "standards-service";
+    private static final int PAGE_SIZE = 1000;
 
     private final UnitServiceBlockingStub units;
     private final StandardServiceBlockingStub standards;
-    private final long deadlineMillis;
+    private final RemoteCalls calls;
 
     public StandardsGrpcClient(
             @GrpcClient("standards") UnitServiceBlockingStub units,
             @GrpcClient("standards") StandardServiceBlockingStub standards,
-            InspectionConfig config) {
+            RemoteCalls calls) {
         this.units = units;
         this.standards = standards;
-        this.deadlineMillis = config.standardsDeadline().toMillis();
+        this.calls = calls;
     }
 
     @Override
     public Optional<Unit> unit(UUID id) {
-        try {
-            var unit = units.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getUnit(GetUnitRequest.newBuilder().setId(id.toString()).build());
-            return Optional.of(
-                    new Unit(id, unitType(unit.getType().name()), unit.getState() == UnitState.UNIT_STATE_ACTIVE));
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return calls.find(
+                        SERVICE,
+                        () -> units.getUnit(
+                                GetUnitRequest.newBuilder().setId(id.toString()).build()))
+                .map(u -> new Unit(id, ProtoEnums.shortName(u.getType()), u.getState() == UnitState.UNIT_STATE_ACTIVE));
     }
 
     @Override
     public List<UUID> activeDescendants(UUID parentId, String type) {
         List<UUID> ids = new ArrayList<>();
-        String token = "";
-        do {
-            ListUnitDescendantsResponse page = units.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .listUnitDescendants(ListUnitDescendantsRequest.newBuilder()
-                            .setId(parentId.toString())
-                            .setPageSize(1000)
-                            .setPageToken(token)
-                            .build());
-            page.getUnitsList().stream()
-                    .filter(u -> u.getState() == UnitState.UNIT_STATE_ACTIVE)
-                    .filter(u -> unitType(u.getType().name()).equals(type))
-                    .forEach(u -> ids.add(UUID.fromString(u.getId())));
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        calls.readAllPages(
+                SERVICE,
+                token -> units.listUnitDescendants(ListUnitDescendantsRequest.newBuilder()
+                        .setId(parentId.toString())
+                        .setPageSize(PAGE_SIZE)
+                        .setPageToken(token)
+                        .build()),
+                page -> page.getUnitsList().stream()
+                        .filter(u -> u.getState() == UnitState.UNIT_STATE_ACTIVE)
+                        .filter(u -> type.equals(ProtoEnums.shortName(u.getType())))
+                        .forEach(u -> ids.add(UUID.fromString(u.getId()))),
+                ListUnitDescendantsResponse::getNextPageToken);
         return ids;
     }
 
@@ -86,19 +77,16 @@ public class StandardsGrpcClient implements Standards {
     public Optional<UUID> publishedVersionInForce(String code) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Standard> published = new ArrayList<>();
-        String token = "";
-        do {
-            ListStandardsResponse page = standards
-                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .listStandards(ListStandardsRequest.newBuilder()
-                            .setCode(code)
-                            .setStatus(StandardStatus.STANDARD_STATUS_PUBLISHED)
-                            .setPageSize(1000)
-                            .setPageToken(token)
-                            .build());
-            published.addAll(page.getStandardsList());
-            token = page.getNextPageToken();
-        } while (!token.isEmpty());
+        calls.readAllPages(
+                SERVICE,
+                token -> standards.listStandards(ListStandardsRequest.newBuilder()
+                        .setCode(code)
+                        .setStatus(StandardStatus.STANDARD_STATUS_PUBLISHED)
+                        .setPageSize(PAGE_SIZE)
+                        .setPageToken(token)
+                        .build()),
+                page -> published.addAll(page.getStandardsList()),
+                ListStandardsResponse::getNextPageToken);
         return published.stream()
                 .filter(s -> !s.getEffectiveFrom().isEmpty()
                         && !LocalDate.parse(s.getEffectiveFrom()).isAfter(today))
@@ -109,19 +97,22 @@ public class StandardsGrpcClient implements Standards {
     }
 
     @Override
-    public Optional<Version> version(UUID id) {
-        try {
-            Standard s = standards
-                    .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
-                    .getStandard(
-                            GetStandardRequest.newBuilder().setId(id.toString()).build());
-            return Optional.of(new Version(snapshot(s), s.getStatus() == StandardStatus.STANDARD_STATUS_PUBLISHED));
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+    public Optional<Version> findVersion(UUID id) {
+        return calls.find(SERVICE, () -> getStandard(id)).map(StandardsGrpcClient::version);
+    }
+
+    @Override
+    public Version version(UUID id) {
+        return version(calls.read(SERVICE, () -> getStandard(id)));
+    }
+
+    private Standard getStandard(UUID id) {
+        return standards.getStandard(
+                GetStandardRequest.newBuilder().setId(id.toString()).build());
+    }
+
+    private static Version version(Standard s) {
+        return new Version(snapshot(s), s.getStatus() == StandardStatus.STANDARD_STATUS_PUBLISHED);
     }
 
     /** The parts of a standard version that inspections use. */
@@ -152,9 +143,5 @@ public class StandardsGrpcClient implements Standards {
                         scale.getMaxScore(),
                         scale.getPassScore()),
                 elements);
-    }
-
-    private static String unitType(String protoName) {
-        return protoName.startsWith(UNIT_TYPE_PREFIX) ? protoName.substring(UNIT_TYPE_PREFIX.length()) : protoName;
     }
 }

@@ -1,0 +1,59 @@
+package org.sqm.inspection.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.sqm.commons.error.Violations;
+import org.sqm.commons.paging.PageTokens;
+import org.sqm.inspection.domain.InspectionStatus;
+import org.sqm.inspection.repository.InspectionRepository;
+
+/** Reads inspections: one by id, or pages of them. */
+@ApplicationScoped
+@Transactional
+public class InspectionQueries {
+
+    private final InspectionRepository inspections;
+    private final InspectionViews views;
+    private final PageTokens pageTokens;
+
+    public InspectionQueries(InspectionRepository inspections, InspectionViews views, PageTokens pageTokens) {
+        this.inspections = inspections;
+        this.views = views;
+        this.pageTokens = pageTokens;
+    }
+
+    /** List filters. */
+    public record InspectionFilter(String unitId, String planId, InspectionStatus status, boolean missedOnly) {}
+
+    /** One page of inspections. */
+    public record InspectionPage(List<InspectionView> inspections, String nextPageToken) {}
+
+    /** Returns the inspection with its ratings. */
+    public InspectionView get(String id) {
+        return views.of(views.find(Violations.parseId("id", id)), true);
+    }
+
+    /** Lists inspections, latest window first. */
+    public InspectionPage list(InspectionFilter filter, int pageSize, String pageToken) {
+        new Violations()
+                .optionalId("unit_id", filter.unitId())
+                .optionalId("plan_id", filter.planId())
+                .throwIfAny();
+        KeysetQuery.Page<InspectionView> page = KeysetQuery.newestFirst("windowStart")
+                .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
+                .where("planId = :plan", "plan", KeysetQuery.id(filter.planId()))
+                .where("status = :status", "status", filter.status())
+                .whereIf(filter.missedOnly(), "missed = true")
+                .page(
+                        inspections,
+                        pageTokens,
+                        "inspections:" + filter,
+                        pageToken,
+                        pageSize,
+                        e -> e.windowStart,
+                        e -> e.id)
+                .map(e -> views.of(e, false));
+        return new InspectionPage(page.items(), page.nextPageToken());
+    }
+}

@@ -1,0 +1,59 @@
+package org.sqm.inspection.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.inspection.domain.InspectionEntity;
+import org.sqm.inspection.domain.InspectorEntity;
+import org.sqm.inspection.domain.RatingEntity;
+import org.sqm.inspection.repository.InspectionRepository;
+import org.sqm.inspection.repository.InspectorRepository;
+import org.sqm.inspection.repository.PinnedStandardRepository;
+import org.sqm.inspection.repository.RatingRepository;
+
+/**
+ * Reads inspections and builds what they show, inside the caller's transaction: a write answers from
+ * the rows its own transaction holds.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InspectionViews {
+
+    private final InspectionRepository inspections;
+    private final InspectorRepository inspectors;
+    private final RatingRepository ratings;
+    private final PinnedStandardRepository pinned;
+
+    public InspectionViews(
+            InspectionRepository inspections,
+            InspectorRepository inspectors,
+            RatingRepository ratings,
+            PinnedStandardRepository pinned) {
+        this.inspections = inspections;
+        this.inspectors = inspectors;
+        this.ratings = ratings;
+        this.pinned = pinned;
+    }
+
+    /** The inspection with that id. */
+    public InspectionEntity find(UUID id) {
+        return inspections.findByIdOptional(id).orElseThrow(() -> new NotFoundException("inspection", id.toString()));
+    }
+
+    /** The inspection with its pinned version, its inspectors and (when asked) its ratings. */
+    public InspectionView of(InspectionEntity e, boolean withRatings) {
+        List<InspectorEntity> assigned =
+                e.inspectorIds.stream().map(inspectors::findById).toList();
+        List<RatingEntity> list = withRatings ? ratings.ofInspection(e.id) : List.of();
+        int rated = withRatings ? list.size() : (int) ratings.countOf(e.id);
+        return new InspectionView(e, pinned.snapshot(e.standardId), list, assigned, rated);
+    }
+
+    /** Writes the pending changes (so the etag is the new one) and answers with the inspection. */
+    public InspectionView flushed(InspectionEntity e) {
+        inspections.flush();
+        return of(e, true);
+    }
+}

@@ -1,0 +1,225 @@
+package org.sqm.inspection.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.sqm.commons.convert.Texts;
+import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.InvalidArgumentException;
+import org.sqm.commons.error.NotFoundException;
+import org.sqm.commons.error.Violations;
+import org.sqm.commons.paging.PageTokens;
+import org.sqm.commons.persistence.Etags;
+import org.sqm.inspection.domain.FindingEntity;
+import org.sqm.inspection.domain.InspectionEntity;
+import org.sqm.inspection.domain.RatingEntity;
+import org.sqm.inspection.domain.RectificationAction;
+import org.sqm.inspection.domain.RectificationOrderEntity;
+import org.sqm.inspection.domain.RectificationStatus;
+import org.sqm.inspection.domain.StandardSnapshot;
+import org.sqm.inspection.repository.FindingRepository;
+import org.sqm.inspection.repository.PinnedStandardRepository;
+import org.sqm.inspection.repository.RatingRepository;
+import org.sqm.inspection.repository.RectificationOrderRepository;
+
+/**
+ * Findings and rectification orders: issued when an inspection is finalized, carried out by their
+ * owners (start, complete), verified by inspectors. Plain database work in the caller's transaction
+ * or one of its own; a change of owner is checked with standards-service by {@link RectificationOrderUpdate}.
+ */
+@ApplicationScoped
+@Transactional
+public class RectificationOrders {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final RectificationOrderRepository orders;
+    private final FindingRepository findings;
+    private final RatingRepository ratings;
+    private final PinnedStandardRepository pinned;
+    private final PageTokens pageTokens;
+
+    public RectificationOrders(
+            RectificationOrderRepository orders,
+            FindingRepository findings,
+            RatingRepository ratings,
+            PinnedStandardRepository pinned,
+            PageTokens pageTokens) {
+        this.orders = orders;
+        this.findings = findings;
+        this.ratings = ratings;
+        this.pinned = pinned;
+        this.pageTokens = pageTokens;
+    }
+
+    /** List filters. */
+    public record OrderFilter(
+            String ownerUnitId, String inspectionId, RectificationStatus status, boolean overdueOnly) {}
+
+    /** One page of orders. */
+    public record OrderPage(List<RectificationOrderEntity> orders, String nextPageToken) {}
+
+    /** The new values of an update; only the fields its mask names are applied. */
+    public record OrderChange(String id, String etag, String ownerUnitId, String description, Instant dueTime) {}
+
+    /** A finding and a rectification order, owned by the inspected unit, for every rating that does not meet the requirement. */
+    void issueFindings(InspectionEntity e, Instant now) {
+        StandardSnapshot standard = pinned.snapshot(e.standardId);
+        for (RatingEntity r : ratings.ofInspection(e.id)) {
+            if (r.meetsRequirement || r.notApplicable) {
+                continue;
+            }
+            StandardSnapshot.Element element = standard.element(r.elementCode).orElseThrow();
+            FindingEntity f = new FindingEntity();
+            f.id = UUID.randomUUID();
+            f.inspectionId = e.id;
+            f.unitId = e.unitId;
+            f.elementCode = element.code();
+            f.elementTitle = element.title();
+            f.levelCode = r.levelCode;
+            f.points = r.points;
+            f.severity = standard.severity(element, r.levelCode, r.score);
+            f.evidenceNotes = r.evidenceNotes;
+            findings.persist(f);
+            RectificationOrderEntity o = new RectificationOrderEntity();
+            o.id = UUID.randomUUID();
+            o.finding = f;
+            o.ownerUnitId = e.unitId;
+            String rated = r.levelCode != null ? "rated " + r.levelCode : "scored " + r.score;
+            o.description = Texts.truncate(
+                    "Rectify " + element.code() + " \"" + element.title() + "\" (" + rated + " in the " + e.kind
+                            + " of " + e.finalizeTime.toString().substring(0, 10) + ")",
+                    MAX_TEXT);
+            o.dueTime = f.severity.dueFrom(now);
+            o.status = RectificationStatus.OPEN;
+            o.createTime = now;
+            o.updateTime = now;
+            orders.persist(o);
+        }
+    }
+
+    /** Returns the order with that id. */
+    public RectificationOrderEntity get(String id) {
+        return orders.findByIdOptional(Violations.parseId("id", id))
+                .orElseThrow(() -> new NotFoundException("rectification order", id));
+    }
+
+    /** Lists orders, earliest due first. */
+    public OrderPage list(OrderFilter filter, int pageSize, String pageToken) {
+        new Violations()
+                .optionalId("owner_unit_id", filter.ownerUnitId())
+                .optionalId("inspection_id", filter.inspectionId())
+                .throwIfAny();
+        KeysetQuery.Page<RectificationOrderEntity> page = KeysetQuery.oldestFirst("dueTime")
+                .where("ownerUnitId = :owner", "owner", KeysetQuery.id(filter.ownerUnitId()))
+                .where("finding.inspectionId = :inspection", "inspection", KeysetQuery.id(filter.inspectionId()))
+                .where("status = :status", "status", filter.status())
+                .whereIf(filter.overdueOnly(), "overdue = true")
+                .page(orders, pageTokens, "orders:" + filter, pageToken, pageSize, o -> o.dueTime, o -> o.id);
+        return new OrderPage(page.items(), page.nextPageToken());
+    }
+
+    /** OPEN -> IN_PROGRESS. */
+    public RectificationOrderEntity start(String id, String etag, String note) {
+        return move(id, etag, RectificationAction.START, note, false);
+    }
+
+    /** OPEN or IN_PROGRESS -> DONE; the note says what was done. */
+    public RectificationOrderEntity complete(String id, String etag, String note) {
+        return move(id, etag, RectificationAction.COMPLETE, note, false);
+    }
+
+    /** DONE -> VERIFIED when the fix was effective, back to OPEN (counted) when not; the note says what was checked. */
+    public RectificationOrderEntity verify(String id, String etag, String note, boolean effective) {
+        return move(id, etag, RectificationAction.VERIFY, note, effective);
+    }
+
+    private RectificationOrderEntity move(
+            String id, String etag, RectificationAction action, String note, boolean effective) {
+        Violations v = new Violations().maxLength("note", note, MAX_TEXT);
+        if (action != RectificationAction.START) {
+            v.requireText("note", note, MAX_TEXT);
+        }
+        v.throwIfAny();
+        RectificationOrderEntity o = find(id, LockModeType.PESSIMISTIC_WRITE, "id");
+        Etags.require(etag, o.version, "rectification order", id, "etag");
+        RectificationStatus to = action.from(o.status, effective)
+                .orElseThrow(() -> new FailedPreconditionException(
+                        "INVALID_TRANSITION",
+                        "cannot " + action + " an order that is " + o.status,
+                        Map.of("status", o.status.name(), "action", action.name())));
+        Instant now = now();
+        switch (action) {
+            case COMPLETE -> {
+                o.completionNote = note.strip();
+                o.doneTime = now;
+            }
+            case VERIFY -> {
+                o.verificationNote = note.strip();
+                if (effective) {
+                    o.verifyTime = now;
+                } else {
+                    o.reopenCount++;
+                }
+            }
+            default -> {}
+        }
+        o.status = to;
+        o.updateTime = now;
+        orders.flush();
+        return o;
+    }
+
+    /** Refuses early, before standards-service is asked about a new owner: an unknown, stale or finished order. */
+    void requireChangeable(String id, String etag) {
+        changeable(find(id, LockModeType.NONE, "order.id"), id, etag);
+    }
+
+    /** Applies the fields of {@code paths} to the order, which must still be open or in progress at the etag. */
+    RectificationOrderEntity update(OrderChange change, Set<String> paths) {
+        RectificationOrderEntity o =
+                changeable(find(change.id(), LockModeType.PESSIMISTIC_WRITE, "order.id"), change.id(), change.etag());
+        if (paths.contains("due_time") && !change.dueTime().isAfter(o.createTime)) {
+            throw new InvalidArgumentException(
+                    "order.due_time", "must be after the order was issued at " + o.createTime);
+        }
+        if (paths.contains("owner_unit_id")) {
+            o.ownerUnitId = UUID.fromString(change.ownerUnitId());
+        }
+        if (paths.contains("description")) {
+            o.description = change.description().strip();
+        }
+        if (paths.contains("due_time")) {
+            o.dueTime = change.dueTime().truncatedTo(ChronoUnit.MICROS);
+            // A new due time in the future lifts the overdue flag; the watch sets it again if it passes.
+            o.overdue = o.overdue && !o.dueTime.isAfter(Instant.now());
+        }
+        o.updateTime = now();
+        orders.flush();
+        return o;
+    }
+
+    private RectificationOrderEntity find(String id, LockModeType lock, String idField) {
+        return orders.findByIdOptional(Violations.parseId(idField, id), lock)
+                .orElseThrow(() -> new NotFoundException("rectification order", id));
+    }
+
+    private static RectificationOrderEntity changeable(RectificationOrderEntity o, String id, String etag) {
+        Etags.require(etag, o.version, "rectification order", id, "order.etag");
+        if (o.status == RectificationStatus.DONE || o.status == RectificationStatus.VERIFIED) {
+            throw new FailedPreconditionException(
+                    "INVALID_STATUS", "a " + o.status + " order cannot change", Map.of("status", o.status.name()));
+        }
+        return o;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
