@@ -76,6 +76,27 @@ public class PageTokens {
         return Math.min(requested, MAX_PAGE_SIZE);
     }
 
+    /** One page of a list and the token of the next page (empty on the last page). */
+    public record Page<T>(List<T> items, String nextPageToken) {
+
+        public <R> Page<R> map(java.util.function.Function<T, R> mapping) {
+            return new Page<>(items.stream().map(mapping).toList(), nextPageToken);
+        }
+    }
+
+    /**
+     * The page to answer from rows read with one more than the page size (keyset paging: the extra
+     * row only says that more follow): the first {@code size} rows and, when more follow, the token
+     * carrying the sort key of the last row shown, bound to {@code query}.
+     */
+    public <T> Page<T> page(List<T> read, int size, String query, java.util.function.Function<T, List<String>> keyOf) {
+        if (read.size() <= size) {
+            return new Page<>(List.copyOf(read), "");
+        }
+        List<T> shown = List.copyOf(read.subList(0, size));
+        return new Page<>(shown, encode(query, keyOf.apply(shown.get(size - 1)).toArray(String[]::new)));
+    }
+
     /** Seals the sort key of the last item of a page, for the list call whose parameters are {@code query}. */
     public String encode(String query, String... lastKey) {
         String body = VERSION + SEP + query + SEP + String.join(String.valueOf(SEP), lastKey);

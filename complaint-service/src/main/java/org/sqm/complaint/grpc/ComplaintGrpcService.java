@@ -8,6 +8,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.complaint.domain.ComplaintAction;
 import org.sqm.complaint.mapping.ComplaintMapper;
 import org.sqm.complaint.service.ComplaintDetail;
@@ -94,7 +95,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         "channel",
                         "is not one of the documented values")
                 .throwIfAny();
-        ComplaintQueries.ComplaintPage page = queries.list(
+        PageTokens.Page<org.sqm.complaint.domain.ComplaintEntity> page = queries.list(
                 new ComplaintQueries.ListQuery(
                         request.getUnitId(),
                         request.getIncludeDescendants(),
@@ -109,7 +110,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
         reply(
                 response,
                 ListComplaintsResponse.newBuilder()
-                        .addAllComplaints(page.complaints().stream()
+                        .addAllComplaints(page.items().stream()
                                 .map(ComplaintMapper::toListItem)
                                 .toList())
                         .setNextPageToken(page.nextPageToken())

@@ -41,9 +41,6 @@ public class ComplaintQueries {
         this.pageTokens = pageTokens;
     }
 
-    /** One page of complaints and the token of the next page (empty at the end). */
-    public record ComplaintPage(List<ComplaintEntity> complaints, String nextPageToken) {}
-
     /** What a list is filtered by; null or false fields do not filter. */
     public record ListQuery(
             String unitId,
@@ -62,7 +59,7 @@ public class ComplaintQueries {
     }
 
     /** Lists complaints, newest receipt first. */
-    public ComplaintPage list(ListQuery query, int pageSize, String pageToken) {
+    public PageTokens.Page<ComplaintEntity> list(ListQuery query, int pageSize, String pageToken) {
         int size = PageTokens.pageSize(pageSize);
         new Violations()
                 .check(
@@ -98,13 +95,7 @@ public class ComplaintQueries {
                 afterTime,
                 afterId,
                 size + 1);
-        if (page.size() <= size) {
-            return new ComplaintPage(page, "");
-        }
-        List<ComplaintEntity> shown = List.copyOf(page.subList(0, size));
-        ComplaintEntity last = shown.get(size - 1);
-        return new ComplaintPage(
-                shown, pageTokens.encode(fingerprint, last.receiveTime.toString(), last.id.toString()));
+        return pageTokens.page(page, size, fingerprint, c -> List.of(c.receiveTime.toString(), c.id.toString()));
     }
 
     /** The statistics of a unit (and, if asked, every unit below it) for complaints received in [from, to). */

@@ -40,7 +40,7 @@ public class InspectionQueries {
                 .optionalId("unit_id", filter.unitId())
                 .optionalId("plan_id", filter.planId())
                 .throwIfAny();
-        KeysetQuery.Page<InspectionView> page = KeysetQuery.newestFirst("windowStart")
+        PageTokens.Page<InspectionView> page = KeysetQuery.newestFirst("windowStart")
                 .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
                 .where("planId = :plan", "plan", KeysetQuery.id(filter.planId()))
                 .where("status = :status", "status", filter.status())

@@ -76,7 +76,7 @@ public class InspectionResults {
                     "must be after finalized_from");
         }
         v.throwIfAny();
-        KeysetQuery.Page<InspectionEntity> page = KeysetQuery.oldestFirst("finalizeTime")
+        PageTokens.Page<InspectionEntity> page = KeysetQuery.oldestFirst("finalizeTime")
                 .where("status = :status", "status", InspectionStatus.FINALIZED)
                 .where("finalizeTime >= :from", "from", filter.finalizedFrom())
                 .where("finalizeTime < :until", "until", filter.finalizedUntil())

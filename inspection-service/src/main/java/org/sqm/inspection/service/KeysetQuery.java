@@ -57,19 +57,11 @@ final class KeysetQuery {
         return this;
     }
 
-    /** One page of items and the token of the next page (empty at the end). */
-    record Page<T>(List<T> items, String nextPageToken) {
-
-        <R> Page<R> map(Function<T, R> mapping) {
-            return new Page<>(items.stream().map(mapping).toList(), nextPageToken);
-        }
-    }
-
     /**
      * Reads the page after {@code pageToken}. The token is sealed by {@code tokens} and bound to
      * {@code listCall} (the list call's name and filters); it carries the (time, id) of the page's last item.
      */
-    <T> Page<T> page(
+    <T> PageTokens.Page<T> page(
             PanacheRepositoryBase<T, ?> repository,
             PageTokens tokens,
             String listCall,
@@ -79,15 +71,11 @@ final class KeysetQuery {
             Function<T, UUID> id) {
         int size = PageTokens.pageSize(pageSize);
         List<T> read = read(repository, tokens.decode(pageToken, listCall, 2), size);
-        if (read.size() <= size) {
-            return new Page<>(read, "");
-        }
-        List<T> shown = List.copyOf(read.subList(0, size));
-        T last = shown.get(size - 1);
-        return new Page<>(
-                shown,
-                tokens.encode(
-                        listCall, time.apply(last).toString(), id.apply(last).toString()));
+        return tokens.page(
+                read,
+                size,
+                listCall,
+                row -> List.of(time.apply(row).toString(), id.apply(row).toString()));
     }
 
     /** Up to {@code size + 1} rows after the key (time, id; empty for the first page): one more means more follow. */

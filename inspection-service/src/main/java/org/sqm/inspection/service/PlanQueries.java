@@ -35,7 +35,7 @@ public class PlanQueries {
 
     /** Lists plans, newest first. */
     public PlanPage list(int pageSize, String pageToken) {
-        KeysetQuery.Page<InspectionPlanEntity> page = KeysetQuery.newestFirst("createTime")
+        PageTokens.Page<InspectionPlanEntity> page = KeysetQuery.newestFirst("createTime")
                 .page(plans, pageTokens, LIST_QUERY, pageToken, pageSize, p -> p.createTime, p -> p.id);
         return new PlanPage(page.items(), page.nextPageToken());
     }

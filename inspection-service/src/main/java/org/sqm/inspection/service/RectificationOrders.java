@@ -116,7 +116,7 @@ public class RectificationOrders {
                 .optionalId("owner_unit_id", filter.ownerUnitId())
                 .optionalId("inspection_id", filter.inspectionId())
                 .throwIfAny();
-        KeysetQuery.Page<RectificationOrderEntity> page = KeysetQuery.oldestFirst("dueTime")
+        PageTokens.Page<RectificationOrderEntity> page = KeysetQuery.oldestFirst("dueTime")
                 .where("ownerUnitId = :owner", "owner", KeysetQuery.id(filter.ownerUnitId()))
                 .where("finding.inspectionId = :inspection", "inspection", KeysetQuery.id(filter.inspectionId()))
                 .where("status = :status", "status", filter.status())

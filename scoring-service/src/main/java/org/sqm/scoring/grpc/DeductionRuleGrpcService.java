@@ -5,12 +5,14 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.CreateDeductionRuleRequest;
 import org.sqm.proto.scoring.v1.DeductionRule;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.GetDeductionRuleRequest;
 import org.sqm.proto.scoring.v1.ListDeductionRulesRequest;
 import org.sqm.proto.scoring.v1.ListDeductionRulesResponse;
+import org.sqm.scoring.domain.DeductionRuleEntity;
 import org.sqm.scoring.mapping.DeductionRuleMapper;
 import org.sqm.scoring.service.DeductionRuleService;
 
@@ -41,11 +43,11 @@ public class DeductionRuleGrpcService extends DeductionRuleServiceGrpc.Deduction
     @Override
     public void listDeductionRules(
             ListDeductionRulesRequest request, StreamObserver<ListDeductionRulesResponse> response) {
-        DeductionRuleService.DeductionRulePage page = rules.list(request.getPageSize(), request.getPageToken());
+        PageTokens.Page<DeductionRuleEntity> page = rules.list(request.getPageSize(), request.getPageToken());
         reply(
                 response,
                 ListDeductionRulesResponse.newBuilder()
-                        .addAllDeductionRules(page.rules().stream()
+                        .addAllDeductionRules(page.items().stream()
                                 .map(DeductionRuleMapper::toProto)
                                 .toList())
                         .setNextPageToken(page.nextPageToken())

@@ -38,7 +38,6 @@ public class DeductionRuleService {
     public record NewDeductionRule(String code, String description, int pointsMillis) {}
 
     /** One page of rules and the token of the next page (empty at the end). */
-    public record DeductionRulePage(List<DeductionRuleEntity> rules, String nextPageToken) {}
 
     /** Creates a rule, or returns the one an earlier call with the same request id created. */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
@@ -88,14 +87,10 @@ public class DeductionRuleService {
     }
 
     /** Lists rules ordered by code. */
-    public DeductionRulePage list(int pageSize, String pageToken) {
+    public PageTokens.Page<DeductionRuleEntity> list(int pageSize, String pageToken) {
         int size = PageTokens.pageSize(pageSize);
         List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 1);
         List<DeductionRuleEntity> page = rules.pageByCode(after.isEmpty() ? null : after.get(0), size + 1);
-        if (page.size() <= size) {
-            return new DeductionRulePage(page, "");
-        }
-        List<DeductionRuleEntity> shown = List.copyOf(page.subList(0, size));
-        return new DeductionRulePage(shown, pageTokens.encode(LIST_QUERY, shown.get(size - 1).code));
+        return pageTokens.page(page, size, LIST_QUERY, r -> List.of(r.code));
     }
 }

@@ -9,6 +9,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.convert.ProtoTime;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.standards.v1.Calendar;
 import org.sqm.proto.standards.v1.CalendarServiceGrpc;
 import org.sqm.proto.standards.v1.ComputeDueTimeRequest;
@@ -20,6 +21,7 @@ import org.sqm.proto.standards.v1.ListCalendarsResponse;
 import org.sqm.proto.standards.v1.MeasureBusinessTimeRequest;
 import org.sqm.proto.standards.v1.MeasureBusinessTimeResponse;
 import org.sqm.proto.standards.v1.UpdateCalendarRequest;
+import org.sqm.standards.domain.CalendarEntity;
 import org.sqm.standards.mapping.CalendarMapper;
 import org.sqm.standards.service.CalendarService;
 
@@ -49,11 +51,11 @@ public class CalendarGrpcService extends CalendarServiceGrpc.CalendarServiceImpl
 
     @Override
     public void listCalendars(ListCalendarsRequest request, StreamObserver<ListCalendarsResponse> response) {
-        CalendarService.CalendarPage page = calendars.list(request.getPageSize(), request.getPageToken());
+        PageTokens.Page<CalendarEntity> page = calendars.list(request.getPageSize(), request.getPageToken());
         reply(
                 response,
                 ListCalendarsResponse.newBuilder()
-                        .addAllCalendars(page.calendars().stream()
+                        .addAllCalendars(page.items().stream()
                                 .map(CalendarMapper::toProto)
                                 .toList())
                         .setNextPageToken(page.nextPageToken())

@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.standards.v1.CreateStandardRequest;
 import org.sqm.proto.standards.v1.CreateStandardVersionRequest;
 import org.sqm.proto.standards.v1.ExportStandardRequest;
@@ -19,6 +20,7 @@ import org.sqm.proto.standards.v1.RetireStandardRequest;
 import org.sqm.proto.standards.v1.Standard;
 import org.sqm.proto.standards.v1.StandardServiceGrpc;
 import org.sqm.proto.standards.v1.UpdateStandardRequest;
+import org.sqm.standards.domain.StandardEntity;
 import org.sqm.standards.domain.StandardStatus;
 import org.sqm.standards.mapping.StandardMapper;
 import org.sqm.standards.service.StandardService;
@@ -49,7 +51,7 @@ public class StandardGrpcService extends StandardServiceGrpc.StandardServiceImpl
 
     @Override
     public void listStandards(ListStandardsRequest request, StreamObserver<ListStandardsResponse> response) {
-        StandardService.StandardPage page = standards.list(
+        PageTokens.Page<StandardEntity> page = standards.list(
                 request.getPageSize(),
                 request.getPageToken(),
                 request.getCode(),
@@ -57,7 +59,7 @@ public class StandardGrpcService extends StandardServiceGrpc.StandardServiceImpl
         reply(
                 response,
                 ListStandardsResponse.newBuilder()
-                        .addAllStandards(page.standards().stream()
+                        .addAllStandards(page.items().stream()
                                 .map(s -> StandardMapper.toProto(s, false))
                                 .toList())
                         .setNextPageToken(page.nextPageToken())

@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.standards.v1.CreateUnitRequest;
 import org.sqm.proto.standards.v1.DeactivateUnitRequest;
 import org.sqm.proto.standards.v1.GetUnitPathRequest;
@@ -18,6 +19,7 @@ import org.sqm.proto.standards.v1.ReactivateUnitRequest;
 import org.sqm.proto.standards.v1.Unit;
 import org.sqm.proto.standards.v1.UnitServiceGrpc;
 import org.sqm.proto.standards.v1.UpdateUnitRequest;
+import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.mapping.UnitMapper;
 import org.sqm.standards.service.UnitService;
 
@@ -46,13 +48,13 @@ public class UnitGrpcService extends UnitServiceGrpc.UnitServiceImplBase {
 
     @Override
     public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> response) {
-        UnitService.UnitPage page = units.list(
+        PageTokens.Page<UnitEntity> page = units.list(
                 request.getPageSize(), request.getPageToken(), request.getParentId(), request.getShowInactive());
         reply(
                 response,
                 ListUnitsResponse.newBuilder()
                         .addAllUnits(
-                                page.units().stream().map(UnitMapper::toProto).toList())
+                                page.items().stream().map(UnitMapper::toProto).toList())
                         .setNextPageToken(page.nextPageToken())
                         .build());
     }
@@ -75,13 +77,13 @@ public class UnitGrpcService extends UnitServiceGrpc.UnitServiceImplBase {
     @Override
     public void listUnitDescendants(
             ListUnitDescendantsRequest request, StreamObserver<ListUnitDescendantsResponse> response) {
-        UnitService.UnitPage page = units.descendants(
+        PageTokens.Page<UnitEntity> page = units.descendants(
                 request.getId(), request.getPageSize(), request.getPageToken(), request.getShowInactive());
         reply(
                 response,
                 ListUnitDescendantsResponse.newBuilder()
                         .addAllUnits(
-                                page.units().stream().map(UnitMapper::toProto).toList())
+                                page.items().stream().map(UnitMapper::toProto).toList())
                         .setNextPageToken(page.nextPageToken())
                         .build());
     }

@@ -65,7 +65,6 @@ public class CalendarService {
             List<HolidaySpec> holidays) {}
 
     /** One page of calendars and the token of the next page (empty at the end). */
-    public record CalendarPage(List<CalendarEntity> calendars, String nextPageToken) {}
 
     /** Creates a calendar, or returns the one an earlier call with the same request id created. */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
@@ -132,15 +131,11 @@ public class CalendarService {
         return find("id", id);
     }
 
-    public CalendarPage list(int pageSize, String pageToken) {
+    public PageTokens.Page<CalendarEntity> list(int pageSize, String pageToken) {
         int size = PageTokens.pageSize(pageSize);
         List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 1);
         List<CalendarEntity> page = calendars.pageByCode(after.isEmpty() ? "" : after.get(0), size + 1);
-        if (page.size() <= size) {
-            return new CalendarPage(page, "");
-        }
-        List<CalendarEntity> shown = List.copyOf(page.subList(0, size));
-        return new CalendarPage(shown, pageTokens.encode(LIST_QUERY, shown.get(size - 1).code));
+        return pageTokens.page(page, size, LIST_QUERY, c -> List.of(c.code));
     }
 
     /** When {@code duration} of business time from {@code start} runs out, pauses left out. */

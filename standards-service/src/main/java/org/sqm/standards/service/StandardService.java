@@ -79,7 +79,6 @@ public class StandardService {
             StandardContent content) {}
 
     /** One page of standards and the token of the next page (empty at the end). */
-    public record StandardPage(List<StandardEntity> standards, String nextPageToken) {}
 
     /** Creates version 1 of a new standard as a draft. */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
@@ -144,7 +143,7 @@ public class StandardService {
     }
 
     /** Lists versions by code then version number. */
-    public StandardPage list(int pageSize, String pageToken, String code, StandardStatus status) {
+    public PageTokens.Page<StandardEntity> list(int pageSize, String pageToken, String code, StandardStatus status) {
         int size = PageTokens.pageSize(pageSize);
         String onlyCode = Texts.emptyToNull(code);
         String query = "standards:" + onlyCode + ":" + status;
@@ -153,12 +152,7 @@ public class StandardService {
         List<StandardEntity> page = after.isEmpty()
                 ? standards.page("", 0, onlyCode, status, size + 1)
                 : standards.page(after.get(0), afterVersion, onlyCode, status, size + 1);
-        if (page.size() <= size) {
-            return new StandardPage(page, "");
-        }
-        List<StandardEntity> shown = List.copyOf(page.subList(0, size));
-        StandardEntity last = shown.get(size - 1);
-        return new StandardPage(shown, pageTokens.encode(query, last.code, String.valueOf(last.versionNumber)));
+        return pageTokens.page(page, size, query, s -> List.of(s.code, String.valueOf(s.versionNumber)));
     }
 
     /** Changes the masked fields of a draft. */

@@ -56,7 +56,6 @@ public class UnitService {
             String calendarId) {}
 
     /** One page of units and the token of the next page (empty at the end). */
-    public record UnitPage(List<UnitEntity> units, String nextPageToken) {}
 
     /** Creates a unit, or returns the one an earlier call with the same request id created. */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
@@ -224,7 +223,7 @@ public class UnitService {
     }
 
     /** Lists units ordered by code: all, or the children of {@code parentId}. */
-    public UnitPage list(int pageSize, String pageToken, String parentId, boolean showInactive) {
+    public PageTokens.Page<UnitEntity> list(int pageSize, String pageToken, String parentId, boolean showInactive) {
         int size = PageTokens.pageSize(pageSize);
         UUID parent = parentId == null || parentId.isEmpty() ? null : Violations.parseId("parent_id", parentId);
         String query = "units:" + parentId + ":" + showInactive;
@@ -233,7 +232,7 @@ public class UnitService {
     }
 
     /** Lists the units below a unit at any depth, ordered by code. */
-    public UnitPage descendants(String id, int pageSize, String pageToken, boolean showInactive) {
+    public PageTokens.Page<UnitEntity> descendants(String id, int pageSize, String pageToken, boolean showInactive) {
         UUID root = Violations.parseId("id", id);
         int size = PageTokens.pageSize(pageSize);
         String query = "descendants:" + id + ":" + showInactive;
@@ -242,12 +241,8 @@ public class UnitService {
         return page(units.descendants(root, after.isEmpty() ? "" : after.get(0), showInactive, size + 1), size, query);
     }
 
-    private UnitPage page(List<UnitEntity> fetched, int size, String query) {
-        if (fetched.size() <= size) {
-            return new UnitPage(fetched, "");
-        }
-        List<UnitEntity> shown = List.copyOf(fetched.subList(0, size));
-        return new UnitPage(shown, pageTokens.encode(query, shown.get(size - 1).code));
+    private PageTokens.Page<UnitEntity> page(List<UnitEntity> fetched, int size, String query) {
+        return pageTokens.page(fetched, size, query, u -> List.of(u.code));
     }
 
     /** The chain of units from the root down to the unit. */
