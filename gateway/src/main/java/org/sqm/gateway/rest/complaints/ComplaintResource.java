@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -132,7 +131,7 @@ public class ComplaintResource {
                         .setActor(nullToEmpty(actor))
                         .build()));
         return Etags.created(
-                URI.create(uri.getBaseUri().getPath() + "api/v1/complaints/" + created.getId()),
+                uri.getAbsolutePathBuilder().path(created.getId()).build(),
                 ComplaintMapping.view(created),
                 created.getEtag());
     }

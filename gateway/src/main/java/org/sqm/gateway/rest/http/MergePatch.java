@@ -3,7 +3,9 @@ package org.sqm.gateway.rest.http;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
+import com.google.protobuf.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,11 +20,11 @@ import org.sqm.gateway.error.InvalidRequestException;
  * The changeable fields of one kind of resource, for updates by JSON merge patch (RFC 7396) that
  * become AIP-134 update calls: the fields present in the body are the ones to change. Each is checked
  * and set on the resource's builder, and its path, the REST name in snake case as the proto names
- * it, goes into the update mask. Declared once per resource; {@link #apply} does the rest.
+ * it, goes into the update mask. Declared once per resource; {@link #request} builds the update.
  *
  * @param <B> the builder of the resource's proto message
  */
-public final class MergePatch<B> {
+public final class MergePatch<B extends Message.Builder> {
 
     /** Reads one field's JSON value onto the builder; {@code name} is the field's REST name for errors. */
     private interface Field<B> {
@@ -75,10 +77,33 @@ public final class MergePatch<B> {
     }
 
     /**
+     * The AIP-134 update request of {@code PATCH …/{id}} with If-Match: its resource field holds the id,
+     * the etag and the body's fields, its {@code update_mask} names those fields.
+     *
+     * @param prototype the default instance of the update request, e.g. {@code UpdateUnitRequest}
+     */
+    @SuppressWarnings("unchecked") // the resource field's builder is the B this patch is declared for
+    public <Q extends Message> Q request(Q prototype, String id, String ifMatch, JsonNode body, ObjectMapper json) {
+        Message.Builder request = prototype.toBuilder();
+        FieldDescriptor maskField = request.getDescriptorForType().findFieldByName("update_mask");
+        FieldDescriptor resourceField = request.getDescriptorForType().getFields().stream()
+                .filter(f -> f.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !f.equals(maskField))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(prototype.getDescriptorForType() + " has no resource"));
+        Message.Builder resource = request.newBuilderForField(resourceField);
+        resource.setField(resource.getDescriptorForType().findFieldByName("id"), id);
+        resource.setField(resource.getDescriptorForType().findFieldByName("etag"), Etags.fromIfMatch(ifMatch));
+        FieldMask mask = apply(body, (B) resource, json);
+        return (Q) request.setField(resourceField, resource.build())
+                .setField(maskField, mask)
+                .build();
+    }
+
+    /**
      * Sets the body's fields on the resource and answers the update mask that names them. A body
      * that is no JSON object with at least one field, or names a field that cannot change, is a 400.
      */
-    public FieldMask apply(JsonNode body, B resource, ObjectMapper json) {
+    private FieldMask apply(JsonNode body, B resource, ObjectMapper json) {
         if (body == null || !body.isObject() || body.isEmpty()) {
             throw new InvalidRequestException("body", "must be a JSON object with the fields to change");
         }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,7 +81,8 @@ public class InspectionPlanResource {
                         .setPlan(plan)
                         .setRequestId(nullToEmpty(idempotencyKey))
                         .build()));
-        return Response.created(URI.create(uri.getBaseUri().getPath() + "api/v1/inspectionPlans/" + created.getId()))
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(created.getId()).build())
                 .entity(InspectionMapping.view(created))
                 .build();
     }

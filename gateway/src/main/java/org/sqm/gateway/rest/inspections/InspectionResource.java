@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -122,7 +121,7 @@ public class InspectionResource {
                         .setRequestId(nullToEmpty(idempotencyKey))
                         .build()));
         return Etags.created(
-                URI.create(uri.getBaseUri().getPath() + "api/v1/inspections/" + created.getId()),
+                uri.getAbsolutePathBuilder().path(created.getId()).build(),
                 InspectionMapping.view(created),
                 created.getEtag());
     }

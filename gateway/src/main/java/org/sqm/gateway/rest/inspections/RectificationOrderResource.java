@@ -140,15 +140,9 @@ public class RectificationOrderResource {
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode body) {
-        RectificationOrder.Builder order =
-                RectificationOrder.newBuilder().setId(id).setEtag(Etags.fromIfMatch(ifMatch));
-        var mask = PATCH.apply(body, order, json);
-        return answer(calls.write(
-                SERVICE,
-                () -> orders.updateRectificationOrder(UpdateRectificationOrderRequest.newBuilder()
-                        .setOrder(order)
-                        .setUpdateMask(mask)
-                        .build())));
+        UpdateRectificationOrderRequest request =
+                PATCH.request(UpdateRectificationOrderRequest.getDefaultInstance(), id, ifMatch, body, json);
+        return answer(calls.write(SERVICE, () -> orders.updateRectificationOrder(request)));
     }
 
     @POST

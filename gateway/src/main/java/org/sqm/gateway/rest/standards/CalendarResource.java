@@ -153,14 +153,9 @@ public class CalendarResource {
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode body) {
-        Calendar.Builder calendar = Calendar.newBuilder().setId(id).setEtag(Etags.fromIfMatch(ifMatch));
-        var mask = PATCH.apply(body, calendar, json);
-        return answer(calls.write(
-                SERVICE,
-                () -> calendars.updateCalendar(UpdateCalendarRequest.newBuilder()
-                        .setCalendar(calendar)
-                        .setUpdateMask(mask)
-                        .build())));
+        UpdateCalendarRequest request =
+                PATCH.request(UpdateCalendarRequest.getDefaultInstance(), id, ifMatch, body, json);
+        return answer(calls.write(SERVICE, () -> calendars.updateCalendar(request)));
     }
 
     @POST

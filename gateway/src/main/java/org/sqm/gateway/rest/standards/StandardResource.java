@@ -191,14 +191,9 @@ public class StandardResource {
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode body) {
-        Standard.Builder standard = Standard.newBuilder().setId(id).setEtag(Etags.fromIfMatch(ifMatch));
-        var mask = PATCH.apply(body, standard, json);
-        return answer(calls.write(
-                SERVICE,
-                () -> standards.updateStandard(UpdateStandardRequest.newBuilder()
-                        .setStandard(standard)
-                        .setUpdateMask(mask)
-                        .build())));
+        UpdateStandardRequest request =
+                PATCH.request(UpdateStandardRequest.getDefaultInstance(), id, ifMatch, body, json);
+        return answer(calls.write(SERVICE, () -> standards.updateStandard(request)));
     }
 
     @POST

@@ -193,14 +193,8 @@ public class UnitResource {
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
             JsonNode body) {
-        Unit.Builder unit = Unit.newBuilder().setId(id).setEtag(Etags.fromIfMatch(ifMatch));
-        var mask = PATCH.apply(body, unit, json);
-        return answer(calls.write(
-                SERVICE,
-                () -> units.updateUnit(UpdateUnitRequest.newBuilder()
-                        .setUnit(unit)
-                        .setUpdateMask(mask)
-                        .build())));
+        UpdateUnitRequest request = PATCH.request(UpdateUnitRequest.getDefaultInstance(), id, ifMatch, body, json);
+        return answer(calls.write(SERVICE, () -> units.updateUnit(request)));
     }
 
     @POST
