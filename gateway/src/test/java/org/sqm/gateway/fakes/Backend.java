@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -98,6 +99,8 @@ public final class Backend {
             }
         };
         if (outcome != null && !outcome.delay().isZero()) {
+            // The gateway may give up first (its deadline); the late answer then goes nowhere, quietly.
+            ((ServerCallStreamObserver<R>) response).setOnCancelHandler(() -> {});
             CompletableFuture.delayedExecutor(outcome.delay().toMillis(), TimeUnit.MILLISECONDS)
                     .execute(reply);
         } else {

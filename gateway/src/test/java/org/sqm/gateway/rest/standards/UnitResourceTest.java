@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -462,7 +463,9 @@ class UnitResourceTest extends FakeBackendTest {
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
-                .body("paths.'/api/v1/units'.post.summary", equalTo("Create a unit"));
+                .body("paths.'/api/v1/units'.post.summary", equalTo("Create a unit"))
+                .body("paths.'/api/v1/units'.get.parameters.name", hasItems("pageSize", "pageToken", "parentId"))
+                .body("paths.'/api/v1/units/{id}:{verb}'.post.parameters.name", hasItems("id", "verb", "If-Match"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
