@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.sqm.gateway.grpc.BackendCalls;
+import org.sqm.commons.client.RemoteCallException;
+import org.sqm.commons.client.RemoteCalls;
 
 /**
  * The one place where failures become HTTP answers: every gRPC status maps to the HTTP status of
@@ -58,10 +59,19 @@ public class ProblemMapper {
         };
     }
 
+    /**
+     * A backend call failed: the gateway fronts the services, so the service's answer is the
+     * client's answer (a NOT_FOUND stays 404), not a failure of a dependency.
+     */
+    @ServerExceptionMapper
+    public Response fromRemoteCall(RemoteCallException e, UriInfo uri) {
+        return fromGrpc(e.status(), uri);
+    }
+
     @ServerExceptionMapper
     public Response fromGrpc(StatusRuntimeException e, UriInfo uri) {
         // A call that never reached the backend (a reset stream answers INTERNAL) is UNAVAILABLE: 503.
-        Status.Code code = BackendCalls.unreachable(e)
+        Status.Code code = RemoteCalls.unreachable(e)
                 ? Status.Code.UNAVAILABLE
                 : e.getStatus().getCode();
         com.google.rpc.Status details = StatusProto.fromThrowable(e);

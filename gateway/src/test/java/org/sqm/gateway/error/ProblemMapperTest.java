@@ -15,6 +15,7 @@ import java.lang.reflect.Proxy;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sqm.commons.client.RemoteCallException;
 
 class ProblemMapperTest {
 
@@ -83,6 +84,32 @@ class ProblemMapperTest {
         Response r = mapper().fromGrpc(StatusProto.toStatusRuntimeException(status), uri("/api/v1/complaints"));
         assertEquals(500, r.getStatus());
         assertEquals("INTERNAL", body(r).get("reason").asText());
+    }
+
+    @Test
+    void aFailedRemoteCallAnswersWhatTheServiceAnswered() throws Exception {
+        // The gateway fronts the services: their NOT_FOUND is the client's 404, not a dependency failure.
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Status.Code.NOT_FOUND.value())
+                .setMessage("complaint c9 does not exist")
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("COMPLAINT_NOT_FOUND")
+                        .setDomain("complaint.sqm.org")
+                        .build()))
+                .build();
+        Response r = mapper().fromRemoteCall(
+                        new RemoteCallException("complaint-service", StatusProto.toStatusRuntimeException(status)),
+                        uri("/api/v1/complaints/c9"));
+        assertEquals(404, r.getStatus());
+        JsonNode problem = body(r);
+        assertEquals("COMPLAINT_NOT_FOUND", problem.get("reason").asText());
+        assertEquals("complaint c9 does not exist", problem.get("detail").asText());
+        assertEquals(
+                503,
+                mapper().fromRemoteCall(
+                                new RemoteCallException("standards-service", Status.UNAVAILABLE.asRuntimeException()),
+                                uri("/api/v1/units"))
+                        .getStatus());
     }
 
     private static JsonNode body(Response r) throws java.io.IOException {

@@ -1,0 +1,141 @@
+package org.sqm.gateway.rest.complaints;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sqm.gateway.rest.standards.StandardViews.Severity;
+
+/** The JSON shapes of complaints in the REST API. */
+public final class ComplaintViews {
+
+    private ComplaintViews() {}
+
+    /** The channel through which a complaint arrived. */
+    public enum Channel {
+        PHONE,
+        EMAIL,
+        WEB_FORM,
+        SOCIAL_MEDIA,
+        IN_PERSON,
+        REGULATOR_REFERRAL,
+        CONSUMER_ASSOCIATION_REFERRAL
+    }
+
+    /**
+     * Who complains; confidential.
+     *
+     * @param name  required
+     * @param email an e-mail address; this or phone is required
+     * @param phone a telephone number
+     */
+    @Schema(name = "Complainant")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Complainant(String name, String email, String phone) {}
+
+    /** The body that records a complaint. */
+    @Schema(name = "NewComplaint")
+    public record ComplaintBody(
+            @Schema(required = true, format = "uuid") String unitId,
+            @Schema(required = true) Channel channel,
+            @Schema(required = true, examples = "WAITING_TIME") String category,
+            @Schema(required = true) Severity severity,
+            @Schema(required = true) String description,
+            String remedySought,
+            @Schema(required = true) Complainant complainant,
+            @Schema(format = "date-time", description = "Defaults to now; not in the future") String receiveTime) {}
+
+    /**
+     * A deadline and how much of it is used.
+     *
+     * @param kind     ACKNOWLEDGE, FIRST_RESPONSE or RESOLVE
+     * @param allowed  the business time the service-level rule allows (ISO-8601)
+     * @param dueTime  when it falls due; pauses move it
+     * @param metTime  when it was met
+     * @param breached whether it was missed
+     * @param used     business time used so far (single reads only)
+     */
+    @Schema(name = "Deadline")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeadlineView(
+            String kind, String allowed, String dueTime, String metTime, boolean breached, String used) {}
+
+    /** One change of a complaint. */
+    @Schema(name = "ComplaintEvent")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EventView(
+            String time, String actor, String action, String fromStatus, String toStatus, String note) {}
+
+    /** A complaint. {@code complainant} only with view=full; {@code history} not in lists. */
+    @Schema(name = "Complaint")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComplaintView(
+            String id,
+            String reference,
+            String unitId,
+            Channel channel,
+            String category,
+            Severity severity,
+            String description,
+            String remedySought,
+            Complainant complainant,
+            @Schema(
+                            enumeration = {
+                                "RECEIVED",
+                                "ACKNOWLEDGED",
+                                "INVESTIGATING",
+                                "WAITING_ON_CUSTOMER",
+                                "RESOLVED",
+                                "CLOSED",
+                                "WITHDRAWN"
+                            })
+                    String status,
+            String etag,
+            List<DeadlineView> deadlines,
+            List<EventView> history,
+            String escalatedToUnitId,
+            int escalationLevel,
+            String rootCause,
+            String remedy,
+            String resolveTime,
+            String deadlineSource,
+            String receiveTime,
+            String createTime,
+            @Schema(description = "1 to 5; absent until asked") Integer satisfaction,
+            String callBackOutcome,
+            @Schema(description = "Business time from receipt to resolution (ISO-8601)")
+                    String resolutionBusinessTime) {}
+
+    /** Complaint statistics of a unit and period; shares are 0 when their denominator is 0. */
+    @Schema(name = "ComplaintStatistics")
+    public record StatisticsView(
+            long received,
+            long resolved,
+            long resolvedWithinDeadline,
+            double shareResolvedWithinDeadline,
+            String medianResolutionTime,
+            String p90ResolutionTime,
+            long satisfactionResponses,
+            double meanSatisfaction,
+            long reopened,
+            double reopenRate,
+            long escalated,
+            long callBacksRequired,
+            long callBacksDone,
+            double callBackCoverage) {}
+
+    /**
+     * The optional body of a state change; each verb reads the fields it needs.
+     *
+     * @param note      for the history (every verb but recordCallBack)
+     * @param rootCause for resolve: a code of capitals, digits and '_'
+     * @param remedy    for resolve: the remedy or action taken
+     * @param score     for recordSatisfaction, required: 1 (very dissatisfied) to 5; 1 or 2 schedules a call-back
+     * @param outcome   for recordCallBack: what came of the call-back
+     */
+    @Schema(name = "ComplaintChange")
+    public record ChangeBody(String note, String rootCause, String remedy, Integer score, String outcome) {}
+
+    /** A complaint category. */
+    @Schema(name = "ComplaintCategory")
+    public record CategoryView(String code, String name) {}
+}

@@ -1,0 +1,319 @@
+package org.sqm.gateway.rest.inspections;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sqm.gateway.rest.standards.UnitViews.UnitType;
+
+/** The JSON shapes of inspectors, plans, inspections and rectification orders in the REST API. */
+public final class InspectionViews {
+
+    private InspectionViews() {}
+
+    /** A kind of inspection. */
+    public enum Kind {
+        MYSTERY_SHOPPING,
+        ON_SITE_ASSESSMENT,
+        DESK_REVIEW,
+        SPOT_CHECK,
+        SELF_INSPECTION,
+        INTERNAL_AUDIT
+    }
+
+    /** The level of a certificate or of an inspecting authority; above UNIT an inspection is a regulator's. */
+    public enum Authority {
+        NATIONAL,
+        PROVINCIAL,
+        CITY,
+        UNIT
+    }
+
+    /** How often a plan recurs. */
+    public enum Cadence {
+        WEEKLY,
+        MONTHLY,
+        QUARTERLY,
+        EXPLICIT_DATES
+    }
+
+    /** How a mystery shopper made contact. */
+    public enum ContactMode {
+        VISIT,
+        CALL
+    }
+
+    /** Whom an interview was with. */
+    public enum IntervieweeGroup {
+        CUSTOMER,
+        STAFF,
+        PARTNER
+    }
+
+    /** The body that registers an inspector. */
+    @Schema(name = "NewInspector")
+    public record InspectorBody(
+            @Schema(required = true) String name,
+            @Schema(required = true, examples = "PRV-2026-0042") String certificateNumber,
+            @Schema(required = true) Authority authorityLevel,
+            @Schema(required = true, format = "date-time") String validFrom,
+            @Schema(required = true, format = "date-time") String validUntil,
+            @Schema(required = true) List<Kind> qualifiedKinds,
+            @Schema(description = "Required for mystery shoppers, who appear under it in reports") String pseudonym) {}
+
+    /** A certified inspector. */
+    @Schema(name = "Inspector")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InspectorView(
+            String id,
+            String name,
+            String certificateNumber,
+            String authorityLevel,
+            String validFrom,
+            String validUntil,
+            List<String> qualifiedKinds,
+            String pseudonym,
+            String createTime) {}
+
+    /** Which units a plan inspects: set unitIds, or parentUnitId with unitType. */
+    @Schema(name = "PlanTargets")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetsBody(
+            @Schema(description = "The listed target units") List<String> unitIds,
+            @Schema(format = "uuid", description = "Every active unit of unitType below this unit") String parentUnitId,
+            UnitType unitType) {}
+
+    /** The body that creates a plan. */
+    @Schema(name = "NewInspectionPlan")
+    public record PlanBody(
+            @Schema(required = true) String name,
+            @Schema(required = true) Kind kind,
+            @Schema(required = true) Authority authorityLevel,
+            @Schema(required = true, examples = "CSE") String standardCode,
+            @Schema(required = true) TargetsBody targets,
+            @Schema(required = true) Cadence cadence,
+            @Schema(description = "For EXPLICIT_DATES: the days, YYYY-MM-DD") List<String> explicitDates,
+            @Schema(required = true, format = "date") String startDate,
+            @Schema(required = true, format = "date") String endDate,
+            @Schema(description = "IANA zone in which days count; UTC when absent", examples = "Asia/Shanghai")
+                    String timeZone) {}
+
+    /** An inspection plan. */
+    @Schema(name = "InspectionPlan")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlanView(
+            String id,
+            String name,
+            String kind,
+            String authorityLevel,
+            String standardCode,
+            TargetsBody targets,
+            String cadence,
+            List<String> explicitDates,
+            String startDate,
+            String endDate,
+            String timeZone,
+            String createTime) {}
+
+    /** The body of :generate. */
+    @Schema(name = "GenerateOccurrences")
+    public record GenerateBody(
+            @Schema(format = "date", description = "Defaults to the plan's end date") String throughDate) {}
+
+    /** What :generate did. */
+    @Schema(name = "GeneratedOccurrences")
+    public record GeneratedView(int createdCount, int existingCount, String pinnedStandard) {}
+
+    /** The body that schedules an inspection. */
+    @Schema(name = "NewInspection")
+    public record InspectionBody(
+            @Schema(required = true, format = "uuid") String unitId,
+            @Schema(required = true) Kind kind,
+            @Schema(required = true) Authority authorityLevel,
+            @Schema(description = "Pins the version published now; or send standardId") String standardCode,
+            @Schema(format = "uuid", description = "A published version to pin") String standardId,
+            @Schema(required = true, format = "date-time") String windowStart,
+            @Schema(required = true, format = "date-time") String windowEnd) {}
+
+    /** An inspector on an inspection; mystery shoppers by pseudonym. */
+    @Schema(name = "AssignedInspector")
+    public record AssignedView(String inspectorId, String displayName, String authorityLevel) {}
+
+    /** A mystery shopper's visit or call. */
+    @Schema(name = "MysteryShoppingContact")
+    public record ContactBody(
+            @Schema(required = true) ContactMode mode,
+            @Schema(required = true, format = "date-time") String contactTime,
+            @Schema(required = true) String scenario) {}
+
+    /** An element of the pinned version. */
+    @Schema(name = "InspectedElement")
+    public record ElementView(
+            String code,
+            String title,
+            String criterionCode,
+            String subCriterionCode,
+            int weight,
+            boolean mandatory,
+            boolean critical) {}
+
+    /** A file reference. */
+    @Schema(name = "Attachment")
+    public record AttachmentBody(
+            @Schema(required = true) String uri,
+            @Schema(required = true, description = "64 lowercase hex digits") String sha256) {}
+
+    /** An interview note. */
+    @Schema(name = "Interview")
+    public record InterviewBody(
+            @Schema(required = true) IntervieweeGroup group, @Schema(required = true) String note) {}
+
+    /** A rating to set: exactly one of levelCode, score and notApplicable. */
+    @Schema(name = "NewRating")
+    public record RatingBody(
+            @Schema(required = true) String elementCode,
+            String levelCode,
+            Integer score,
+            Boolean notApplicable,
+            @Schema(description = "Required with notApplicable") String justification,
+            String evidenceNotes,
+            List<AttachmentBody> attachments,
+            String observations,
+            List<InterviewBody> interviews) {}
+
+    /** The body of POST …/ratings. */
+    @Schema(name = "Ratings")
+    public record RatingsBody(@Schema(required = true) List<RatingBody> ratings) {}
+
+    /** A rating. */
+    @Schema(name = "Rating")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RatingView(
+            String elementCode,
+            String levelCode,
+            Integer score,
+            boolean notApplicable,
+            String justification,
+            String evidenceNotes,
+            List<AttachmentBody> attachments,
+            String observations,
+            List<InterviewBody> interviews,
+            boolean meetsRequirement,
+            int points,
+            String updateTime) {}
+
+    /** An inspection. */
+    @Schema(name = "Inspection")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InspectionView(
+            String id,
+            String unitId,
+            String kind,
+            String authorityLevel,
+            String planId,
+            String standardId,
+            String standardCode,
+            int standardVersion,
+            String windowStart,
+            String windowEnd,
+            String status,
+            boolean missed,
+            List<AssignedView> inspectors,
+            ContactBody mysteryShopping,
+            List<ElementView> elements,
+            List<RatingView> ratings,
+            int ratedCount,
+            String statusNote,
+            String createTime,
+            String startTime,
+            String submitTime,
+            String finalizeTime) {}
+
+    /** The body that assigns inspectors. */
+    @Schema(name = "InspectorAssignment")
+    public record AssignBody(@Schema(required = true) List<String> inspectorIds) {}
+
+    /** The optional body of a state change. */
+    @Schema(name = "InspectionChange")
+    public record ChangeBody(@Schema(description = "Required for return and cancel") String note) {}
+
+    /** One element's outcome in a finalized inspection. */
+    @Schema(name = "ResultRating")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResultRatingView(
+            ElementView element,
+            boolean rated,
+            String levelCode,
+            int points,
+            boolean notApplicable,
+            boolean meetsRequirement) {}
+
+    /** A finalized inspection as scoring reads it. */
+    @Schema(name = "InspectionResult")
+    public record ResultView(
+            String inspectionId,
+            String unitId,
+            String kind,
+            String authorityLevel,
+            String standardId,
+            String standardCode,
+            int standardVersion,
+            String windowStart,
+            String finalizeTime,
+            List<ResultRatingView> ratings) {}
+
+    /** One element side by side with the previous inspection. */
+    @Schema(name = "ComparedElement")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComparedView(
+            String elementCode, String title, RatingView current, RatingView previous, String change) {}
+
+    /** An inspection beside the previous one of the same unit and kind. */
+    @Schema(name = "InspectionComparison")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComparisonView(String inspectionId, String previousInspectionId, List<ComparedView> elements) {}
+
+    /** What an inspection found wrong. */
+    @Schema(name = "Finding")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FindingView(
+            String id,
+            String inspectionId,
+            String unitId,
+            String elementCode,
+            String elementTitle,
+            String levelCode,
+            int points,
+            String severity,
+            String evidenceNotes) {}
+
+    /** A rectification order. */
+    @Schema(name = "RectificationOrder")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderView(
+            String id,
+            FindingView finding,
+            String ownerUnitId,
+            String description,
+            String dueTime,
+            String status,
+            boolean overdue,
+            int reopenCount,
+            String completionNote,
+            String verificationNote,
+            String createTime,
+            String doneTime,
+            String verifyTime) {}
+
+    /** The fields of an order that can change; send only those to change (JSON merge patch). */
+    @Schema(name = "RectificationOrderPatch")
+    public record OrderPatch(
+            @Schema(format = "uuid") String ownerUnitId,
+            String description,
+            @Schema(format = "date-time") String dueTime) {}
+
+    /** The body of an order's state change. */
+    @Schema(name = "RectificationChange")
+    public record OrderChangeBody(
+            @Schema(description = "Required for complete and verify") String note,
+            @Schema(description = "For verify: whether the fix worked; false reopens the order") Boolean effective) {}
+}

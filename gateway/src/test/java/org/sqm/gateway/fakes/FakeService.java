@@ -1,0 +1,34 @@
+package org.sqm.gateway.fakes;
+
+import io.grpc.BindableService;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.stub.ServerCalls;
+
+/**
+ * A gRPC service whose every method answers what {@link Backend} scripts for it and records what it
+ * received: one fake for any service descriptor, so the gateway's tests reach it over real gRPC.
+ */
+public abstract class FakeService implements BindableService {
+
+    private final ServiceDescriptor service;
+
+    protected FakeService(ServiceDescriptor service) {
+        this.service = service;
+    }
+
+    @Override
+    public ServerServiceDefinition bindService() {
+        ServerServiceDefinition.Builder definition = ServerServiceDefinition.builder(service);
+        for (MethodDescriptor<?, ?> method : service.getMethods()) {
+            bind(definition, method);
+        }
+        return definition.build();
+    }
+
+    private static <Q, R> void bind(ServerServiceDefinition.Builder definition, MethodDescriptor<Q, R> method) {
+        definition.addMethod(
+                method, ServerCalls.asyncUnaryCall((request, response) -> Backend.handle(method, request, response)));
+    }
+}
