@@ -9,21 +9,18 @@ import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.client.RemoteCalls;
+import org.sqm.commons.client.UnitDirectory;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.Severity;
 import org.sqm.complaint.service.Standards;
 import org.sqm.proto.standards.v1.CalendarServiceGrpc.CalendarServiceBlockingStub;
 import org.sqm.proto.standards.v1.ComputeDueTimeRequest;
-import org.sqm.proto.standards.v1.GetUnitRequest;
-import org.sqm.proto.standards.v1.ListUnitDescendantsRequest;
-import org.sqm.proto.standards.v1.ListUnitDescendantsResponse;
 import org.sqm.proto.standards.v1.MeasureBusinessTimeRequest;
 import org.sqm.proto.standards.v1.ResolveServiceLevelRequest;
 import org.sqm.proto.standards.v1.ServiceChannel;
@@ -36,9 +33,9 @@ import org.sqm.proto.standards.v1.UnitState;
 @ApplicationScoped
 public class StandardsGrpcClient implements Standards {
 
-    static final String SERVICE = "standards-service";
+    private static final String SERVICE = UnitDirectory.SERVICE;
 
-    private final UnitServiceBlockingStub units;
+    private final UnitDirectory units;
     private final ServiceLevelServiceBlockingStub serviceLevels;
     private final CalendarServiceBlockingStub calendars;
     private final RemoteCalls calls;
@@ -48,7 +45,7 @@ public class StandardsGrpcClient implements Standards {
             @GrpcClient("standards") ServiceLevelServiceBlockingStub serviceLevels,
             @GrpcClient("standards") CalendarServiceBlockingStub calendars,
             RemoteCalls calls) {
-        this.units = units;
+        this.units = new UnitDirectory(units, calls);
         this.serviceLevels = serviceLevels;
         this.calendars = calendars;
         this.calls = calls;
@@ -56,11 +53,7 @@ public class StandardsGrpcClient implements Standards {
 
     @Override
     public Optional<Unit> unit(UUID id) {
-        return calls.find(
-                        SERVICE,
-                        () -> units.getUnit(
-                                GetUnitRequest.newBuilder().setId(id.toString()).build()))
-                .map(StandardsGrpcClient::unit);
+        return units.unit(id).map(StandardsGrpcClient::unit);
     }
 
     @Override
@@ -154,19 +147,9 @@ public class StandardsGrpcClient implements Standards {
 
     @Override
     public List<UUID> descendants(UUID unitId) {
-        List<UUID> ids = new ArrayList<>();
-        calls.readAllPages(
-                SERVICE,
-                token -> units.listUnitDescendants(ListUnitDescendantsRequest.newBuilder()
-                        .setId(unitId.toString())
-                        .setPageSize(1000)
-                        .setPageToken(token)
-                        .setShowInactive(true)
-                        .build()),
-                (ListUnitDescendantsResponse page) ->
-                        page.getUnitsList().forEach(u -> ids.add(UUID.fromString(u.getId()))),
-                ListUnitDescendantsResponse::getNextPageToken);
-        return ids;
+        return units.descendants(unitId, true).stream()
+                .map(u -> UUID.fromString(u.getId()))
+                .toList();
     }
 
     private static List<TimeInterval> intervals(List<Interval> pauses) {

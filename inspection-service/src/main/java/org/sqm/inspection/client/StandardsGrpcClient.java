@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqm.commons.client.RemoteCalls;
+import org.sqm.commons.client.UnitDirectory;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.service.Standards;
 import org.sqm.proto.standards.v1.GetStandardRequest;
-import org.sqm.proto.standards.v1.GetUnitRequest;
 import org.sqm.proto.standards.v1.ListStandardsRequest;
 import org.sqm.proto.standards.v1.ListStandardsResponse;
-import org.sqm.proto.standards.v1.ListUnitDescendantsRequest;
-import org.sqm.proto.standards.v1.ListUnitDescendantsResponse;
 import org.sqm.proto.standards.v1.RatingScaleKind;
 import org.sqm.proto.standards.v1.Standard;
 import org.sqm.proto.standards.v1.StandardServiceGrpc.StandardServiceBlockingStub;
@@ -30,10 +28,10 @@ import org.sqm.proto.standards.v1.UnitState;
 @ApplicationScoped
 public class StandardsGrpcClient implements Standards {
 
-    static final String SERVICE = "standards-service";
+    private static final String SERVICE = UnitDirectory.SERVICE;
     private static final int PAGE_SIZE = 1000;
 
-    private final UnitServiceBlockingStub units;
+    private final UnitDirectory units;
     private final StandardServiceBlockingStub standards;
     private final RemoteCalls calls;
 
@@ -41,36 +39,24 @@ public class StandardsGrpcClient implements Standards {
             @GrpcClient("standards") UnitServiceBlockingStub units,
             @GrpcClient("standards") StandardServiceBlockingStub standards,
             RemoteCalls calls) {
-        this.units = units;
+        this.units = new UnitDirectory(units, calls);
         this.standards = standards;
         this.calls = calls;
     }
 
     @Override
     public Optional<Unit> unit(UUID id) {
-        return calls.find(
-                        SERVICE,
-                        () -> units.getUnit(
-                                GetUnitRequest.newBuilder().setId(id.toString()).build()))
+        return units.unit(id)
                 .map(u -> new Unit(id, ProtoEnums.shortName(u.getType()), u.getState() == UnitState.UNIT_STATE_ACTIVE));
     }
 
     @Override
     public List<UUID> activeDescendants(UUID parentId, String type) {
-        List<UUID> ids = new ArrayList<>();
-        calls.readAllPages(
-                SERVICE,
-                token -> units.listUnitDescendants(ListUnitDescendantsRequest.newBuilder()
-                        .setId(parentId.toString())
-                        .setPageSize(PAGE_SIZE)
-                        .setPageToken(token)
-                        .build()),
-                page -> page.getUnitsList().stream()
-                        .filter(u -> u.getState() == UnitState.UNIT_STATE_ACTIVE)
-                        .filter(u -> type.equals(ProtoEnums.shortName(u.getType())))
-                        .forEach(u -> ids.add(UUID.fromString(u.getId()))),
-                ListUnitDescendantsResponse::getNextPageToken);
-        return ids;
+        return units.descendants(parentId, false).stream()
+                .filter(u -> u.getState() == UnitState.UNIT_STATE_ACTIVE)
+                .filter(u -> type.equals(ProtoEnums.shortName(u.getType())))
+                .map(u -> UUID.fromString(u.getId()))
+                .toList();
     }
 
     @Override

@@ -65,10 +65,6 @@ import org.sqm.proto.complaint.v1.WithdrawComplaintRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints", description = "Complaints from intake to closure, against service-level deadlines")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "409",
         description = "A move the lifecycle does not allow, a stale etag, or a reused Idempotency-Key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

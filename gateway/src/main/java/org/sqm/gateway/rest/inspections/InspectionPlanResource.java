@@ -44,10 +44,6 @@ import org.sqm.proto.inspection.v1.ListInspectionPlansResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspection plans", description = "What is inspected how often, and the scheduled inspections it generates")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "409",
         description = "A reused Idempotency-Key, or a standard without a published version",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -73,10 +73,6 @@ import org.sqm.proto.inspection.v1.SubmitInspectionRequest;
         name = "Inspections",
         description = "Inspections of units against a pinned standard version, from scheduled to finalized")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "409",
         description = "A move the lifecycle does not allow (a finalized inspection never changes), mandatory "
                 + "elements unrated (`errors` lists each), a stale etag, or a reused Idempotency-Key",

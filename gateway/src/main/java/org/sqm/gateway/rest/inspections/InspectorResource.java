@@ -38,10 +38,6 @@ import org.sqm.proto.inspection.v1.ListInspectorsResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspectors", description = "Certified inspectors and what they may inspect")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "409",
         description = "A certificate number or pseudonym in use, or a reused Idempotency-Key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

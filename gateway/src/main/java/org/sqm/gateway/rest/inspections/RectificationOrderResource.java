@@ -54,10 +54,6 @@ import org.sqm.proto.inspection.v1.VerifyRectificationOrderRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rectification orders", description = "Findings, their orders, follow-up and verification")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "409",
         description = "A move the order's status does not allow, or a stale etag",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -55,10 +55,6 @@ import org.sqm.proto.standards.v1.UpdateCalendarRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calendars", description = "Working hours, holidays and the business-time arithmetic of deadlines")
 @APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "404",
         description = "No calendar has this id",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

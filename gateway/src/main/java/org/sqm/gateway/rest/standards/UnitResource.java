@@ -57,14 +57,6 @@ import org.sqm.proto.standards.v1.UpdateUnitRequest;
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "The organisation units that deliver service, and their hierarchy")
-@APIResponse(
-        responseCode = "400",
-        description = "Invalid input; `errors` names every invalid field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "503",
-        description = "standards-service is unavailable",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class UnitResource {
 
     private static final String SERVICE = "standards-service";

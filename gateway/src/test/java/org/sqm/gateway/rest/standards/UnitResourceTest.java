@@ -465,7 +465,18 @@ class UnitResourceTest extends FakeBackendTest {
                 .statusCode(200)
                 .body("paths.'/api/v1/units'.post.summary", equalTo("Create a unit"))
                 .body("paths.'/api/v1/units'.get.parameters.name", hasItems("pageSize", "pageToken", "parentId"))
-                .body("paths.'/api/v1/units/{id}:{verb}'.post.parameters.name", hasItems("id", "verb", "If-Match"));
+                .body("paths.'/api/v1/units/{id}:{verb}'.post.parameters.name", hasItems("id", "verb", "If-Match"))
+                // Every operation documents its problem answers; what a resource says itself is kept.
+                .body("components.schemas.Problem", org.hamcrest.Matchers.notNullValue())
+                .body(
+                        "paths.'/api/v1/complaints'.post.responses.'503'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body(
+                        "paths.'/api/v1/inspections/{id}'.get.responses.keySet()",
+                        hasItems("200", "400", "404", "503", "504"))
+                .body(
+                        "paths.'/api/v1/complaints'.post.responses.'409'.description",
+                        equalTo("A move the lifecycle does not allow, a stale etag, or a reused Idempotency-Key"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
