@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.error.Problem;
+import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
@@ -77,10 +78,7 @@ public class InspectionPlanResource {
                         .setPlan(plan)
                         .setRequestId(nullToEmpty(idempotencyKey))
                         .build()));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.getId()).build())
-                .entity(InspectionMapping.view(created))
-                .build();
+        return Created.at(uri, created.getId(), InspectionMapping.view(created));
     }
 
     @GET

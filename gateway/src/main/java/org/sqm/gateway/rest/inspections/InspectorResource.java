@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.error.Problem;
+import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
@@ -68,10 +69,7 @@ public class InspectorResource {
                         .setInspector(inspector)
                         .setRequestId(nullToEmpty(idempotencyKey))
                         .build()));
-        return Response.created(
-                        uri.getAbsolutePathBuilder().path(created.getId()).build())
-                .entity(InspectionMapping.view(created))
-                .build();
+        return Created.at(uri, created.getId(), InspectionMapping.view(created));
     }
 
     @GET
