@@ -49,7 +49,12 @@ class KubernetesManifestsTest {
      * seals page tokens.
      */
     private static final Set<String> EXTERNAL_SECRETS = Set.of(
-            "standards-db-app", "inspection-db-app", "complaint-db-app", "scoring-db-app", "sqm-jwt", "sqm-page-tokens");
+            "standards-db-app",
+            "inspection-db-app",
+            "complaint-db-app",
+            "scoring-db-app",
+            "sqm-jwt",
+            "sqm-page-tokens");
 
     private static List<HasMetadata> render(String kustomization) throws IOException, InterruptedException {
         boolean kubectl;
