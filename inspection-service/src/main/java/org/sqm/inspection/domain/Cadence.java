@@ -12,7 +12,10 @@ public enum Cadence {
     WEEKLY,
     MONTHLY,
     QUARTERLY,
-    EXPLICIT_DATES;
+    EXPLICIT_DATES,
+    DAILY,
+    HALF_YEARLY,
+    ANNUAL;
 
     /** A window of whole days [first, end) in the plan's time zone. */
     public record Period(LocalDate first, LocalDate end) {
@@ -27,8 +30,8 @@ public enum Cadence {
 
     /**
      * The periods of a plan running from {@code start} to {@code end} (both inclusive) that start on or
-     * before {@code through}: calendar weeks (Monday first), months or quarters cut to the plan's days,
-     * or one day per explicit date.
+     * before {@code through}: days, calendar weeks (Monday first), months, quarters, half years or years
+     * cut to the plan's days, or one day per explicit date.
      */
     public List<Period> periods(LocalDate start, LocalDate end, List<LocalDate> explicitDates, LocalDate through) {
         LocalDate last = through.isBefore(end) ? through : end;
@@ -58,7 +61,9 @@ public enum Cadence {
             case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTHLY -> day.withDayOfMonth(1);
             case QUARTERLY -> LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3) * 3 + 1, 1);
-            case EXPLICIT_DATES -> day;
+            case HALF_YEARLY -> LocalDate.of(day.getYear(), day.getMonthValue() <= 6 ? 1 : 7, 1);
+            case ANNUAL -> day.withDayOfYear(1);
+            case EXPLICIT_DATES, DAILY -> day;
         };
     }
 
@@ -67,7 +72,9 @@ public enum Cadence {
             case WEEKLY -> aligned.plusWeeks(1);
             case MONTHLY -> aligned.plusMonths(1);
             case QUARTERLY -> aligned.plusMonths(3);
-            case EXPLICIT_DATES -> aligned.plusDays(1);
+            case HALF_YEARLY -> aligned.plusMonths(6);
+            case ANNUAL -> aligned.plusYears(1);
+            case EXPLICIT_DATES, DAILY -> aligned.plusDays(1);
         };
     }
 }

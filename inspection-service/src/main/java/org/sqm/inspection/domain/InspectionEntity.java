@@ -11,11 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An inspection of one unit against one pinned standard version. Updates write only changed columns,
@@ -91,6 +94,18 @@ public class InspectionEntity {
 
     @Column(name = "update_time", nullable = false)
     public Instant updateTime;
+
+    /** The score stored at finalization (the card's score, here for SQL); null before, or when nothing counted. */
+    @Column(precision = 5, scale = 2)
+    public BigDecimal score;
+
+    /** Whether a critical element failed; null until finalized. */
+    public Boolean failed;
+
+    /** The whole score with its criteria and failed elements; null until finalized. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "score_card")
+    public ScoreCard scoreCard;
 
     @Column(name = "request_id", length = 100)
     public String requestId;

@@ -65,6 +65,10 @@ public class InspectionPlanEntity {
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone;
 
+    /** How many target units each occurrence samples; 0 inspects them all. */
+    @Column(name = "sample_size", nullable = false)
+    public int sampleSize;
+
     @Column(name = "request_id", length = 100)
     public String requestId;
 

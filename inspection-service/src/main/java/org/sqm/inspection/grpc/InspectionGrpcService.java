@@ -130,37 +130,40 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
     public void startInspection(StartInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(lifecycle.start(request.getId(), request.getEtag(), request.getNote())));
+                InspectionMapper.toProto(lifecycle.start(
+                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
     }
 
     @Override
     public void submitInspection(SubmitInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(lifecycle.submit(request.getId(), request.getEtag(), request.getNote())));
+                InspectionMapper.toProto(lifecycle.submit(
+                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
     }
 
     @Override
     public void returnInspection(ReturnInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(
-                        lifecycle.returnForRevision(request.getId(), request.getEtag(), request.getNote())));
+                InspectionMapper.toProto(lifecycle.returnForRevision(
+                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
     }
 
     @Override
     public void finalizeInspection(FinalizeInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(
-                        lifecycle.finalizeInspection(request.getId(), request.getEtag(), request.getNote())));
+                InspectionMapper.toProto(lifecycle.finalizeInspection(
+                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
     }
 
     @Override
     public void cancelInspection(CancelInspectionRequest request, StreamObserver<Inspection> response) {
         reply(
                 response,
-                InspectionMapper.toProto(lifecycle.cancel(request.getId(), request.getEtag(), request.getNote())));
+                InspectionMapper.toProto(lifecycle.cancel(
+                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
     }
 
     @Override
@@ -185,6 +188,10 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
                                 .toList())
                         .setNextPageToken(page.nextPageToken())
                         .build());
+    }
+
+    private static InspectionLifecycle.Move move(String note, String actor) {
+        return new InspectionLifecycle.Move(note, actor);
     }
 
     @Override

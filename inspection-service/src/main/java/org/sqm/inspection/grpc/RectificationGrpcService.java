@@ -64,7 +64,7 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
         reply(
                 response,
                 RectificationMapper.toProto(update.update(
-                        RectificationMapper.toChange(request.getOrder()),
+                        RectificationMapper.toChange(request.getOrder(), request.getActor()),
                         request.getUpdateMask().getPathsList())));
     }
 
@@ -73,7 +73,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             StartRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(orders.start(request.getId(), request.getEtag(), request.getNote())));
+                RectificationMapper.toProto(
+                        orders.start(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
     }
 
     @Override
@@ -81,7 +82,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             CompleteRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(orders.complete(request.getId(), request.getEtag(), request.getNote())));
+                RectificationMapper.toProto(
+                        orders.complete(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
     }
 
     @Override
@@ -89,7 +91,11 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             VerifyRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(
-                        orders.verify(request.getId(), request.getEtag(), request.getNote(), request.getEffective())));
+                RectificationMapper.toProto(orders.verify(
+                        request.getId(),
+                        request.getEtag(),
+                        request.getNote(),
+                        request.getEffective(),
+                        request.getActor())));
     }
 }

@@ -11,6 +11,7 @@ import org.sqm.commons.convert.Texts;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.inspection.domain.InspectorEntity;
 import org.sqm.inspection.domain.RatingEntity;
+import org.sqm.inspection.domain.ScoreCard;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.service.InspectionCreation;
 import org.sqm.inspection.service.InspectionRating;
@@ -21,11 +22,14 @@ import org.sqm.proto.inspection.v1.Attachment;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.ComparedElement;
 import org.sqm.proto.inspection.v1.ContactMode;
+import org.sqm.proto.inspection.v1.CriterionScore;
 import org.sqm.proto.inspection.v1.InspectedElement;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
+import org.sqm.proto.inspection.v1.InspectionMove;
 import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.InspectionStatus;
 import org.sqm.proto.inspection.v1.Interview;
 import org.sqm.proto.inspection.v1.IntervieweeGroup;
@@ -112,7 +116,12 @@ public final class InspectionMapper {
                 .setStatusNote(Texts.nullToEmpty(e.statusNote))
                 .setCreateTime(timestamp(e.createTime))
                 .setEtag(Etags.of(e.version))
-                .setRatedCount(view.ratedCount());
+                .setRatedCount(view.ratedCount())
+                .addAllHistory(MoveMapper.history(
+                        view.history(), InspectionMove.getDefaultInstance(), InspectionStatus.class));
+        if (e.scoreCard != null) {
+            b.setScore(score(e.scoreCard));
+        }
         if (e.contactTime != null) {
             b.setMysteryShopping(MysteryShoppingContact.newBuilder()
                     .setMode(ProtoEnums.toProto(e.contactMode, ContactMode.class))
@@ -195,6 +204,9 @@ public final class InspectionMapper {
                 .setStandardVersion(view.standard().version())
                 .setWindowStart(timestamp(e.windowStart))
                 .setFinalizeTime(timestamp(e.finalizeTime));
+        if (e.scoreCard != null) {
+            b.setScore(score(e.scoreCard));
+        }
         for (StandardSnapshot.Element el : view.standard().elements()) {
             RatingEntity r = byCode.get(el.code());
             ResultRating.Builder rr =
@@ -206,6 +218,28 @@ public final class InspectionMapper {
                         .setMeetsRequirement(r.meetsRequirement);
             }
             b.addRatings(rr);
+        }
+        return b.build();
+    }
+
+    static InspectionScore score(ScoreCard card) {
+        InspectionScore.Builder b = InspectionScore.newBuilder()
+                .setCountedElements(card.countedElements())
+                .setCountedWeight(card.countedWeight())
+                .setFailed(card.failed())
+                .addAllFailedElementCodes(card.failedElementCodes());
+        if (card.score() != null) {
+            b.setScore(card.score().doubleValue());
+        }
+        for (ScoreCard.CriterionScore c : card.criteria()) {
+            CriterionScore.Builder cb = CriterionScore.newBuilder()
+                    .setCriterionCode(c.criterionCode())
+                    .setCountedElements(c.countedElements())
+                    .setCountedWeight(c.countedWeight());
+            if (c.score() != null) {
+                cb.setScore(c.score().doubleValue());
+            }
+            b.addCriteria(cb);
         }
         return b.build();
     }

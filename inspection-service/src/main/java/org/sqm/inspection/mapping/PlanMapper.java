@@ -33,7 +33,8 @@ public final class PlanMapper {
                 new ArrayList<>(plan.getExplicitDatesList()),
                 plan.getStartDate(),
                 plan.getEndDate(),
-                plan.getTimeZone());
+                plan.getTimeZone(),
+                plan.getSampleSize());
     }
 
     public static InspectionPlan toProto(InspectionPlanEntity e) {
@@ -56,6 +57,7 @@ public final class PlanMapper {
                 .setStartDate(e.startDate.toString())
                 .setEndDate(e.endDate.toString())
                 .setTimeZone(e.timeZone)
+                .setSampleSize(e.sampleSize)
                 .setCreateTime(timestamp(e.createTime))
                 .setEtag(Etags.of(e.version))
                 .build();

@@ -11,6 +11,7 @@ import org.sqm.inspection.domain.RectificationOrderEntity;
 import org.sqm.inspection.service.RectificationOrders;
 import org.sqm.proto.inspection.v1.Finding;
 import org.sqm.proto.inspection.v1.FindingSeverity;
+import org.sqm.proto.inspection.v1.RectificationMove;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.RectificationStatus;
 
@@ -19,6 +20,15 @@ public final class RectificationMapper {
 
     private RectificationMapper() {}
 
+    /** An order with its history, as a read or a change answers it. */
+    public static RectificationOrder toProto(RectificationOrders.OrderView view) {
+        return toProto(view.order()).toBuilder()
+                .addAllHistory(MoveMapper.history(
+                        view.history(), RectificationMove.getDefaultInstance(), RectificationStatus.class))
+                .build();
+    }
+
+    /** An order as a list shows it, without its history. */
     public static RectificationOrder toProto(RectificationOrderEntity o) {
         RectificationOrder.Builder b = RectificationOrder.newBuilder()
                 .setId(o.id.toString())
@@ -43,13 +53,14 @@ public final class RectificationMapper {
     }
 
     /** The new values of an update (AIP-134); which of them apply is the mask's business. */
-    public static RectificationOrders.OrderChange toChange(RectificationOrder order) {
+    public static RectificationOrders.OrderChange toChange(RectificationOrder order, String actor) {
         return new RectificationOrders.OrderChange(
                 order.getId(),
                 order.getEtag(),
                 order.getOwnerUnitId(),
                 order.getDescription(),
-                ProtoTime.instantOrNull("order.due_time", order.hasDueTime(), order.getDueTime()));
+                ProtoTime.instantOrNull("order.due_time", order.hasDueTime(), order.getDueTime()),
+                actor);
     }
 
     public static org.sqm.inspection.domain.RectificationStatus toDomain(RectificationStatus status) {

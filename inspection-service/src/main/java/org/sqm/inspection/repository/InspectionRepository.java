@@ -4,7 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.InspectionPlanEntity;
@@ -21,6 +23,15 @@ public class InspectionRepository implements PanacheRepositoryBase<InspectionEnt
     /** The inspection, locked for the rest of the transaction so changes to it are made one at a time. */
     public Optional<InspectionEntity> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The units a plan's occurrence starting at {@code windowStart} already inspects. */
+    public Set<UUID> unitsOfOccurrence(UUID planId, Instant windowStart) {
+        return new HashSet<>(getEntityManager()
+                .createQuery("select unitId from InspectionEntity where planId = ?1 and windowStart = ?2", UUID.class)
+                .setParameter(1, planId)
+                .setParameter(2, windowStart)
+                .getResultList());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +12,7 @@ import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.InspectionKind;
@@ -33,12 +35,19 @@ public class InspectionCreation {
     private final PinnedStandards pinned;
     private final Standards standards;
 
+    private final Clock clock;
+
     public InspectionCreation(
-            InspectionRepository inspections, InspectionViews views, PinnedStandards pinned, Standards standards) {
+            InspectionRepository inspections,
+            InspectionViews views,
+            PinnedStandards pinned,
+            Standards standards,
+            Clock clock) {
         this.inspections = inspections;
         this.views = views;
         this.pinned = pinned;
         this.standards = standards;
+        this.clock = clock;
     }
 
     /** What a caller asks to inspect. */
@@ -86,7 +95,7 @@ public class InspectionCreation {
 
     private InspectionView insert(
             NewInspection request, UUID unitId, StandardSnapshot standard, String requestId, String fingerprint) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.now(clock);
         InspectionEntity e = new InspectionEntity();
         e.id = UUID.randomUUID();
         e.unitId = unitId;
@@ -101,8 +110,8 @@ public class InspectionCreation {
         e.requestId = Texts.emptyToNull(requestId);
         e.fingerprint = fingerprint;
         inspections.persistAndFlush(e);
-        // A new inspection has no inspectors and no ratings yet.
-        return new InspectionView(e, standard, List.of(), List.of(), 0);
+        // A new inspection has no inspectors, no ratings and no moves yet.
+        return new InspectionView(e, standard, List.of(), List.of(), 0, List.of());
     }
 
     /** Every field the caller can get wrong, reported together; returns the unit's id. */

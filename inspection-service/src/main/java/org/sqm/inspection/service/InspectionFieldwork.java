@@ -2,6 +2,7 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.Violations;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.ContactMode;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.InspectionKind;
@@ -29,10 +31,14 @@ public class InspectionFieldwork {
     private final InspectionLocks locks;
     private final InspectionViews views;
 
-    public InspectionFieldwork(InspectorRepository inspectors, InspectionLocks locks, InspectionViews views) {
+    private final Clock clock;
+
+    public InspectionFieldwork(
+            InspectorRepository inspectors, InspectionLocks locks, InspectionViews views, Clock clock) {
         this.inspectors = inspectors;
         this.locks = locks;
         this.views = views;
+        this.clock = clock;
     }
 
     /** Replaces the inspectors; each must qualify, and a regulator inspection needs two or more. */
@@ -54,7 +60,7 @@ public class InspectionFieldwork {
                         ? "a " + e.authorityLevel + " inspection is a regulator's and needs at least 2 inspectors; "
                                 + inspectorIds.size() + " given"
                         : "needs at least one inspector");
-        Instant now = now();
+        Instant now = Clocks.now(clock);
         Set<UUID> chosen = new LinkedHashSet<>();
         for (int i = 0; i < inspectorIds.size(); i++) {
             String field = "inspector_ids[" + i + "]";
@@ -112,7 +118,7 @@ public class InspectionFieldwork {
         if (!e.status.ratable()) {
             throw InspectionLocks.notInStatus(e, "record a contact");
         }
-        Instant now = now();
+        Instant now = Clocks.now(clock);
         Violations v = new Violations()
                 .requireEnum("contact.mode", mode != null)
                 .check(time != null, "contact.contact_time", "is required")
@@ -130,9 +136,5 @@ public class InspectionFieldwork {
         e.contactScenario = scenario.strip();
         e.updateTime = now;
         return views.flushed(e);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,8 +3,8 @@ package org.sqm.inspection.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +13,13 @@ import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.FieldViolation;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.AfterCommit;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.InspectionAction;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.InspectionKind;
 import org.sqm.inspection.domain.InspectionStatus;
+import org.sqm.inspection.domain.MoveEntity;
+import org.sqm.inspection.domain.ScoreCard;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.repository.PinnedStandardRepository;
 import org.sqm.inspection.repository.RatingRepository;
@@ -38,6 +41,8 @@ public class InspectionLifecycle {
     private final RectificationOrders orders;
     private final MeterRegistry metrics;
     private final AfterCommit afterCommit;
+    private final Moves moves;
+    private final Clock clock;
 
     public InspectionLifecycle(
             RatingRepository ratings,
@@ -46,7 +51,9 @@ public class InspectionLifecycle {
             InspectionViews views,
             RectificationOrders orders,
             MeterRegistry metrics,
-            AfterCommit afterCommit) {
+            AfterCommit afterCommit,
+            Moves moves,
+            Clock clock) {
         this.ratings = ratings;
         this.pinned = pinned;
         this.locks = locks;
@@ -54,46 +61,56 @@ public class InspectionLifecycle {
         this.orders = orders;
         this.metrics = metrics;
         this.afterCommit = afterCommit;
+        this.moves = moves;
+        this.clock = clock;
     }
 
+    /** What a move request carries besides the inspection and its etag. */
+    public record Move(String note, String actor) {}
+
     /** SCHEDULED -> IN_PROGRESS, once the inspectors are assigned. */
-    public InspectionView start(String id, String etag, String note) {
-        return move(id, etag, InspectionAction.START, note);
+    public InspectionView start(String id, String etag, Move move) {
+        return move(id, etag, InspectionAction.START, move);
     }
 
     /** IN_PROGRESS or RETURNED -> SUBMITTED, once every mandatory element is rated (and the contact recorded). */
-    public InspectionView submit(String id, String etag, String note) {
-        return move(id, etag, InspectionAction.SUBMIT, note);
+    public InspectionView submit(String id, String etag, Move move) {
+        return move(id, etag, InspectionAction.SUBMIT, move);
     }
 
     /** SUBMITTED -> RETURNED; the note says what to revise. */
-    public InspectionView returnForRevision(String id, String etag, String note) {
-        return move(id, etag, InspectionAction.RETURN, note);
+    public InspectionView returnForRevision(String id, String etag, Move move) {
+        return move(id, etag, InspectionAction.RETURN, move);
     }
 
-    /** SUBMITTED -> FINALIZED, with a finding and a rectification order for every failing rating. */
-    public InspectionView finalizeInspection(String id, String etag, String note) {
-        return move(id, etag, InspectionAction.FINALIZE, note);
+    /**
+     * SUBMITTED -> FINALIZED: stores the score (in the same row update, which the frozen trigger still
+     * lets through) and issues a finding and a rectification order for every failing rating.
+     */
+    public InspectionView finalizeInspection(String id, String etag, Move move) {
+        return move(id, etag, InspectionAction.FINALIZE, move);
     }
 
     /** SCHEDULED, IN_PROGRESS or RETURNED -> CANCELLED; the note says why. */
-    public InspectionView cancel(String id, String etag, String note) {
-        return move(id, etag, InspectionAction.CANCEL, note);
+    public InspectionView cancel(String id, String etag, Move move) {
+        return move(id, etag, InspectionAction.CANCEL, move);
     }
 
-    private InspectionView move(String id, String etag, InspectionAction action, String note) {
+    private InspectionView move(String id, String etag, InspectionAction action, Move move) {
+        String note = move.note();
         Violations v = new Violations().maxLength("note", note, MAX_NOTE);
         if (action.needsNote()) {
             v.requireText("note", note, MAX_NOTE);
         }
-        v.throwIfAny();
+        Moves.checkActor(v, move.actor()).throwIfAny();
         InspectionEntity e = locks.forChange(id, etag);
         InspectionStatus to = action.from(e.status)
                 .orElseThrow(() -> new FailedPreconditionException(
                         "INVALID_TRANSITION",
                         "cannot " + action + " an inspection that is " + e.status,
                         Map.of("status", e.status.name(), "action", action.name())));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.now(clock);
+        InspectionStatus from = e.status;
         switch (action) {
             case START -> {
                 requireInspectors(e);
@@ -105,7 +122,8 @@ public class InspectionLifecycle {
             }
             case FINALIZE -> {
                 e.finalizeTime = now;
-                orders.issueFindings(e, now);
+                score(e);
+                orders.issueFindings(e, now, move.actor());
                 String kind = e.kind.name();
                 String authority = e.authorityLevel.name();
                 afterCommit.run(() -> metrics.counter("sqm.inspections.finalized", "kind", kind, "authority", authority)
@@ -116,7 +134,16 @@ public class InspectionLifecycle {
         e.statusNote = action.needsNote() ? note.strip() : e.statusNote;
         e.status = to;
         e.updateTime = now;
+        moves.record(MoveEntity.Subject.INSPECTION, e.id, now, move.actor(), action.name(), from, to, note);
         return views.flushed(e);
+    }
+
+    /** Computes the score once, from the ratings and the pinned version; finalized inspections never change. */
+    private void score(InspectionEntity e) {
+        ScoreCard card = ScoreCard.of(pinned.snapshot(e.standardId), ratings.ofInspection(e.id));
+        e.scoreCard = card;
+        e.score = card.score();
+        e.failed = card.failed();
     }
 
     /** One inspector, or two or more for a regulator's inspection. */

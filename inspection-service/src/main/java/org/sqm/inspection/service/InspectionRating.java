@@ -2,10 +2,11 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.sqm.commons.convert.Texts;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.RatingEntity;
 import org.sqm.inspection.domain.StandardSnapshot;
@@ -22,12 +23,19 @@ public class InspectionRating {
     private final InspectionLocks locks;
     private final InspectionViews views;
 
+    private final Clock clock;
+
     public InspectionRating(
-            RatingRepository ratings, PinnedStandardRepository pinned, InspectionLocks locks, InspectionViews views) {
+            RatingRepository ratings,
+            PinnedStandardRepository pinned,
+            InspectionLocks locks,
+            InspectionViews views,
+            Clock clock) {
         this.ratings = ratings;
         this.pinned = pinned;
         this.locks = locks;
         this.views = views;
+        this.clock = clock;
     }
 
     /** A rating as the caller sends it. */
@@ -47,7 +55,7 @@ public class InspectionRating {
         InspectionEntity e = locks.forRating(id);
         StandardSnapshot standard = pinned.snapshot(e.standardId);
         RatingRules.check(requested, standard, e.kind);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.now(clock);
         for (NewRating r : requested) {
             RatingEntity rating = ratings.findById(new RatingEntity.Key(e.id, r.elementCode()));
             boolean fresh = rating == null;

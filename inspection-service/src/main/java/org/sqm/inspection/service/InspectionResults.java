@@ -94,6 +94,21 @@ public class InspectionResults {
         return new ResultPage(withRatings(page.items()), page.nextPageToken());
     }
 
+    /**
+     * One batch of the results feed: up to {@code size} inspections finalized in [from, until) (of
+     * {@code kind}, when set) after (afterTime, afterId), by finalize time then id, with their ratings.
+     */
+    public List<InspectionView> feedBatch(
+            Instant from, Instant until, InspectionKind kind, Instant afterTime, UUID afterId, int size) {
+        List<InspectionEntity> batch = KeysetQuery.oldestFirst("finalizeTime")
+                .where("status = :status", "status", InspectionStatus.FINALIZED)
+                .where("finalizeTime >= :from", "from", from)
+                .where("finalizeTime < :until", "until", until)
+                .where("kind = :kind", "kind", kind)
+                .batch(inspections, afterTime, afterId, size);
+        return withRatings(batch);
+    }
+
     /** The inspections with their ratings, read in one query; results show no inspectors. */
     private List<InspectionView> withRatings(List<InspectionEntity> shown) {
         Map<UUID, List<RatingEntity>> byInspection = new LinkedHashMap<>();
@@ -107,7 +122,8 @@ public class InspectionResults {
                         snapshots.computeIfAbsent(e.standardId, pinned::snapshot),
                         byInspection.get(e.id),
                         List.of(),
-                        byInspection.get(e.id).size()))
+                        byInspection.get(e.id).size(),
+                        List.of()))
                 .toList();
     }
 

@@ -25,16 +25,19 @@ public class InspectionViews {
     private final InspectorRepository inspectors;
     private final RatingRepository ratings;
     private final PinnedStandardRepository pinned;
+    private final Moves moves;
 
     public InspectionViews(
             InspectionRepository inspections,
             InspectorRepository inspectors,
             RatingRepository ratings,
-            PinnedStandardRepository pinned) {
+            PinnedStandardRepository pinned,
+            Moves moves) {
         this.inspections = inspections;
         this.inspectors = inspectors;
         this.ratings = ratings;
         this.pinned = pinned;
+        this.moves = moves;
     }
 
     /** The inspection with that id. */
@@ -42,13 +45,14 @@ public class InspectionViews {
         return inspections.findByIdOptional(id).orElseThrow(() -> new NotFoundException("inspection", id.toString()));
     }
 
-    /** The inspection with its pinned version, its inspectors and (when asked) its ratings. */
-    public InspectionView of(InspectionEntity e, boolean withRatings) {
+    /** The inspection with its pinned version, its inspectors and (when asked) its ratings and history. */
+    public InspectionView of(InspectionEntity e, boolean detailed) {
         List<InspectorEntity> assigned =
                 e.inspectorIds.stream().map(inspectors::findById).toList();
-        List<RatingEntity> list = withRatings ? ratings.ofInspection(e.id) : List.of();
-        int rated = withRatings ? list.size() : (int) ratings.countOf(e.id);
-        return new InspectionView(e, pinned.snapshot(e.standardId), list, assigned, rated);
+        List<RatingEntity> list = detailed ? ratings.ofInspection(e.id) : List.of();
+        int rated = detailed ? list.size() : (int) ratings.countOf(e.id);
+        return new InspectionView(
+                e, pinned.snapshot(e.standardId), list, assigned, rated, detailed ? moves.history(e.id) : List.of());
     }
 
     /** Writes the pending changes (so the etag is the new one) and answers with the inspection. */

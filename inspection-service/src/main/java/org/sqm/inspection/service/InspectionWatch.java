@@ -5,15 +5,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.config.InspectionConfig;
 import org.sqm.inspection.repository.InspectionRepository;
 
 /**
- * The watch: flags inspections whose window ended before they were submitted as missed, and
- * rectification orders past their due time as overdue. Safe with several replicas: each statement
+ * The watch: flags inspections whose window ended before they were submitted as missed, rectification
+ * and supervision orders past their due time as overdue, and supervision orders whose next status
+ * report is past its due time as report-overdue. Safe with several replicas: each statement
  * claims its rows with {@code FOR UPDATE SKIP LOCKED} and re-checks the flag under the lock, so every
  * row is flagged (and counted) once. Each batch is a short transaction of its own.
  */
@@ -26,15 +28,24 @@ public class InspectionWatch {
     private final InspectionRepository inspections;
     private final InspectionConfig config;
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    public InspectionWatch(InspectionRepository inspections, InspectionConfig config, MeterRegistry metrics) {
+    public InspectionWatch(
+            InspectionRepository inspections, InspectionConfig config, MeterRegistry metrics, Clock clock) {
         this.inspections = inspections;
         this.config = config;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
-    /** What one pass flagged. */
-    public record Result(int missed, int overdue) {}
+    /**
+     * What one pass flagged.
+     *
+     * @param overdue            rectification orders past due
+     * @param supervisionOverdue supervision orders past due
+     * @param reportsOverdue     supervision orders whose next report is past due
+     */
+    public record Result(int missed, int overdue, int supervisionOverdue, int reportsOverdue) {}
 
     @Scheduled(
             identity = "inspection-watch",
@@ -42,14 +53,17 @@ public class InspectionWatch {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Result result = runOnce();
-        if (result.missed() + result.overdue() > 0) {
-            LOG.infof("Inspection watch: %d inspections missed, %d orders overdue", result.missed(), result.overdue());
+        if (result.missed() + result.overdue() + result.supervisionOverdue() + result.reportsOverdue() > 0) {
+            LOG.infof(
+                    "Inspection watch: %d inspections missed, %d rectification orders overdue, %d supervision"
+                            + " orders overdue, %d with a status report overdue",
+                    result.missed(), result.overdue(), result.supervisionOverdue(), result.reportsOverdue());
         }
     }
 
     /** One pass, in batches of {@code watch-batch} rows per transaction. */
     public Result runOnce() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.now(clock);
         int missed = drain(
                 "UPDATE inspection SET missed = true WHERE id IN (SELECT id FROM inspection"
                         + " WHERE status IN ('SCHEDULED', 'IN_PROGRESS') AND NOT missed AND window_end <= :now"
@@ -60,13 +74,27 @@ public class InspectionWatch {
                         + " rectification_order WHERE status IN ('OPEN', 'IN_PROGRESS') AND NOT overdue AND due_time <= :now"
                         + " ORDER BY due_time LIMIT :batch FOR UPDATE SKIP LOCKED) AND NOT overdue",
                 now);
-        if (missed > 0) {
-            metrics.counter("sqm.inspections.missed").increment(missed);
+        int supervisionOverdue = drain(
+                "UPDATE supervision_order SET overdue = true WHERE id IN (SELECT id FROM supervision_order"
+                        + " WHERE status <> 'DONE' AND NOT overdue AND due_time <= :now"
+                        + " ORDER BY due_time LIMIT :batch FOR UPDATE SKIP LOCKED) AND NOT overdue",
+                now);
+        int reportsOverdue = drain(
+                "UPDATE supervision_order SET report_overdue = true WHERE id IN (SELECT id FROM supervision_order"
+                        + " WHERE status <> 'DONE' AND NOT report_overdue AND next_report_due_time <= :now"
+                        + " ORDER BY next_report_due_time LIMIT :batch FOR UPDATE SKIP LOCKED) AND NOT report_overdue",
+                now);
+        count("sqm.inspections.missed", missed);
+        count("sqm.rectification.orders.overdue", overdue);
+        count("sqm.supervision.orders.overdue", supervisionOverdue);
+        count("sqm.supervision.reports.overdue", reportsOverdue);
+        return new Result(missed, overdue, supervisionOverdue, reportsOverdue);
+    }
+
+    private void count(String counter, int flagged) {
+        if (flagged > 0) {
+            metrics.counter(counter).increment(flagged);
         }
-        if (overdue > 0) {
-            metrics.counter("sqm.rectification.orders.overdue").increment(overdue);
-        }
-        return new Result(missed, overdue);
     }
 
     private int drain(String sql, Instant now) {

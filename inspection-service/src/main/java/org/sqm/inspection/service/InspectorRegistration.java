@@ -2,6 +2,7 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -13,6 +14,7 @@ import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.InspectionKind;
 import org.sqm.inspection.domain.InspectorEntity;
@@ -30,8 +32,11 @@ public class InspectorRegistration {
 
     private final InspectorRepository inspectors;
 
-    public InspectorRegistration(InspectorRepository inspectors) {
+    private final Clock clock;
+
+    public InspectorRegistration(InspectorRepository inspectors, Clock clock) {
         this.inspectors = inspectors;
+        this.clock = clock;
     }
 
     /** What a caller asks to register. */
@@ -111,7 +116,7 @@ public class InspectorRegistration {
         entity.pseudonym =
                 Texts.notBlank(inspector.pseudonym()) ? inspector.pseudonym().strip() : null;
         entity.requestId = Texts.emptyToNull(requestId);
-        entity.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entity.createTime = Clocks.now(clock);
         inspectors.persistAndFlush(entity);
         return entity;
     }

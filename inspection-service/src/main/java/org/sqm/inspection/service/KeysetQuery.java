@@ -78,6 +78,15 @@ final class KeysetQuery {
                 row -> List.of(time.apply(row).toString(), id.apply(row).toString()));
     }
 
+    /**
+     * Up to {@code size} rows after ({@code afterTime}, {@code afterId}), or from the start when
+     * {@code afterTime} is null: one batch of a feed that reads a whole period without page tokens.
+     */
+    <T> List<T> batch(PanacheRepositoryBase<T, ?> repository, Instant afterTime, UUID afterId, int size) {
+        List<String> after = afterTime == null ? List.of() : List.of(afterTime.toString(), afterId.toString());
+        return read(repository, after, size - 1);
+    }
+
     /** Up to {@code size + 1} rows after the key (time, id; empty for the first page): one more means more follow. */
     private <T> List<T> read(PanacheRepositoryBase<T, ?> repository, List<String> after, int size) {
         Map<String, Object> all = new HashMap<>(params);

@@ -3,14 +3,14 @@ package org.sqm.inspection.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.persistence.UniqueViolation;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.PinnedStandardEntity;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.repository.PinnedStandardRepository;
@@ -26,9 +26,12 @@ public class PinnedStandards {
     private final Standards standards;
     private final PinnedStandardRepository pinned;
 
-    public PinnedStandards(Standards standards, PinnedStandardRepository pinned) {
+    private final Clock clock;
+
+    public PinnedStandards(Standards standards, PinnedStandardRepository pinned, Clock clock) {
         this.standards = standards;
         this.pinned = pinned;
+        this.clock = clock;
     }
 
     /** Pins the version of {@code code} published and in force now. */
@@ -68,7 +71,7 @@ public class PinnedStandards {
                     entity.code = snapshot.code();
                     entity.version = snapshot.version();
                     entity.content = snapshot;
-                    entity.fetchTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    entity.fetchTime = Clocks.now(clock);
                     pinned.persistAndFlush(entity);
                 }
             });

@@ -2,13 +2,13 @@ package org.sqm.inspection.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.Cadence;
 import org.sqm.inspection.domain.InspectionKind;
@@ -37,9 +38,12 @@ public class PlanCreation {
     private final InspectionPlanRepository plans;
     private final Standards standards;
 
-    public PlanCreation(InspectionPlanRepository plans, Standards standards) {
+    private final Clock clock;
+
+    public PlanCreation(InspectionPlanRepository plans, Standards standards, Clock clock) {
         this.plans = plans;
         this.standards = standards;
+        this.clock = clock;
     }
 
     /** What a caller asks to plan; dates as "YYYY-MM-DD" text, validated here. */
@@ -55,7 +59,8 @@ public class PlanCreation {
             List<String> explicitDates,
             String startDate,
             String endDate,
-            String timeZone) {}
+            String timeZone,
+            int sampleSize) {}
 
     /** Creates a plan, or returns the one an earlier call with the same request id created. */
     public InspectionPlanEntity create(NewPlan plan, String requestId) {
@@ -83,9 +88,17 @@ public class PlanCreation {
         ZoneId zone = zone(v, plan.timeZone());
         List<LocalDate> dates = explicitDates(v, plan, start, end);
         List<UUID> targets = targets(v, plan);
+        v.check(
+                plan.sampleSize() >= 0 && plan.sampleSize() <= MAX_TARGETS,
+                "plan.sample_size",
+                "must be between 0 (inspect every target unit) and " + MAX_TARGETS);
+        v.check(
+                plan.sampleSize() <= 0 || targets.isEmpty() || plan.sampleSize() < targets.size(),
+                "plan.sample_size",
+                "must be fewer than the " + targets.size() + " listed units; 0 inspects them all");
         v.throwIfAny();
         checkTargetsExist(plan, targets);
-        String fingerprint = IdempotentCreate.fingerprint(
+        List<String> parts = new ArrayList<>(Arrays.asList(
                 plan.name(),
                 String.valueOf(plan.kind()),
                 String.valueOf(plan.authorityLevel()),
@@ -97,7 +110,12 @@ public class PlanCreation {
                 dates.toString(),
                 start.toString(),
                 end.toString(),
-                zone.getId());
+                zone.getId()));
+        if (plan.sampleSize() > 0) {
+            // Only sampled plans add the size: a plan without one keeps the fingerprint it had before.
+            parts.add(Integer.toString(plan.sampleSize()));
+        }
+        String fingerprint = IdempotentCreate.fingerprint(parts.toArray(String[]::new));
         return IdempotentCreate.create(
                 requestId,
                 fingerprint,
@@ -120,9 +138,10 @@ public class PlanCreation {
                     e.startDate = start;
                     e.endDate = end;
                     e.timeZone = zone.getId();
+                    e.sampleSize = plan.sampleSize();
                     e.requestId = Texts.emptyToNull(requestId);
                     e.fingerprint = fingerprint;
-                    e.createTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    e.createTime = Clocks.now(clock);
                     plans.persistAndFlush(e);
                     return e;
                 },

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.Violations;
-import org.sqm.inspection.domain.RectificationOrderEntity;
 import org.sqm.inspection.service.RectificationOrders.OrderChange;
 
 /**
@@ -30,9 +29,9 @@ public class RectificationOrderUpdate {
     }
 
     /** Changes the fields {@code mask} names; a field not named is left alone. */
-    public RectificationOrderEntity update(OrderChange change, List<String> mask) {
+    public RectificationOrders.OrderView update(OrderChange change, List<String> mask) {
         Set<String> paths = Set.copyOf(mask);
-        Violations v = new Violations().updateMask(mask, UPDATABLE);
+        Violations v = Moves.checkActor(new Violations().updateMask(mask, UPDATABLE), change.actor());
         if (paths.contains("owner_unit_id")) {
             v.check(!change.ownerUnitId().isEmpty(), "order.owner_unit_id", "is required: the update_mask names it")
                     .optionalId("order.owner_unit_id", change.ownerUnitId());

@@ -3,8 +3,10 @@ package org.sqm.inspection.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +18,10 @@ import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
+import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.FindingEntity;
 import org.sqm.inspection.domain.InspectionEntity;
+import org.sqm.inspection.domain.MoveEntity;
 import org.sqm.inspection.domain.RatingEntity;
 import org.sqm.inspection.domain.RectificationAction;
 import org.sqm.inspection.domain.RectificationOrderEntity;
@@ -44,18 +48,24 @@ public class RectificationOrders {
     private final RatingRepository ratings;
     private final PinnedStandardRepository pinned;
     private final PageTokens pageTokens;
+    private final Moves moves;
+    private final Clock clock;
 
     public RectificationOrders(
             RectificationOrderRepository orders,
             FindingRepository findings,
             RatingRepository ratings,
             PinnedStandardRepository pinned,
-            PageTokens pageTokens) {
+            PageTokens pageTokens,
+            Moves moves,
+            Clock clock) {
         this.orders = orders;
         this.findings = findings;
         this.ratings = ratings;
         this.pinned = pinned;
         this.pageTokens = pageTokens;
+        this.moves = moves;
+        this.clock = clock;
     }
 
     /** List filters. */
@@ -66,10 +76,17 @@ public class RectificationOrders {
     public record OrderPage(List<RectificationOrderEntity> orders, String nextPageToken) {}
 
     /** The new values of an update; only the fields its mask names are applied. */
-    public record OrderChange(String id, String etag, String ownerUnitId, String description, Instant dueTime) {}
+    public record OrderChange(
+            String id, String etag, String ownerUnitId, String description, Instant dueTime, String actor) {}
 
-    /** A finding and a rectification order, owned by the inspected unit, for every rating that does not meet the requirement. */
-    void issueFindings(InspectionEntity e, Instant now) {
+    /** An order with its history of moves (empty in lists). */
+    public record OrderView(RectificationOrderEntity order, List<MoveEntity> history) {}
+
+    /**
+     * A finding and a rectification order, owned by the inspected unit, for every rating that does not
+     * meet the requirement; each order's history starts with its issue by whoever finalized.
+     */
+    void issueFindings(InspectionEntity e, Instant now, String actor) {
         StandardSnapshot standard = pinned.snapshot(e.standardId);
         for (RatingEntity r : ratings.ofInspection(e.id)) {
             if (r.meetsRequirement || r.notApplicable) {
@@ -101,13 +118,23 @@ public class RectificationOrders {
             o.createTime = now;
             o.updateTime = now;
             orders.persist(o);
+            moves.record(
+                    MoveEntity.Subject.RECTIFICATION,
+                    o.id,
+                    now,
+                    actor,
+                    "ISSUE",
+                    null,
+                    o.status,
+                    "issued on finalizing inspection " + e.id);
         }
     }
 
-    /** Returns the order with that id. */
-    public RectificationOrderEntity get(String id) {
-        return orders.findByIdOptional(Violations.parseId("id", id))
+    /** Returns the order with that id and its history. */
+    public OrderView get(String id) {
+        RectificationOrderEntity o = orders.findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("rectification order", id));
+        return new OrderView(o, moves.history(o.id));
     }
 
     /** Lists orders, earliest due first. */
@@ -126,27 +153,27 @@ public class RectificationOrders {
     }
 
     /** OPEN -> IN_PROGRESS. */
-    public RectificationOrderEntity start(String id, String etag, String note) {
-        return move(id, etag, RectificationAction.START, note, false);
+    public OrderView start(String id, String etag, String note, String actor) {
+        return move(id, etag, RectificationAction.START, note, false, actor);
     }
 
     /** OPEN or IN_PROGRESS -> DONE; the note says what was done. */
-    public RectificationOrderEntity complete(String id, String etag, String note) {
-        return move(id, etag, RectificationAction.COMPLETE, note, false);
+    public OrderView complete(String id, String etag, String note, String actor) {
+        return move(id, etag, RectificationAction.COMPLETE, note, false, actor);
     }
 
     /** DONE -> VERIFIED when the fix was effective, back to OPEN (counted) when not; the note says what was checked. */
-    public RectificationOrderEntity verify(String id, String etag, String note, boolean effective) {
-        return move(id, etag, RectificationAction.VERIFY, note, effective);
+    public OrderView verify(String id, String etag, String note, boolean effective, String actor) {
+        return move(id, etag, RectificationAction.VERIFY, note, effective, actor);
     }
 
-    private RectificationOrderEntity move(
-            String id, String etag, RectificationAction action, String note, boolean effective) {
+    private OrderView move(
+            String id, String etag, RectificationAction action, String note, boolean effective, String actor) {
         Violations v = new Violations().maxLength("note", note, MAX_TEXT);
         if (action != RectificationAction.START) {
             v.requireText("note", note, MAX_TEXT);
         }
-        v.throwIfAny();
+        Moves.checkActor(v, actor).throwIfAny();
         RectificationOrderEntity o = find(id, LockModeType.PESSIMISTIC_WRITE, "id");
         Etags.require(etag, o.version, "rectification order", id, "etag");
         RectificationStatus to = action.from(o.status, effective)
@@ -154,7 +181,8 @@ public class RectificationOrders {
                         "INVALID_TRANSITION",
                         "cannot " + action + " an order that is " + o.status,
                         Map.of("status", o.status.name(), "action", action.name())));
-        Instant now = now();
+        Instant now = Clocks.now(clock);
+        RectificationStatus from = o.status;
         switch (action) {
             case COMPLETE -> {
                 o.completionNote = note.strip();
@@ -172,8 +200,14 @@ public class RectificationOrders {
         }
         o.status = to;
         o.updateTime = now;
+        moves.record(MoveEntity.Subject.RECTIFICATION, o.id, now, actor, action.name(), from, to, note);
+        return flushed(o);
+    }
+
+    /** Writes the pending changes (so the etag is the new one) and answers with the order and its history. */
+    private OrderView flushed(RectificationOrderEntity o) {
         orders.flush();
-        return o;
+        return new OrderView(o, moves.history(o.id));
     }
 
     /** Refuses early, before standards-service is asked about a new owner: an unknown, stale or finished order. */
@@ -182,27 +216,42 @@ public class RectificationOrders {
     }
 
     /** Applies the fields of {@code paths} to the order, which must still be open or in progress at the etag. */
-    RectificationOrderEntity update(OrderChange change, Set<String> paths) {
+    OrderView update(OrderChange change, Set<String> paths) {
         RectificationOrderEntity o =
                 changeable(find(change.id(), LockModeType.PESSIMISTIC_WRITE, "order.id"), change.id(), change.etag());
         if (paths.contains("due_time") && !change.dueTime().isAfter(o.createTime)) {
             throw new InvalidArgumentException(
                     "order.due_time", "must be after the order was issued at " + o.createTime);
         }
+        Instant now = Clocks.now(clock);
+        List<String> changed = new ArrayList<>();
         if (paths.contains("owner_unit_id")) {
-            o.ownerUnitId = UUID.fromString(change.ownerUnitId());
+            UUID owner = UUID.fromString(change.ownerUnitId());
+            changed.add("owner_unit_id " + o.ownerUnitId + " -> " + owner);
+            o.ownerUnitId = owner;
         }
         if (paths.contains("description")) {
             o.description = change.description().strip();
+            changed.add("description");
         }
         if (paths.contains("due_time")) {
-            o.dueTime = change.dueTime().truncatedTo(ChronoUnit.MICROS);
+            Instant due = change.dueTime().truncatedTo(ChronoUnit.MICROS);
+            changed.add("due_time " + o.dueTime + " -> " + due);
+            o.dueTime = due;
             // A new due time in the future lifts the overdue flag; the watch sets it again if it passes.
-            o.overdue = o.overdue && !o.dueTime.isAfter(Instant.now());
+            o.overdue = o.overdue && !o.dueTime.isAfter(now);
         }
-        o.updateTime = now();
-        orders.flush();
-        return o;
+        o.updateTime = now;
+        moves.record(
+                MoveEntity.Subject.RECTIFICATION,
+                o.id,
+                now,
+                change.actor(),
+                "UPDATE",
+                o.status,
+                o.status,
+                String.join("; ", changed));
+        return flushed(o);
     }
 
     private RectificationOrderEntity find(String id, LockModeType lock, String idField) {
@@ -217,9 +266,5 @@ public class RectificationOrders {
                     "INVALID_STATUS", "a " + o.status + " order cannot change", Map.of("status", o.status.name()));
         }
         return o;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,36 +138,43 @@ public final class FakeStandardsBackend {
                 .build();
     }
 
+    /**
+     * Publishes a version with the given scale and elements, each "code:flags[:weight]" (weight 1 unless
+     * given). Elements fall into criteria by the first segment of their code ("2.1.3" is criterion "2",
+     * sub-criterion "2.1"), in the order they first appear.
+     */
     public static String publish(String code, int version, RatingScale scale, String... elements) {
         String id = UUID.randomUUID().toString();
-        SubCriterion.Builder sub =
-                SubCriterion.newBuilder().setCode("1.1").setTitle("Sub").setWeight(1);
+        Map<String, SubCriterion.Builder> subs = new LinkedHashMap<>();
         for (String spec : elements) {
-            String[] parts = spec.split(":", 2);
+            String[] parts = spec.split(":", 3);
             String flags = parts.length > 1 ? parts[1] : "";
-            sub.addElements(Element.newBuilder()
-                    .setCode(parts[0])
-                    .setTitle("Requirement " + parts[0])
-                    .setWeight(1)
-                    .setMandatory(flags.contains("m"))
-                    .setCritical(flags.contains("c")));
+            String criterion = parts[0].split("\\.")[0];
+            subs.computeIfAbsent(criterion, c -> SubCriterion.newBuilder()
+                            .setCode(c + ".1")
+                            .setTitle("Sub")
+                            .setWeight(1))
+                    .addElements(Element.newBuilder()
+                            .setCode(parts[0])
+                            .setTitle("Requirement " + parts[0])
+                            .setWeight(parts.length > 2 ? Integer.parseInt(parts[2]) : 1)
+                            .setMandatory(flags.contains("m"))
+                            .setCritical(flags.contains("c")));
         }
-        STANDARDS.put(
-                id,
-                Standard.newBuilder()
-                        .setId(id)
-                        .setCode(code)
-                        .setVersion(version)
-                        .setTitle(code + " v" + version)
-                        .setStatus(StandardStatus.STANDARD_STATUS_PUBLISHED)
-                        .setEffectiveFrom("2020-01-01")
-                        .setRatingScale(scale)
-                        .addCriteria(Criterion.newBuilder()
-                                .setCode("1")
-                                .setTitle("Criterion")
-                                .setWeight(1)
-                                .addSubCriteria(sub))
-                        .build());
+        Standard.Builder standard = Standard.newBuilder()
+                .setId(id)
+                .setCode(code)
+                .setVersion(version)
+                .setTitle(code + " v" + version)
+                .setStatus(StandardStatus.STANDARD_STATUS_PUBLISHED)
+                .setEffectiveFrom("2020-01-01")
+                .setRatingScale(scale);
+        subs.forEach((criterion, sub) -> standard.addCriteria(Criterion.newBuilder()
+                .setCode(criterion)
+                .setTitle("Criterion " + criterion)
+                .setWeight(1)
+                .addSubCriteria(sub)));
+        STANDARDS.put(id, standard.build());
         return id;
     }
 

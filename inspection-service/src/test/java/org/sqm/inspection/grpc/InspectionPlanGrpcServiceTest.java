@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sqm.commons.convert.ProtoTime;
+import org.sqm.inspection.domain.UnitSample;
 import org.sqm.inspection.service.InspectionWatch;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.Cadence;
@@ -262,5 +263,99 @@ class InspectionPlanGrpcServiceTest {
         StatusRuntimeException noVersion =
                 assertThrows(StatusRuntimeException.class, () -> generate(first, "2026-02-01"));
         assertEquals("NO_PUBLISHED_VERSION", GrpcErrors.errorInfo(noVersion).getReason());
+    }
+
+    @Test
+    void aSampledPlanInspectsTheSameNUnitsOfEachPeriodHoweverOftenItIsGenerated() {
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        String city = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_CITY_BRANCH);
+        List<UUID> halls = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            halls.add(UUID.fromString(FakeStandardsBackend.unit(city, UnitType.UNIT_TYPE_SERVICE_HALL)));
+        }
+        InspectionPlan plan = create(
+                plan(std, Cadence.CADENCE_MONTHLY, "2026-01-01", "2026-03-31")
+                        .setKind(InspectionKind.INSPECTION_KIND_SPOT_CHECK)
+                        .setTimeZone("UTC")
+                        .setSampleSize(2)
+                        .setTargets(PlanTargets.newBuilder()
+                                .setParentUnitId(city)
+                                .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL)),
+                "");
+        assertEquals(2, plan.getSampleSize());
+        GenerateOccurrencesResponse first = generate(plan, "");
+        assertEquals(6, first.getCreatedCount(), "two of the five halls in each of three months");
+
+        // Each month's sample is the two halls ranked first for the plan and the month's first day.
+        Map<String, java.util.Set<String>> byMonth = occurrences(plan).stream()
+                .collect(Collectors.groupingBy(
+                        i -> ProtoTime.instantOrNull(true, i.getWindowStart()).toString(),
+                        Collectors.mapping(Inspection::getUnitId, Collectors.toSet())));
+        for (String month : List.of("2026-01-01", "2026-02-01", "2026-03-01")) {
+            List<UUID> ranked = UnitSample.ranked(UUID.fromString(plan.getId()), LocalDate.parse(month), halls);
+            assertEquals(
+                    java.util.Set.of(ranked.get(0).toString(), ranked.get(1).toString()),
+                    byMonth.get(month + "T00:00:00Z"),
+                    month);
+        }
+
+        // Generating again, even after a new hall opened, never adds to a period's sample.
+        FakeStandardsBackend.unit(city, UnitType.UNIT_TYPE_SERVICE_HALL);
+        GenerateOccurrencesResponse again = generate(plan, "");
+        assertEquals(0, again.getCreatedCount());
+        assertEquals(6, again.getExistingCount());
+        assertEquals(6, occurrences(plan).size());
+    }
+
+    @Test
+    void dailyHalfYearlyAndAnnualPlansGenerateTheirPeriods() {
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        String hall = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        Map<Cadence, Integer> expected = Map.of(
+                Cadence.CADENCE_DAILY, 7, // 2026-03-01 to 2026-03-07, one a day
+                Cadence.CADENCE_HALF_YEARLY, 2, // 2026-03-01 to 2026-06-30, 2026-07-01 to 2026-12-31
+                Cadence.CADENCE_ANNUAL, 1); // 2026-03-01 to 2026-12-31
+        expected.forEach((cadence, count) -> {
+            InspectionPlan plan = create(
+                    plan(std, cadence, "2026-03-01", cadence == Cadence.CADENCE_DAILY ? "2026-03-07" : "2026-12-31")
+                            .setKind(InspectionKind.INSPECTION_KIND_SELF_INSPECTION)
+                            .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_UNIT)
+                            .setTargets(PlanTargets.newBuilder().addUnitIds(hall)),
+                    "");
+            assertEquals(cadence, plan.getCadence());
+            assertEquals((int) count, generate(plan, "").getCreatedCount(), cadence.name());
+        });
+    }
+
+    @Test
+    void aSampleSizeMustBeSmallerThanTheListedUnits() {
+        String std = code();
+        String a = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String b = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        for (int size : new int[] {-1, 2, 1001}) {
+            StatusRuntimeException e = assertThrows(
+                    StatusRuntimeException.class,
+                    () -> create(
+                            plan(std, Cadence.CADENCE_MONTHLY, "2026-01-01", "2026-12-31")
+                                    .setSampleSize(size)
+                                    .setTargets(PlanTargets.newBuilder()
+                                            .addUnitIds(a)
+                                            .addUnitIds(b)),
+                            ""));
+            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+            assertTrue(GrpcErrors.violatedFields(e).contains("plan.sample_size"), "size " + size);
+        }
+        assertEquals(
+                1,
+                create(
+                                plan(std, Cadence.CADENCE_MONTHLY, "2026-01-01", "2026-12-31")
+                                        .setSampleSize(1)
+                                        .setTargets(PlanTargets.newBuilder()
+                                                .addUnitIds(a)
+                                                .addUnitIds(b)),
+                                "")
+                        .getSampleSize());
     }
 }
