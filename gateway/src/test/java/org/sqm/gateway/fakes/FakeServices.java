@@ -6,6 +6,7 @@ import org.sqm.proto.inspection.v1.InspectionPlanServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectorServiceGrpc;
 import org.sqm.proto.inspection.v1.RectificationServiceGrpc;
+import org.sqm.proto.inspection.v1.SupervisionServiceGrpc;
 import org.sqm.proto.standards.v1.CalendarServiceGrpc;
 import org.sqm.proto.standards.v1.ServiceLevelServiceGrpc;
 import org.sqm.proto.standards.v1.StandardServiceGrpc;
@@ -72,6 +73,13 @@ public final class FakeServices {
     public static class Rectification extends FakeService {
         public Rectification() {
             super(RectificationServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Supervision extends FakeService {
+        public Supervision() {
+            super(SupervisionServiceGrpc.getServiceDescriptor());
         }
     }
 

@@ -6,7 +6,10 @@ import static org.sqm.commons.convert.ProtoEnums.toProto;
 import static org.sqm.commons.convert.Texts.emptyToNull;
 import static org.sqm.commons.convert.Texts.nullToEmpty;
 
+import com.google.protobuf.ProtocolMessageEnum;
+import com.google.protobuf.Timestamp;
 import java.util.List;
+import java.util.function.Function;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.gateway.error.InvalidRequestException;
 import org.sqm.gateway.rest.http.Times;
@@ -15,6 +18,7 @@ import org.sqm.gateway.rest.inspections.InspectionViews.AttachmentBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.ComparedView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ComparisonView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ContactBody;
+import org.sqm.gateway.rest.inspections.InspectionViews.CriterionScoreView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ElementView;
 import org.sqm.gateway.rest.inspections.InspectionViews.FindingView;
 import org.sqm.gateway.rest.inspections.InspectionViews.InspectionBody;
@@ -22,6 +26,7 @@ import org.sqm.gateway.rest.inspections.InspectionViews.InspectionView;
 import org.sqm.gateway.rest.inspections.InspectionViews.InspectorBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.InspectorView;
 import org.sqm.gateway.rest.inspections.InspectionViews.InterviewBody;
+import org.sqm.gateway.rest.inspections.InspectionViews.MoveView;
 import org.sqm.gateway.rest.inspections.InspectionViews.OrderView;
 import org.sqm.gateway.rest.inspections.InspectionViews.PlanBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.PlanView;
@@ -29,6 +34,10 @@ import org.sqm.gateway.rest.inspections.InspectionViews.RatingBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.RatingView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ResultRatingView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ResultView;
+import org.sqm.gateway.rest.inspections.InspectionViews.ScoreView;
+import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionOrderBody;
+import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionOrderView;
+import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionReportView;
 import org.sqm.gateway.rest.inspections.InspectionViews.TargetsBody;
 import org.sqm.gateway.rest.standards.UnitViews.UnitType;
 import org.sqm.proto.inspection.v1.Attachment;
@@ -39,15 +48,20 @@ import org.sqm.proto.inspection.v1.InspectedElement;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
+import org.sqm.proto.inspection.v1.InspectionMove;
 import org.sqm.proto.inspection.v1.InspectionPlan;
 import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.Inspector;
 import org.sqm.proto.inspection.v1.Interview;
 import org.sqm.proto.inspection.v1.IntervieweeGroup;
 import org.sqm.proto.inspection.v1.MysteryShoppingContact;
 import org.sqm.proto.inspection.v1.PlanTargets;
 import org.sqm.proto.inspection.v1.Rating;
+import org.sqm.proto.inspection.v1.RectificationMove;
 import org.sqm.proto.inspection.v1.RectificationOrder;
+import org.sqm.proto.inspection.v1.SupervisionMove;
+import org.sqm.proto.inspection.v1.SupervisionOrder;
 
 /** Inspection-service messages to REST views and REST bodies to messages. */
 final class InspectionMapping {
@@ -103,7 +117,8 @@ final class InspectionMapping {
                 .setCadence(toProto(body.cadence(), Cadence.class))
                 .setStartDate(nullToEmpty(body.startDate()))
                 .setEndDate(nullToEmpty(body.endDate()))
-                .setTimeZone(nullToEmpty(body.timeZone()));
+                .setTimeZone(nullToEmpty(body.timeZone()))
+                .setSampleSize(body.sampleSize() == null ? 0 : body.sampleSize());
         if (body.explicitDates() != null) {
             body.explicitDates().forEach(d -> p.addExplicitDates(nullToEmpty(d)));
         }
@@ -127,6 +142,7 @@ final class InspectionMapping {
                 p.getStartDate(),
                 p.getEndDate(),
                 p.getTimeZone(),
+                p.getSampleSize(),
                 Times.text(p.getCreateTime()));
     }
 
@@ -180,7 +196,52 @@ final class InspectionMapping {
                 Times.text(i.getCreateTime()),
                 Times.textOrNull(i.hasStartTime(), i.getStartTime()),
                 Times.textOrNull(i.hasSubmitTime(), i.getSubmitTime()),
-                Times.textOrNull(i.hasFinalizeTime(), i.getFinalizeTime()));
+                Times.textOrNull(i.hasFinalizeTime(), i.getFinalizeTime()),
+                i.hasScore() ? view(i.getScore()) : null,
+                history(i.getHistoryList(), InspectionMapping::view));
+    }
+
+    static ScoreView view(InspectionScore s) {
+        return new ScoreView(
+                s.hasScore() ? s.getScore() : null,
+                s.getCountedElements(),
+                s.getCountedWeight(),
+                s.getCriteriaList().stream()
+                        .map(c -> new CriterionScoreView(
+                                c.getCriterionCode(),
+                                c.hasScore() ? c.getScore() : null,
+                                c.getCountedElements(),
+                                c.getCountedWeight()))
+                        .toList(),
+                s.getFailed(),
+                s.getFailedElementCodesList());
+    }
+
+    /** The moves as views; null (left out of the JSON) when the answer carries none, as lists do. */
+    static <M> List<MoveView> history(List<M> moves, Function<M, MoveView> view) {
+        return moves.isEmpty() ? null : moves.stream().map(view).toList();
+    }
+
+    private static MoveView move(
+            Timestamp time,
+            String actor,
+            String action,
+            ProtocolMessageEnum from,
+            ProtocolMessageEnum to,
+            String note) {
+        return new MoveView(Times.text(time), actor, action, shortName(from), shortName(to), emptyToNull(note));
+    }
+
+    static MoveView view(InspectionMove m) {
+        return move(m.getTime(), m.getActor(), m.getAction(), m.getFromStatus(), m.getToStatus(), m.getNote());
+    }
+
+    static MoveView view(RectificationMove m) {
+        return move(m.getTime(), m.getActor(), m.getAction(), m.getFromStatus(), m.getToStatus(), m.getNote());
+    }
+
+    static MoveView view(SupervisionMove m) {
+        return move(m.getTime(), m.getActor(), m.getAction(), m.getFromStatus(), m.getToStatus(), m.getNote());
     }
 
     static MysteryShoppingContact contact(ContactBody body) {
@@ -282,7 +343,8 @@ final class InspectionMapping {
                                 x.getPoints(),
                                 x.getNotApplicable(),
                                 x.getMeetsRequirement()))
-                        .toList());
+                        .toList(),
+                r.hasScore() ? view(r.getScore()) : null);
     }
 
     static ComparisonView view(InspectionComparison c) {
@@ -323,6 +385,60 @@ final class InspectionMapping {
                 emptyToNull(o.getVerificationNote()),
                 Times.text(o.getCreateTime()),
                 Times.textOrNull(o.hasDoneTime(), o.getDoneTime()),
-                Times.textOrNull(o.hasVerifyTime(), o.getVerifyTime()));
+                Times.textOrNull(o.hasVerifyTime(), o.getVerifyTime()),
+                history(o.getHistoryList(), InspectionMapping::view));
+    }
+
+    static SupervisionOrder.Builder supervisionOrder(SupervisionOrderBody body) {
+        SupervisionOrder.Builder o = SupervisionOrder.newBuilder()
+                .setUnitId(nullToEmpty(body.unitId()))
+                .setAuthorityLevel(toProto(body.authorityLevel(), AuthorityLevel.class))
+                .setIssuer(nullToEmpty(body.issuer()))
+                .setRegulator(Boolean.TRUE.equals(body.regulator()))
+                .setProblem(nullToEmpty(body.problem()));
+        if (body.dueTime() != null) {
+            o.setDueTime(Times.timestamp("dueTime", body.dueTime()));
+        }
+        if (body.reportInterval() != null) {
+            o.setReportInterval(Times.duration("reportInterval", body.reportInterval()));
+        }
+        return o;
+    }
+
+    static SupervisionOrderView view(SupervisionOrder o) {
+        return new SupervisionOrderView(
+                o.getId(),
+                o.getUnitId(),
+                shortName(o.getAuthorityLevel()),
+                o.getIssuer(),
+                o.getRegulator(),
+                o.getProblem(),
+                Times.text(o.getIssueTime()),
+                Times.text(o.getDueTime()),
+                Times.text(o.getReportInterval()),
+                shortName(o.getStatus()),
+                emptyToNull(o.getCause()),
+                Times.textOrNull(o.hasCauseTime(), o.getCauseTime()),
+                emptyToNull(o.getCompletionNote()),
+                Times.textOrNull(o.hasDoneTime(), o.getDoneTime()),
+                o.getOverdue(),
+                o.getReportsCount() == 0
+                        ? null
+                        : o.getReportsList().stream()
+                                .map(r -> new SupervisionReportView(
+                                        r.getNumber(),
+                                        Times.text(r.getDueTime()),
+                                        Times.text(r.getSubmitTime()),
+                                        r.getNote(),
+                                        r.getLate(),
+                                        r.getActor()))
+                                .toList(),
+                o.getReportsSubmitted(),
+                o.getLateReports(),
+                o.getMissingReports(),
+                Times.textOrNull(o.hasNextReportDueTime(), o.getNextReportDueTime()),
+                o.getReportOverdue(),
+                history(o.getHistoryList(), InspectionMapping::view),
+                Times.text(o.getUpdateTime()));
     }
 }

@@ -226,11 +226,14 @@ public class InspectionResource {
     @Operation(
             summary = "Move an inspection through its lifecycle",
             description = "verb is one of start, submit, return (body: note), finalize, cancel (body: note). "
-                    + "If-Match must carry the current etag. finalize turns every failing rating into a finding with a "
-                    + "rectification order.")
+                    + "If-Match must carry the current etag; X-Actor names who moves it, for the history. finalize "
+                    + "stores the score and turns every failing rating into a finding with a rectification order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChangeBody.class)))
-    public Response change(@BeanParam StateChange change, String body) {
-        return stateChanges.apply(change, body);
+    public Response change(
+            @BeanParam StateChange change,
+            @Parameter(description = "Who makes the move, for the history") @HeaderParam("X-Actor") String actor,
+            String body) {
+        return stateChanges.apply(change, actor, body);
     }
 
     @GET

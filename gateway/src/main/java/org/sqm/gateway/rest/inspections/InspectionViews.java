@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sqm.gateway.rest.standards.UnitViews.UnitType;
 
-/** The JSON shapes of inspectors, plans, inspections and rectification orders in the REST API. */
+/** The JSON shapes of inspectors, plans, inspections, rectification and supervision orders in the REST API. */
 public final class InspectionViews {
 
     private InspectionViews() {}
@@ -30,9 +30,12 @@ public final class InspectionViews {
 
     /** How often a plan recurs. */
     public enum Cadence {
+        DAILY,
         WEEKLY,
         MONTHLY,
         QUARTERLY,
+        HALF_YEARLY,
+        ANNUAL,
         EXPLICIT_DATES
     }
 
@@ -95,7 +98,11 @@ public final class InspectionViews {
             @Schema(required = true, format = "date") String startDate,
             @Schema(required = true, format = "date") String endDate,
             @Schema(description = "IANA zone in which days count; UTC when absent", examples = "Asia/Shanghai")
-                    String timeZone) {}
+                    String timeZone,
+            @Schema(
+                            description = "Spot checks: how many of the target units each occurrence samples (the same"
+                                    + " ones for the same plan and period); absent or 0 inspects them all")
+                    Integer sampleSize) {}
 
     /** An inspection plan. */
     @Schema(name = "InspectionPlan")
@@ -112,6 +119,7 @@ public final class InspectionViews {
             String startDate,
             String endDate,
             String timeZone,
+            int sampleSize,
             String createTime) {}
 
     /** The body of :generate. */
@@ -226,7 +234,39 @@ public final class InspectionViews {
             String createTime,
             String startTime,
             String submitTime,
-            String finalizeTime) {}
+            String finalizeTime,
+            @Schema(description = "Stored when finalized; absent before") ScoreView score,
+            @Schema(description = "Every move, oldest first; absent in lists") List<MoveView> history) {}
+
+    /** The score of one criterion. */
+    @Schema(name = "CriterionScore")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CriterionScoreView(String criterionCode, Double score, int countedElements, int countedWeight) {}
+
+    /**
+     * The score of a finalized inspection: the element weights' mean of each counted element's share of
+     * the scale's maximum, 0 to 100; not-applicable and unrated elements do not count.
+     */
+    @Schema(name = "InspectionScore")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScoreView(
+            @Schema(description = "0 to 100; absent when no element counted") Double score,
+            int countedElements,
+            int countedWeight,
+            List<CriterionScoreView> criteria,
+            @Schema(description = "A critical element was rated below meets-requirement") boolean failed,
+            List<String> failedElementCodes) {}
+
+    /** One move of an inspection or an order: who made it, when, from which status to which. */
+    @Schema(name = "Move")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MoveView(
+            String time,
+            @Schema(description = "The X-Actor of the request; api when it had none") String actor,
+            String action,
+            String fromStatus,
+            String toStatus,
+            String note) {}
 
     /** The body that assigns inspectors. */
     @Schema(name = "InspectorAssignment")
@@ -259,7 +299,8 @@ public final class InspectionViews {
             int standardVersion,
             String windowStart,
             String finalizeTime,
-            List<ResultRatingView> ratings) {}
+            List<ResultRatingView> ratings,
+            @Schema(description = "Absent for inspections finalized before scores were stored") ScoreView score) {}
 
     /** One element side by side with the previous inspection. */
     @Schema(name = "ComparedElement")
@@ -302,7 +343,8 @@ public final class InspectionViews {
             String verificationNote,
             String createTime,
             String doneTime,
-            String verifyTime) {}
+            String verifyTime,
+            @Schema(description = "Every move, oldest first; absent in lists") List<MoveView> history) {}
 
     /** The fields of an order that can change; send only those to change (JSON merge patch). */
     @Schema(name = "RectificationOrderPatch")
@@ -316,4 +358,64 @@ public final class InspectionViews {
     public record OrderChangeBody(
             @Schema(description = "Required for complete and verify") String note,
             @Schema(description = "For verify: whether the fix worked; false reopens the order") Boolean effective) {}
+
+    /** Where a supervision order is. */
+    public enum SupervisionStatus {
+        OPEN,
+        CAUSE_FOUND,
+        DONE
+    }
+
+    /** The body that issues a supervision order. */
+    @Schema(name = "NewSupervisionOrder")
+    public record SupervisionOrderBody(
+            @Schema(required = true, format = "uuid") String unitId,
+            @Schema(required = true, description = "NATIONAL, PROVINCIAL or CITY") Authority authorityLevel,
+            @Schema(required = true, examples = "Sichuan Provincial Company, Customer Service Department")
+                    String issuer,
+            @Schema(description = "An outside regulator rather than the organisation's own province or city")
+                    Boolean regulator,
+            @Schema(required = true) String problem,
+            @Schema(required = true, format = "date-time") String dueTime,
+            @Schema(required = true, description = "ISO-8601, at least PT1H", examples = "P7D")
+                    String reportInterval) {}
+
+    /** A status report of a supervision order. */
+    @Schema(name = "SupervisionReport")
+    public record SupervisionReportView(
+            int number, String dueTime, String submitTime, String note, boolean late, String actor) {}
+
+    /** A supervision order issued by an authority directly to a unit. */
+    @Schema(name = "SupervisionOrder")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SupervisionOrderView(
+            String id,
+            String unitId,
+            String authorityLevel,
+            String issuer,
+            boolean regulator,
+            String problem,
+            String issueTime,
+            String dueTime,
+            String reportInterval,
+            String status,
+            String cause,
+            String causeTime,
+            String completionNote,
+            String doneTime,
+            boolean overdue,
+            @Schema(description = "Absent in lists") List<SupervisionReportView> reports,
+            int reportsSubmitted,
+            int lateReports,
+            int missingReports,
+            String nextReportDueTime,
+            boolean reportOverdue,
+            @Schema(description = "Every move, oldest first; absent in lists") List<MoveView> history,
+            String updateTime) {}
+
+    /** The body of a supervision order's state change. */
+    @Schema(name = "SupervisionChange")
+    public record SupervisionChangeBody(
+            @Schema(description = "Required for recordCause: the cause found") String cause,
+            @Schema(description = "Required for report (the progress) and complete (what was done)") String note) {}
 }

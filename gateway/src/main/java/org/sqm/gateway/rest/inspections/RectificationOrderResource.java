@@ -135,9 +135,12 @@ public class RectificationOrderResource {
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
+            @Parameter(description = "Who changes it, for the history") @HeaderParam("X-Actor") String actor,
             JsonNode body) {
         UpdateRectificationOrderRequest request =
-                PATCH.request(UpdateRectificationOrderRequest.getDefaultInstance(), id, ifMatch, body, json);
+                PATCH.request(UpdateRectificationOrderRequest.getDefaultInstance(), id, ifMatch, body, json).toBuilder()
+                        .setActor(nullToEmpty(actor))
+                        .build();
         return answer(calls.write(SERVICE, () -> orders.updateRectificationOrder(request)));
     }
 
@@ -147,10 +150,14 @@ public class RectificationOrderResource {
     @Operation(
             summary = "Move an order",
             description = "verb is start, complete (body: note) or verify (body: note, effective); verify with "
-                    + "effective false reopens the order. If-Match must carry the current etag.")
+                    + "effective false reopens the order. If-Match must carry the current etag; X-Actor names who "
+                    + "moves it, for the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OrderChangeBody.class)))
-    public Response change(@BeanParam StateChange change, String body) {
-        return stateChanges.apply(change, body);
+    public Response change(
+            @BeanParam StateChange change,
+            @Parameter(description = "Who makes the move, for the history") @HeaderParam("X-Actor") String actor,
+            String body) {
+        return stateChanges.apply(change, actor, body);
     }
 
     private static Response answer(RectificationOrder o) {

@@ -155,4 +155,59 @@ class InspectionPlanResourceTest extends FakeBackendTest {
                 .statusCode(409)
                 .body("reason", equalTo("NO_PUBLISHED_VERSION"));
     }
+
+    @Test
+    void aSampledPlanOfANewCadenceTravelsBothWays() {
+        Backend.answer(
+                CreateInspectionPlanRequest.class,
+                PLAN.toBuilder()
+                        .setCadence(Cadence.CADENCE_HALF_YEARLY)
+                        .setSampleSize(3)
+                        .build());
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Provincial spot checks\",\"kind\":\"SPOT_CHECK\",\"authorityLevel\":\"PROVINCIAL\","
+                        + "\"standardCode\":\"CSE\",\"targets\":{\"parentUnitId\":\"root\",\"unitType\":\"SERVICE_HALL\"},"
+                        + "\"cadence\":\"HALF_YEARLY\",\"sampleSize\":3,"
+                        + "\"startDate\":\"2026-01-01\",\"endDate\":\"2026-12-31\"}")
+                .when()
+                .post("/api/v1/inspectionPlans")
+                .then()
+                .statusCode(201)
+                .body("cadence", equalTo("HALF_YEARLY"))
+                .body("sampleSize", equalTo(3));
+        CreateInspectionPlanRequest sent = Backend.received(CreateInspectionPlanRequest.class);
+        assertEquals(Cadence.CADENCE_HALF_YEARLY, sent.getPlan().getCadence());
+        assertEquals(3, sent.getPlan().getSampleSize());
+        for (String cadence : List.of("DAILY", "ANNUAL")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"cadence\":\"" + cadence + "\"}")
+                    .when()
+                    .post("/api/v1/inspectionPlans")
+                    .then()
+                    .statusCode(201);
+            assertEquals(
+                    "CADENCE_" + cadence,
+                    Backend.received(CreateInspectionPlanRequest.class)
+                            .getPlan()
+                            .getCadence()
+                            .name());
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"cadence\":\"FORTNIGHTLY\",\"sampleSize\":\"three\"}")
+                .when()
+                .post("/api/v1/inspectionPlans")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        Backend.fail(
+                CreateInspectionPlanRequest.class,
+                Statuses.invalid("plan.sample_size", "must be fewer than the 2 listed units; 0 inspects them all"));
+        given().contentType(ContentType.JSON)
+                .body("{\"sampleSize\":2}")
+                .when()
+                .post("/api/v1/inspectionPlans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sampleSize"));
+    }
 }

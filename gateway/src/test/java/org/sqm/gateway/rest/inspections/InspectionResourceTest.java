@@ -32,13 +32,16 @@ import org.sqm.proto.inspection.v1.CompareInspectionRequest;
 import org.sqm.proto.inspection.v1.ComparedElement;
 import org.sqm.proto.inspection.v1.ContactMode;
 import org.sqm.proto.inspection.v1.CreateInspectionRequest;
+import org.sqm.proto.inspection.v1.CriterionScore;
 import org.sqm.proto.inspection.v1.FinalizeInspectionRequest;
 import org.sqm.proto.inspection.v1.GetInspectionRequest;
 import org.sqm.proto.inspection.v1.InspectedElement;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
+import org.sqm.proto.inspection.v1.InspectionMove;
 import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.InspectionStatus;
 import org.sqm.proto.inspection.v1.Interview;
 import org.sqm.proto.inspection.v1.IntervieweeGroup;
@@ -272,9 +275,10 @@ class InspectionResourceTest extends FakeBackendTest {
 
     @ParameterizedTest
     @MethodSource("verbs")
-    void everyVerbCallsItsRpcWithIdEtagAndNote(String verb, Class<? extends Message> request) {
+    void everyVerbCallsItsRpcWithIdEtagNoteAndActor(String verb, Class<? extends Message> request) {
         given().urlEncodingEnabled(false)
                 .header("If-Match", "\"e1\"")
+                .header("X-Actor", "lead inspector")
                 .contentType(ContentType.JSON)
                 .body("{\"note\":\"why\"}")
                 .when()
@@ -285,6 +289,60 @@ class InspectionResourceTest extends FakeBackendTest {
         assertEquals("n1", field(sent, "id"));
         assertEquals("e1", field(sent, "etag"));
         assertEquals("why", field(sent, "note"));
+        assertEquals("lead inspector", field(sent, "actor"));
+    }
+
+    static final InspectionScore SCORE = InspectionScore.newBuilder()
+            .setScore(25.0)
+            .setCountedElements(2)
+            .setCountedWeight(4)
+            .addCriteria(CriterionScore.newBuilder()
+                    .setCriterionCode("4")
+                    .setScore(0.0)
+                    .setCountedElements(1)
+                    .setCountedWeight(3))
+            .addCriteria(CriterionScore.newBuilder().setCriterionCode("5"))
+            .setFailed(true)
+            .addFailedElementCodes("4.3.2")
+            .build();
+
+    @Test
+    void aFinalizedInspectionShowsItsScoreFailedElementsAndWhoMovedIt() {
+        Backend.answer(
+                GetInspectionRequest.class,
+                INSPECTION.toBuilder()
+                        .setStatus(InspectionStatus.INSPECTION_STATUS_FINALIZED)
+                        .setScore(SCORE)
+                        .addHistory(InspectionMove.newBuilder()
+                                .setTime(at("2026-03-02T09:00:00Z"))
+                                .setActor("ana")
+                                .setAction("START")
+                                .setFromStatus(InspectionStatus.INSPECTION_STATUS_SCHEDULED)
+                                .setToStatus(InspectionStatus.INSPECTION_STATUS_IN_PROGRESS))
+                        .build());
+        given().when()
+                .get("/api/v1/inspections/n1")
+                .then()
+                .statusCode(200)
+                .body("score.score", equalTo(25.0f))
+                .body("score.countedWeight", equalTo(4))
+                .body("score.criteria.criterionCode", contains("4", "5"))
+                .body("score.criteria[0].score", equalTo(0.0f))
+                .body("score.criteria[1].score", nullValue())
+                .body("score.failed", equalTo(true))
+                .body("score.failedElementCodes", contains("4.3.2"))
+                .body("history[0].actor", equalTo("ana"))
+                .body("history[0].fromStatus", equalTo("SCHEDULED"))
+                .body("history[0].toStatus", equalTo("IN_PROGRESS"))
+                .body("history[0].time", equalTo("2026-03-02T09:00:00Z"))
+                .body("history[0].note", nullValue());
+        Backend.answer(GetInspectionRequest.class, INSPECTION);
+        given().when()
+                .get("/api/v1/inspections/n1")
+                .then()
+                .statusCode(200)
+                .body("score", nullValue())
+                .body("history", nullValue());
     }
 
     @Test
@@ -352,7 +410,8 @@ class InspectionResourceTest extends FakeBackendTest {
                                         .setElement(ELEMENT)
                                         .setRated(true)
                                         .setPoints(100)
-                                        .setMeetsRequirement(true)))
+                                        .setMeetsRequirement(true))
+                                .setScore(SCORE))
                         .build());
         given().queryParam("finalizedFrom", "2026-01-01T00:00:00Z")
                 .queryParam("finalizedUntil", "2026-07-01T00:00:00Z")
@@ -367,6 +426,8 @@ class InspectionResourceTest extends FakeBackendTest {
                 .body("items[0].finalizeTime", equalTo("2026-04-01T00:00:00Z"))
                 .body("items[0].ratings[0].element.code", equalTo("4.3.2"))
                 .body("items[0].ratings[0].levelCode", nullValue())
+                .body("items[0].score.score", equalTo(25.0f))
+                .body("items[0].score.failedElementCodes", contains("4.3.2"))
                 .body("nextPageToken", nullValue());
         ListInspectionResultsRequest sent = Backend.received(ListInspectionResultsRequest.class);
         assertEquals(at("2026-01-01T00:00:00Z"), sent.getFinalizedFrom());

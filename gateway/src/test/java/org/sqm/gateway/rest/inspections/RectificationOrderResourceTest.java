@@ -23,6 +23,7 @@ import org.sqm.proto.inspection.v1.FindingSeverity;
 import org.sqm.proto.inspection.v1.GetRectificationOrderRequest;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersRequest;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersResponse;
+import org.sqm.proto.inspection.v1.RectificationMove;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.RectificationStatus;
 import org.sqm.proto.inspection.v1.StartRectificationOrderRequest;
@@ -246,5 +247,48 @@ class RectificationOrderResourceTest extends FakeBackendTest {
                 .then()
                 .statusCode(404)
                 .body("reason", equalTo("ORDER_NOT_FOUND"));
+    }
+
+    @Test
+    void movesAndChangesPassTheActorAndReadsShowTheHistory() {
+        Backend.answer(
+                GetRectificationOrderRequest.class,
+                ORDER.toBuilder()
+                        .addHistory(RectificationMove.newBuilder()
+                                .setTime(at("2026-04-01T00:00:00Z"))
+                                .setActor("lead")
+                                .setAction("ISSUE")
+                                .setToStatus(RectificationStatus.RECTIFICATION_STATUS_OPEN)
+                                .setNote("issued on finalizing inspection n1"))
+                        .build());
+        given().when()
+                .get("/api/v1/rectificationOrders/o1")
+                .then()
+                .statusCode(200)
+                .body("history[0].actor", equalTo("lead"))
+                .body("history[0].action", equalTo("ISSUE"))
+                .body("history[0].fromStatus", nullValue())
+                .body("history[0].toStatus", equalTo("OPEN"));
+        given().urlEncodingEnabled(false)
+                .header("If-Match", "\"e1\"")
+                .header("X-Actor", "hall manager")
+                .when()
+                .post("/api/v1/rectificationOrders/o1:start")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                "hall manager",
+                Backend.received(StartRectificationOrderRequest.class).getActor());
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"e1\"")
+                .header("X-Actor", "city supervisor")
+                .body("{\"description\":\"Fix the ticket machine and train the staff\"}")
+                .when()
+                .patch("/api/v1/rectificationOrders/o1")
+                .then()
+                .statusCode(200);
+        UpdateRectificationOrderRequest sent = Backend.received(UpdateRectificationOrderRequest.class);
+        assertEquals("city supervisor", sent.getActor());
+        assertEquals(List.of("description"), sent.getUpdateMask().getPathsList());
     }
 }
