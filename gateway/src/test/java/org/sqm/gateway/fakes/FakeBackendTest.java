@@ -11,7 +11,7 @@ import org.sqm.commons.convert.ProtoTime;
 
 /**
  * A REST test of the gateway against the fake backends: every test starts with no script and no
- * record. The first one warms the three gRPC channels, whose first call on a cold JVM (connection,
+ * record. The first one warms the gRPC channels, whose first call on a cold JVM (connection,
  * class loading) can outlast the 1 s deadline of the test profile.
  */
 public abstract class FakeBackendTest {
@@ -23,7 +23,9 @@ public abstract class FakeBackendTest {
     @BeforeEach
     void resetBackends() {
         if (!warm) {
-            for (String path : new String[] {"/api/v1/units", "/api/v1/inspectors", "/api/v1/complaint-categories"}) {
+            for (String path : new String[] {
+                "/api/v1/units", "/api/v1/inspectors", "/api/v1/complaint-categories", "/api/v1/deductionRules"
+            }) {
                 for (int attempt = 0; attempt < 10 && given().get(path).statusCode() != 200; attempt++) {
                     // Retried until the channel is up and warm.
                 }

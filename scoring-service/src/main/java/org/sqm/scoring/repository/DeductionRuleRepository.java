@@ -16,6 +16,10 @@ public class DeductionRuleRepository implements PanacheRepositoryBase<DeductionR
         return find("requestId", requestId).firstResultOptional();
     }
 
+    public Optional<DeductionRuleEntity> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
     public boolean existsByCode(String code) {
         return count("code", code) > 0;
     }

@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sqm.commons.convert.Texts;
@@ -37,25 +39,13 @@ public class DeductionRuleService {
     /** What a caller asks to create. */
     public record NewDeductionRule(String code, String description, int pointsMillis) {}
 
-    /** One page of rules and the token of the next page (empty at the end). */
-
     /** Creates a rule, or returns the one an earlier call with the same request id created. */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
     @Transactional(TxType.NEVER)
     public DeductionRuleEntity create(NewDeductionRule rule, String requestId) {
-        new Violations()
-                .requirePattern(
-                        "deduction_rule.code",
-                        rule.code(),
-                        CODE,
-                        "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
-                .requireText("deduction_rule.description", rule.description(), 500)
-                .check(
-                        rule.pointsMillis() >= 1 && rule.pointsMillis() <= MAX_POINTS_MILLIS,
-                        "deduction_rule.points_millis",
-                        "must be between 1 and " + MAX_POINTS_MILLIS)
-                .maxLength("request_id", requestId, 100)
-                .throwIfAny();
+        Violations v = new Violations();
+        check(rule, "deduction_rule", v);
+        v.maxLength("request_id", requestId, 100).throwIfAny();
         return IdempotentCreate.create(
                 requestId,
                 rules::findByRequestId,
@@ -63,6 +53,30 @@ public class DeductionRuleService {
                 constraint -> constraint.equals("uk_deduction_rule_code")
                         ? new AlreadyExistsException("deduction_rule", "code", rule.code())
                         : null);
+    }
+
+    /** Checks a rule's fields, {@code path} being the field that holds it, e.g. {@code deduction_rule}. */
+    static void check(NewDeductionRule rule, String path, Violations v) {
+        v.requirePattern(
+                        path + ".code",
+                        rule.code(),
+                        CODE,
+                        "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+                .requireText(path + ".description", rule.description(), 500)
+                .check(
+                        rule.pointsMillis() >= 1 && rule.pointsMillis() <= MAX_POINTS_MILLIS,
+                        path + ".points_millis",
+                        "must be between 1 and " + MAX_POINTS_MILLIS);
+    }
+
+    /** The rule with the code, if any. */
+    public Optional<DeductionRuleEntity> findByCode(String code) {
+        return rules.findByCode(code);
+    }
+
+    /** The rules with any of the codes. */
+    public List<DeductionRuleEntity> findByCodes(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : rules.list("code in ?1", codes);
     }
 
     private DeductionRuleEntity insert(NewDeductionRule rule, String requestId) {

@@ -1,0 +1,65 @@
+package org.sqm.gateway.fakes;
+
+import io.quarkus.grpc.GrpcService;
+import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc;
+import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
+import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
+import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
+import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
+import org.sqm.proto.scoring.v1.SurveyServiceGrpc;
+import org.sqm.proto.scoring.v1.ViolationServiceGrpc;
+
+/** The services of scoring-service that the gateway calls, faked beside {@link FakeServices} on the test gRPC port. */
+public final class FakeScoringServices {
+
+    private FakeScoringServices() {}
+
+    @GrpcService
+    public static class Indicators extends FakeService {
+        public Indicators() {
+            super(IndicatorServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class DeductionRules extends FakeService {
+        public DeductionRules() {
+            super(DeductionRuleServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Catalogue extends FakeService {
+        public Catalogue() {
+            super(ScoringCatalogueServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Measurements extends FakeService {
+        public Measurements() {
+            super(MeasurementServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Surveys extends FakeService {
+        public Surveys() {
+            super(SurveyServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class CustomersServed extends FakeService {
+        public CustomersServed() {
+            super(CustomersServedServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Violations extends FakeService {
+        public Violations() {
+            super(ViolationServiceGrpc.getServiceDescriptor());
+        }
+    }
+}
