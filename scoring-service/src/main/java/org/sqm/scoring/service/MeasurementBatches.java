@@ -168,12 +168,9 @@ public class MeasurementBatches {
 
         @Override
         public MeasurementEntity toEntity(Item item, InputBatchEntity batch) {
-            Period period = Period.parse(item.period()).orElseThrow();
             MeasurementEntity m = new MeasurementEntity();
+            m.period(Period.parse(item.period()).orElseThrow());
             m.indicatorCode = item.indicatorCode();
-            m.period = period.text();
-            m.periodStart = period.start();
-            m.periodEnd = period.end();
             m.numerator = item.numerator();
             m.denominator = item.denominator();
             m.mean = item.mean();
