@@ -235,6 +235,14 @@ public final class Suite implements AutoCloseable {
             // Services that depend on standards-service (complaint-service does) find it here.
             env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_HOST", "localhost");
             env.put("QUARKUS_GRPC_CLIENTS_STANDARDS_PORT", String.valueOf(grpcPort(Component.STANDARDS)));
+            if (c == Component.SCORING) {
+                // scoring-service reads the period feeds of inspection-service and complaint-service.
+                for (Component feed : List.of(Component.INSPECTION, Component.COMPLAINT)) {
+                    String prefix = "QUARKUS_GRPC_CLIENTS_" + feed.clientName().toUpperCase() + "_";
+                    env.put(prefix + "HOST", "localhost");
+                    env.put(prefix + "PORT", String.valueOf(grpcPort(feed)));
+                }
+            }
             // Page tokens stay valid across restarts of the local run (Kubernetes takes a Secret instead).
             env.put("SQM_PAGE_TOKENS_SECRET", "local-run-page-token-secret");
         } else {

@@ -3,24 +3,14 @@ package org.sqm.scoring.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 
 /** One measurement of an indicator for a unit and period: a rate's numerator and denominator, or a mean and its sample size. */
 @Entity
 @Table(name = "measurement")
-public class MeasurementEntity extends BatchItemEntity {
+public class MeasurementEntity extends PeriodItemEntity {
 
     @Column(name = "indicator_code", nullable = false, length = 64)
     public String indicatorCode;
-
-    @Column(nullable = false, length = 7)
-    public String period;
-
-    @Column(name = "period_start", nullable = false)
-    public LocalDate periodStart;
-
-    @Column(name = "period_end", nullable = false)
-    public LocalDate periodEnd;
 
     @Column(nullable = false)
     public long numerator;

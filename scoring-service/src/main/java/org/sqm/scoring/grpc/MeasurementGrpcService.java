@@ -12,6 +12,7 @@ import org.sqm.proto.scoring.v1.ListMeasurementsRequest;
 import org.sqm.proto.scoring.v1.ListMeasurementsResponse;
 import org.sqm.proto.scoring.v1.MeasurementBatch;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
+import org.sqm.scoring.domain.MeasurementEntity;
 import org.sqm.scoring.mapping.BatchMapper;
 import org.sqm.scoring.service.BatchStore;
 import org.sqm.scoring.service.MeasurementBatches;
@@ -40,7 +41,7 @@ public class MeasurementGrpcService extends MeasurementServiceGrpc.MeasurementSe
 
     @Override
     public void listMeasurements(ListMeasurementsRequest request, StreamObserver<ListMeasurementsResponse> response) {
-        BatchStore.ItemPage<org.sqm.scoring.domain.MeasurementEntity> page = batches.list(
+        BatchStore.ItemPage<MeasurementEntity> page = batches.list(
                 new MeasurementBatches.Filter(
                         Texts.emptyToNull(request.getUnitId()),
                         Texts.emptyToNull(request.getIndicatorCode()),

@@ -2,6 +2,8 @@ package org.sqm.scoring.mapping;
 
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Message;
 import java.util.List;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
@@ -32,10 +34,8 @@ public final class BatchMapper {
     private BatchMapper() {}
 
     public static NewBatch<MeasurementBatches.Item> toNew(MeasurementBatch b) {
-        return new NewBatch<>(
-                b.getBatchId(),
-                b.getSource(),
-                Texts.emptyToNull(b.getSupersedesBatchId()),
+        return toNew(
+                b,
                 null,
                 null,
                 b.getItemsList().stream()
@@ -51,10 +51,8 @@ public final class BatchMapper {
     }
 
     public static NewBatch<CustomersServedBatches.Item> toNew(CustomersServedBatch b) {
-        return new NewBatch<>(
-                b.getBatchId(),
-                b.getSource(),
-                Texts.emptyToNull(b.getSupersedesBatchId()),
+        return toNew(
+                b,
                 null,
                 null,
                 b.getItemsList().stream()
@@ -63,10 +61,8 @@ public final class BatchMapper {
     }
 
     public static NewBatch<SurveyBatches.Response> toNew(SurveyBatch b) {
-        return new NewBatch<>(
-                b.getBatchId(),
-                b.getSource(),
-                Texts.emptyToNull(b.getSupersedesBatchId()),
+        return toNew(
+                b,
                 b.getScaleMin(),
                 b.getScaleMax(),
                 b.getResponsesList().stream()
@@ -79,11 +75,7 @@ public final class BatchMapper {
     }
 
     public static MeasurementBatch measurementBatch(StoredBatch<MeasurementEntity> b) {
-        InputBatchEntity h = b.header();
-        return MeasurementBatch.newBuilder()
-                .setBatchId(h.batchId)
-                .setSource(h.source)
-                .setSupersedesBatchId(Texts.nullToEmpty(h.supersedesBatchId))
+        return withHeader(MeasurementBatch.newBuilder(), b)
                 .addAllItems(b.items().stream()
                         .map(m -> MeasurementItem.newBuilder()
                                 .setUnitId(m.unitId.toString())
@@ -95,17 +87,11 @@ public final class BatchMapper {
                                 .setSampleSize(m.sampleSize)
                                 .build())
                         .toList())
-                .setSupersededByBatchId(Texts.nullToEmpty(b.supersededBy()))
-                .setRecordTime(timestamp(h.recordTime))
                 .build();
     }
 
     public static CustomersServedBatch customersServedBatch(StoredBatch<CustomersServedEntity> b) {
-        InputBatchEntity h = b.header();
-        return CustomersServedBatch.newBuilder()
-                .setBatchId(h.batchId)
-                .setSource(h.source)
-                .setSupersedesBatchId(Texts.nullToEmpty(h.supersedesBatchId))
+        return withHeader(CustomersServedBatch.newBuilder(), b)
                 .addAllItems(b.items().stream()
                         .map(c -> CustomersServedItem.newBuilder()
                                 .setUnitId(c.unitId.toString())
@@ -113,19 +99,13 @@ public final class BatchMapper {
                                 .setCustomers(c.customers)
                                 .build())
                         .toList())
-                .setSupersededByBatchId(Texts.nullToEmpty(b.supersededBy()))
-                .setRecordTime(timestamp(h.recordTime))
                 .build();
     }
 
     public static SurveyBatch surveyBatch(StoredBatch<SurveyResponseEntity> b) {
-        InputBatchEntity h = b.header();
-        return SurveyBatch.newBuilder()
-                .setBatchId(h.batchId)
-                .setSource(h.source)
-                .setSupersedesBatchId(Texts.nullToEmpty(h.supersedesBatchId))
-                .setScaleMin(h.scaleMin)
-                .setScaleMax(h.scaleMax)
+        return withHeader(SurveyBatch.newBuilder(), b)
+                .setScaleMin(b.header().scaleMin)
+                .setScaleMax(b.header().scaleMax)
                 .addAllResponses(b.items().stream()
                         .map(r -> SurveyResponse.newBuilder()
                                 .setUnitId(r.unitId.toString())
@@ -134,9 +114,31 @@ public final class BatchMapper {
                                 .setScore(r.score)
                                 .build())
                         .toList())
-                .setSupersededByBatchId(Texts.nullToEmpty(b.supersededBy()))
-                .setRecordTime(timestamp(h.recordTime))
                 .build();
+    }
+
+    /** A new batch from the fields every batch message has (by their names in the three contracts) and its items. */
+    private static <I> NewBatch<I> toNew(Message batch, Double scaleMin, Double scaleMax, List<I> items) {
+        Descriptor fields = batch.getDescriptorForType();
+        return new NewBatch<>(
+                (String) batch.getField(fields.findFieldByName("batch_id")),
+                (String) batch.getField(fields.findFieldByName("source")),
+                Texts.emptyToNull((String) batch.getField(fields.findFieldByName("supersedes_batch_id"))),
+                scaleMin,
+                scaleMax,
+                items);
+    }
+
+    /** Sets the fields every batch message has (by their names in the three contracts) from a stored batch. */
+    private static <B extends Message.Builder> B withHeader(B builder, StoredBatch<?> b) {
+        InputBatchEntity h = b.header();
+        Descriptor fields = builder.getDescriptorForType();
+        builder.setField(fields.findFieldByName("batch_id"), h.batchId)
+                .setField(fields.findFieldByName("source"), h.source)
+                .setField(fields.findFieldByName("supersedes_batch_id"), Texts.nullToEmpty(h.supersedesBatchId))
+                .setField(fields.findFieldByName("superseded_by_batch_id"), Texts.nullToEmpty(b.supersededBy()))
+                .setField(fields.findFieldByName("record_time"), timestamp(h.recordTime));
+        return builder;
     }
 
     /** The items of a page as the contract lists them, each with its batch's id, source and correction. */

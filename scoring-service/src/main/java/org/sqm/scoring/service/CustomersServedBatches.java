@@ -70,29 +70,30 @@ public class CustomersServedBatches {
                     Item::unitId) {
 
                 @Override
-                public boolean checkItem(NewBatch<Item> batch, Item item, String path, LocalDate today, Violations v) {
+                protected boolean checkItem(
+                        NewBatch<Item> batch, Item item, String path, LocalDate today, Violations v) {
                     boolean period = Period.check(path + ".period", item.period(), today, v) != null;
                     v.check(item.customers() >= 0, path + ".customers", "must not be negative");
                     return period && item.customers() >= 0;
                 }
 
                 @Override
-                public List<String> key(Item item) {
+                protected List<String> key(Item item) {
                     return List.of(UUID.fromString(item.unitId()).toString(), item.period());
                 }
 
                 @Override
-                public List<String> storedKey(CustomersServedEntity item) {
+                protected List<String> storedKey(CustomersServedEntity item) {
                     return List.of(item.unitId.toString(), item.period);
                 }
 
                 @Override
-                public List<String> fingerprint(Item item) {
+                protected List<String> fingerprint(Item item) {
                     return List.of(item.unitId(), item.period(), String.valueOf(item.customers()));
                 }
 
                 @Override
-                public CustomersServedEntity toEntity(Item item, InputBatchEntity batch) {
+                protected CustomersServedEntity toEntity(Item item, InputBatchEntity batch) {
                     Period period = Period.parse(item.period()).orElseThrow();
                     CustomersServedEntity c = new CustomersServedEntity();
                     c.period = period.text();

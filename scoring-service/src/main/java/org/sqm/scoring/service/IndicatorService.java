@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.sqm.commons.convert.Texts;
@@ -56,7 +57,7 @@ public class IndicatorService {
                     && e.counted.equals(counted.strip())
                     && e.kind == kind
                     && e.direction == direction
-                    && java.util.Objects.equals(e.unitType, unitType);
+                    && Objects.equals(e.unitType, unitType);
         }
     }
 

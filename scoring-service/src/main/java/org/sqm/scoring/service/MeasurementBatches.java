@@ -97,7 +97,7 @@ public class MeasurementBatches {
         }
 
         @Override
-        public boolean checkItem(NewBatch<Item> batch, Item item, String path, LocalDate today, Violations v) {
+        protected boolean checkItem(NewBatch<Item> batch, Item item, String path, LocalDate today, Violations v) {
             boolean code = Texts.notBlank(item.indicatorCode());
             boolean period = Period.check(path + ".period", item.period(), today, v) != null;
             boolean counts = item.numerator() >= 0 && item.denominator() >= 0 && item.sampleSize() >= 0;
@@ -113,17 +113,17 @@ public class MeasurementBatches {
         }
 
         @Override
-        public List<String> key(Item item) {
+        protected List<String> key(Item item) {
             return List.of(UUID.fromString(item.unitId()).toString(), item.indicatorCode(), item.period());
         }
 
         @Override
-        public List<String> storedKey(MeasurementEntity item) {
+        protected List<String> storedKey(MeasurementEntity item) {
             return List.of(item.unitId.toString(), item.indicatorCode, item.period);
         }
 
         @Override
-        public List<String> fingerprint(Item item) {
+        protected List<String> fingerprint(Item item) {
             return List.of(
                     item.unitId(),
                     item.indicatorCode(),
@@ -135,7 +135,7 @@ public class MeasurementBatches {
         }
 
         @Override
-        public void checkStored(List<Item> items, String itemsPath, Violations v) {
+        protected void checkStored(List<Item> items, String itemsPath, Violations v) {
             indicators
                     .findByCodes(
                             items.stream().map(Item::indicatorCode).distinct().toList())
@@ -158,7 +158,7 @@ public class MeasurementBatches {
         }
 
         @Override
-        public void checkUnit(Item item, Units.Unit unit, String path, Violations v) {
+        protected void checkUnit(Item item, Units.Unit unit, String path, Violations v) {
             String wanted = known.get(item.indicatorCode()).unitType;
             v.check(
                     wanted == null || wanted.equals(unit.type()),
@@ -167,13 +167,10 @@ public class MeasurementBatches {
         }
 
         @Override
-        public MeasurementEntity toEntity(Item item, InputBatchEntity batch) {
-            Period period = Period.parse(item.period()).orElseThrow();
+        protected MeasurementEntity toEntity(Item item, InputBatchEntity batch) {
             MeasurementEntity m = new MeasurementEntity();
+            m.period(Period.parse(item.period()).orElseThrow());
             m.indicatorCode = item.indicatorCode();
-            m.period = period.text();
-            m.periodStart = period.start();
-            m.periodEnd = period.end();
             m.numerator = item.numerator();
             m.denominator = item.denominator();
             m.mean = item.mean();

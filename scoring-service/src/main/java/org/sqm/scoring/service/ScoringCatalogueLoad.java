@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -81,11 +82,7 @@ public class ScoringCatalogueLoad {
     }
 
     private static <T> void checkEntries(
-            List<T> entries,
-            String path,
-            Function<T, String> code,
-            java.util.function.BiConsumer<T, String> check,
-            Violations v) {
+            List<T> entries, String path, Function<T, String> code, BiConsumer<T, String> check, Violations v) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String at = path + "[" + i + "]";

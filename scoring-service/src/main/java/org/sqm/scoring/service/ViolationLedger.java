@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
@@ -55,7 +56,7 @@ public class ViolationLedger {
     }
 
     /** The manual violation an earlier call with the request id recorded. */
-    public java.util.Optional<Entry> findByRequestId(String requestId) {
+    public Optional<Entry> findByRequestId(String requestId) {
         return violations
                 .findByRequestId(requestId)
                 .map(v -> new Entry(v, violations.withdrawal(v.id).orElse(null)));
