@@ -34,29 +34,9 @@ public class OrderLapses {
     /** Every lapse of [:start, :end) after (:afterTime, :afterId), by occurred time and id. */
     private static final String SQL = "SELECT lapse_id, kind, order_kind, order_id, unit_id, due_time, occurred, title,"
             + " how, report_number FROM ("
-            // rectification orders completed late within the period
-            + " SELECT o.id::text || ':NOT_DONE_IN_TIME' AS lapse_id, 'ORDER_NOT_DONE_IN_TIME' AS kind,"
-            + " 'RECTIFICATION' AS order_kind, o.id AS order_id, o.owner_unit_id AS unit_id, o.due_time,"
-            + " o.done_time AS occurred, " + title("o.description") + " AS title, 'COMPLETED' AS how,"
-            + " CAST(NULL AS integer) AS report_number"
-            + " FROM rectification_order o WHERE o.status IN ('DONE', 'VERIFIED') AND o.done_time >= :start"
-            + " AND o.done_time < :end AND o.done_time > o.due_time"
-            // rectification orders open at the period's end past their due time
-            + " UNION ALL SELECT o.id::text || ':NOT_DONE_IN_TIME', 'ORDER_NOT_DONE_IN_TIME', 'RECTIFICATION', o.id,"
-            + " o.owner_unit_id, o.due_time, CAST(:end AS timestamptz), " + title("o.description")
-            + ", 'OPEN_AT_END', NULL"
-            + " FROM rectification_order o WHERE o.due_time < :end AND o.create_time < :end"
-            + " AND (o.status IN ('OPEN', 'IN_PROGRESS') OR o.done_time >= :end)"
-            // supervision orders completed late within the period
-            + " UNION ALL SELECT o.id::text || ':NOT_DONE_IN_TIME', 'ORDER_NOT_DONE_IN_TIME', 'SUPERVISION', o.id,"
-            + " o.unit_id, o.due_time, o.done_time, " + title("o.problem") + ", 'COMPLETED', NULL"
-            + " FROM supervision_order o WHERE o.status = 'DONE' AND o.done_time >= :start AND o.done_time < :end"
-            + " AND o.done_time > o.due_time"
-            // supervision orders open at the period's end past their due time
-            + " UNION ALL SELECT o.id::text || ':NOT_DONE_IN_TIME', 'ORDER_NOT_DONE_IN_TIME', 'SUPERVISION', o.id,"
-            + " o.unit_id, o.due_time, CAST(:end AS timestamptz), " + title("o.problem") + ", 'OPEN_AT_END', NULL"
-            + " FROM supervision_order o WHERE o.due_time < :end AND o.issue_time < :end"
-            + " AND (o.status <> 'DONE' OR o.done_time >= :end)"
+            + notDoneInTime("RECTIFICATION", "rectification_order", "owner_unit_id", "description", "create_time")
+            + " UNION ALL"
+            + notDoneInTime("SUPERVISION", "supervision_order", "unit_id", "problem", "issue_time")
             // status reports submitted late within the period
             + " UNION ALL SELECT o.id::text || ':REPORT:' || r.number, 'STATUS_REPORT_LATE', 'SUPERVISION', o.id,"
             + " o.unit_id, r.due_time, r.submit_time, " + title("o.problem") + ", 'SUBMITTED_LATE', r.number"
@@ -80,6 +60,9 @@ public class OrderLapses {
             + ") lapses WHERE (occurred, lapse_id COLLATE \"C\") > (CAST(:afterTime AS timestamptz),"
             + " CAST(:afterId AS text) COLLATE \"C\") ORDER BY occurred, lapse_id COLLATE \"C\" LIMIT :size";
 
+    /** The orders whose status says they are done: DONE, and for rectification also VERIFIED. */
+    private static final String DONE = "o.status IN ('DONE', 'VERIFIED')";
+
     private final EntityManager em;
 
     public OrderLapses(EntityManager em) {
@@ -88,6 +71,24 @@ public class OrderLapses {
 
     private static String title(String column) {
         return String.format(TITLE, column);
+    }
+
+    /**
+     * The NOT_DONE_IN_TIME lapses of one table of orders: completed after the due time within the
+     * period (occurred: the completion), or not done at the period's end past the due time (occurred:
+     * the end).
+     */
+    private static String notDoneInTime(
+            String orderKind, String table, String unit, String titleColumn, String created) {
+        String select = " SELECT o.id::text || ':NOT_DONE_IN_TIME' AS lapse_id, 'ORDER_NOT_DONE_IN_TIME' AS kind, '"
+                + orderKind + "' AS order_kind, o.id AS order_id, o." + unit + " AS unit_id, o.due_time, ";
+        String from = " FROM " + table + " o WHERE ";
+        return select + "o.done_time AS occurred, " + title("o." + titleColumn) + " AS title, 'COMPLETED' AS how,"
+                + " CAST(NULL AS integer) AS report_number" + from + DONE + " AND o.done_time >= :start"
+                + " AND o.done_time < :end AND o.done_time > o.due_time"
+                + " UNION ALL" + select + "CAST(:end AS timestamptz), " + title("o." + titleColumn)
+                + ", 'OPEN_AT_END', NULL"
+                + from + "o.due_time < :end AND o." + created + " < :end AND (NOT " + DONE + " OR o.done_time >= :end)";
     }
 
     /**

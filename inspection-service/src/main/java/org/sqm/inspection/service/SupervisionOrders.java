@@ -91,9 +91,7 @@ public class SupervisionOrders {
 
     /** OPEN or CAUSE_FOUND -> CAUSE_FOUND: records (or revises) the cause the unit found. */
     public SupervisionView recordCause(String id, String etag, String cause, String actor) {
-        Moves.checkActor(new Violations().requireText("cause", cause, MAX_TEXT), actor)
-                .throwIfAny();
-        SupervisionOrderEntity o = lock(id, etag);
+        SupervisionOrderEntity o = lock(id, etag, "cause", cause, actor);
         if (o.status == SupervisionStatus.DONE) {
             throw invalidTransition(o, "RECORD_CAUSE");
         }
@@ -102,9 +100,7 @@ public class SupervisionOrders {
         o.cause = cause.strip();
         o.causeTime = now;
         o.status = SupervisionStatus.CAUSE_FOUND;
-        o.updateTime = now;
-        moves.record(MoveEntity.Subject.SUPERVISION, o.id, now, actor, "RECORD_CAUSE", from, o.status, o.cause);
-        return flushed(o);
+        return recorded(o, now, actor, "RECORD_CAUSE", from, o.cause);
     }
 
     /**
@@ -112,9 +108,7 @@ public class SupervisionOrders {
      * first), late after its own due time. The status stays as it is.
      */
     public SupervisionView report(String id, String etag, String note, String actor) {
-        Moves.checkActor(new Violations().requireText("note", note, MAX_TEXT), actor)
-                .throwIfAny();
-        SupervisionOrderEntity o = lock(id, etag);
+        SupervisionOrderEntity o = lock(id, etag, "note", note, actor);
         if (o.status == SupervisionStatus.DONE) {
             throw new FailedPreconditionException(
                     "INVALID_STATUS",
@@ -143,24 +137,13 @@ public class SupervisionOrders {
         o.lateReports += r.late ? 1 : 0;
         o.nextReportDueTime = o.reportDue(n + 1);
         o.reportOverdue = !o.nextReportDueTime.isAfter(now);
-        o.updateTime = now;
-        moves.record(
-                MoveEntity.Subject.SUPERVISION,
-                o.id,
-                now,
-                actor,
-                "REPORT",
-                o.status,
-                o.status,
-                "report " + n + (r.late ? " (late, due " + r.dueTime + ")" : "") + ": " + r.note);
-        return flushed(o);
+        String late = r.late ? " (late, due " + r.dueTime + ")" : "";
+        return recorded(o, now, actor, "REPORT", o.status, "report " + n + late + ": " + r.note);
     }
 
     /** CAUSE_FOUND -> DONE; refused while no cause is recorded. */
     public SupervisionView complete(String id, String etag, String note, String actor) {
-        Moves.checkActor(new Violations().requireText("note", note, MAX_TEXT), actor)
-                .throwIfAny();
-        SupervisionOrderEntity o = lock(id, etag);
+        SupervisionOrderEntity o = lock(id, etag, "note", note, actor);
         if (o.status == SupervisionStatus.OPEN) {
             throw new FailedPreconditionException(
                     "CAUSE_REQUIRED",
@@ -178,8 +161,24 @@ public class SupervisionOrders {
         o.overdue = o.overdue || now.isAfter(o.dueTime);
         o.nextReportDueTime = null;
         o.reportOverdue = false;
+        return recorded(o, now, actor, "COMPLETE", from, o.completionNote);
+    }
+
+    /**
+     * Checks a move's request (its text {@code field} required, the actor bounded) and locks the order
+     * at the caller's etag: nothing is read or written for a bad request.
+     */
+    private SupervisionOrderEntity lock(String id, String etag, String field, String text, String actor) {
+        Moves.checkActor(new Violations().requireText(field, text, MAX_TEXT), actor)
+                .throwIfAny();
+        return lock(id, etag);
+    }
+
+    /** Records the move that left the order in its status now, and answers with what was written. */
+    private SupervisionView recorded(
+            SupervisionOrderEntity o, Instant now, String actor, String action, SupervisionStatus from, String note) {
         o.updateTime = now;
-        moves.record(MoveEntity.Subject.SUPERVISION, o.id, now, actor, "COMPLETE", from, o.status, o.completionNote);
+        moves.record(MoveEntity.Subject.SUPERVISION, o.id, now, actor, action, from, o.status, note);
         return flushed(o);
     }
 

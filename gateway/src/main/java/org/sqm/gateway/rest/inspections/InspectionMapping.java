@@ -35,9 +35,6 @@ import org.sqm.gateway.rest.inspections.InspectionViews.RatingView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ResultRatingView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ResultView;
 import org.sqm.gateway.rest.inspections.InspectionViews.ScoreView;
-import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionOrderBody;
-import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionOrderView;
-import org.sqm.gateway.rest.inspections.InspectionViews.SupervisionReportView;
 import org.sqm.gateway.rest.inspections.InspectionViews.TargetsBody;
 import org.sqm.gateway.rest.standards.UnitViews.UnitType;
 import org.sqm.proto.inspection.v1.Attachment;
@@ -61,7 +58,6 @@ import org.sqm.proto.inspection.v1.Rating;
 import org.sqm.proto.inspection.v1.RectificationMove;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.SupervisionMove;
-import org.sqm.proto.inspection.v1.SupervisionOrder;
 
 /** Inspection-service messages to REST views and REST bodies to messages. */
 final class InspectionMapping {
@@ -387,58 +383,5 @@ final class InspectionMapping {
                 Times.textOrNull(o.hasDoneTime(), o.getDoneTime()),
                 Times.textOrNull(o.hasVerifyTime(), o.getVerifyTime()),
                 history(o.getHistoryList(), InspectionMapping::view));
-    }
-
-    static SupervisionOrder.Builder supervisionOrder(SupervisionOrderBody body) {
-        SupervisionOrder.Builder o = SupervisionOrder.newBuilder()
-                .setUnitId(nullToEmpty(body.unitId()))
-                .setAuthorityLevel(toProto(body.authorityLevel(), AuthorityLevel.class))
-                .setIssuer(nullToEmpty(body.issuer()))
-                .setRegulator(Boolean.TRUE.equals(body.regulator()))
-                .setProblem(nullToEmpty(body.problem()));
-        if (body.dueTime() != null) {
-            o.setDueTime(Times.timestamp("dueTime", body.dueTime()));
-        }
-        if (body.reportInterval() != null) {
-            o.setReportInterval(Times.duration("reportInterval", body.reportInterval()));
-        }
-        return o;
-    }
-
-    static SupervisionOrderView view(SupervisionOrder o) {
-        return new SupervisionOrderView(
-                o.getId(),
-                o.getUnitId(),
-                shortName(o.getAuthorityLevel()),
-                o.getIssuer(),
-                o.getRegulator(),
-                o.getProblem(),
-                Times.text(o.getIssueTime()),
-                Times.text(o.getDueTime()),
-                Times.text(o.getReportInterval()),
-                shortName(o.getStatus()),
-                emptyToNull(o.getCause()),
-                Times.textOrNull(o.hasCauseTime(), o.getCauseTime()),
-                emptyToNull(o.getCompletionNote()),
-                Times.textOrNull(o.hasDoneTime(), o.getDoneTime()),
-                o.getOverdue(),
-                o.getReportsCount() == 0
-                        ? null
-                        : o.getReportsList().stream()
-                                .map(r -> new SupervisionReportView(
-                                        r.getNumber(),
-                                        Times.text(r.getDueTime()),
-                                        Times.text(r.getSubmitTime()),
-                                        r.getNote(),
-                                        r.getLate(),
-                                        r.getActor()))
-                                .toList(),
-                o.getReportsSubmitted(),
-                o.getLateReports(),
-                o.getMissingReports(),
-                Times.textOrNull(o.hasNextReportDueTime(), o.getNextReportDueTime()),
-                o.getReportOverdue(),
-                history(o.getHistoryList(), InspectionMapping::view),
-                Times.text(o.getUpdateTime()));
     }
 }

@@ -93,7 +93,7 @@ public class SupervisionOrderResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Parameter(description = "Who issues it, for the history") @HeaderParam("X-Actor") String actor,
             UriInfo uri) {
-        SupervisionOrder.Builder order = InspectionMapping.supervisionOrder(RequestBodies.required(body));
+        SupervisionOrder.Builder order = SupervisionMapping.order(RequestBodies.required(body));
         SupervisionOrder created = calls.write(
                 SERVICE,
                 () -> orders.createSupervisionOrder(CreateSupervisionOrderRequest.newBuilder()
@@ -103,7 +103,7 @@ public class SupervisionOrderResource {
                         .build()));
         return Etags.created(
                 uri.getAbsolutePathBuilder().path(created.getId()).build(),
-                InspectionMapping.view(created),
+                SupervisionMapping.view(created),
                 created.getEtag());
     }
 
@@ -140,7 +140,7 @@ public class SupervisionOrderResource {
                 .setReportOverdueOnly(QueryParams.flag("reportOverdue", reportOverdue))
                 .build();
         ListSupervisionOrdersResponse list = calls.read(SERVICE, () -> orders.listSupervisionOrders(request));
-        return Page.of(list.getOrdersList(), InspectionMapping::view, list.getNextPageToken());
+        return Page.of(list.getOrdersList(), SupervisionMapping::view, list.getNextPageToken());
     }
 
     @POST
@@ -160,6 +160,6 @@ public class SupervisionOrderResource {
     }
 
     private static Response answer(SupervisionOrder o) {
-        return Etags.ok(InspectionMapping.view(o), o.getEtag());
+        return Etags.ok(SupervisionMapping.view(o), o.getEtag());
     }
 }
