@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -62,7 +63,9 @@ public class InspectionEntity {
     @Column(nullable = false)
     public boolean missed;
 
+    /** Loaded for up to 500 inspections of a list in one statement, not one per inspection. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 500)
     @CollectionTable(name = "inspection_inspector", joinColumns = @JoinColumn(name = "inspection_id"))
     @Column(name = "inspector_id", nullable = false)
     public Set<UUID> inspectorIds = new LinkedHashSet<>();

@@ -25,15 +25,16 @@ final class Outbound<T> {
     /** Sends one message once the transport is ready; throws CANCELLED when the client went away. */
     void send(T message) {
         if (call != null) {
-            while (!call.isReady()) {
-                if (call.isCancelled()) {
-                    throw Status.CANCELLED
-                            .withDescription("the client cancelled the stream")
-                            .asRuntimeException();
-                }
+            while (!call.isCancelled() && !call.isReady()) {
                 // isReady reads the transport's state directly; polling avoids depending on onReady
                 // callbacks, which the blocking dispatcher would queue behind this very method.
                 LockSupport.parkNanos(PAUSE_NANOS);
+            }
+            if (call.isCancelled()) {
+                // The client gave up (or its deadline passed): stop reading the database for it.
+                throw Status.CANCELLED
+                        .withDescription("the client cancelled the stream")
+                        .asRuntimeException();
             }
         }
         observer.onNext(message);

@@ -24,7 +24,7 @@ import org.sqm.inspection.domain.OrderLapse;
 @Transactional(Transactional.TxType.NEVER)
 public class InspectionFeeds {
 
-    static final int RESULT_BATCH = 200;
+    static final int RESULT_BATCH = 500;
     static final int LAPSE_BATCH = 1000;
     static final Duration MAX_PERIOD = Duration.ofDays(400);
 

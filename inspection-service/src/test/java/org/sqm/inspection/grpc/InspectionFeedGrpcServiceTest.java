@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -428,7 +429,9 @@ class InspectionFeedGrpcServiceTest {
         long start = System.nanoTime();
         long[] count = {0};
         long[] peak = {0};
-        feeds.streamInspectionResults(StreamInspectionResultsRequest.newBuilder()
+        // A stream of this size outlasts the one deadline commons gives every call (sqm.client.deadline).
+        feeds.withDeadlineAfter(10, TimeUnit.MINUTES)
+                .streamInspectionResults(StreamInspectionResultsRequest.newBuilder()
                         .setPeriodStart(ProtoTime.timestamp(first))
                         .setPeriodEnd(ProtoTime.timestamp(first.plus(Duration.ofDays(399))))
                         .build())
