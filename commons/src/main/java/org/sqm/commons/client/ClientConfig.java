@@ -12,6 +12,13 @@ public interface ClientConfig {
     @WithDefault("5s")
     Duration deadline();
 
+    /**
+     * The deadline of an outgoing server-streaming call (a period feed of every unit at once), counted
+     * from the call's start: a stream of 100 000 rows takes far longer than any single answer.
+     */
+    @WithDefault("10m")
+    Duration streamDeadline();
+
     /** How many times in all an idempotent read is tried while the other application is unreachable. */
     @WithDefault("3")
     int readAttempts();

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The rules of every outgoing gRPC call of every application. Each call gets its own deadline,
- * counted from the call's start: a deadline set once on the client ({@code
+ * counted from the call's start ({@code sqm.client.deadline} for a single answer,
+ * {@code sqm.client.stream-deadline} for a stream): a deadline set once on the client ({@code
  * quarkus.grpc.clients.*.deadline}) is an absolute instant that every later call has already passed
  * (quarkusio/quarkus#41947). And no call leaves while a database transaction is open on the calling
  * thread: the transaction would hold its connection and locks for as long as the other service
@@ -24,9 +25,11 @@ import java.util.concurrent.TimeUnit;
 public class OutgoingCallInterceptor implements ClientInterceptor {
 
     private final long deadlineMillis;
+    private final long streamDeadlineMillis;
 
     public OutgoingCallInterceptor(ClientConfig config) {
         this.deadlineMillis = config.deadline().toMillis();
+        this.streamDeadlineMillis = config.streamDeadline().toMillis();
     }
 
     @Override
@@ -36,8 +39,9 @@ public class OutgoingCallInterceptor implements ClientInterceptor {
             throw new IllegalStateException(
                     "remote call " + method.getFullMethodName() + " inside an open database transaction");
         }
+        long millis = method.getType() == MethodDescriptor.MethodType.UNARY ? deadlineMillis : streamDeadlineMillis;
         CallOptions options = callOptions.getDeadline() == null
-                ? callOptions.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS)
+                ? callOptions.withDeadlineAfter(millis, TimeUnit.MILLISECONDS)
                 : callOptions;
         return next.newCall(method, options);
     }
