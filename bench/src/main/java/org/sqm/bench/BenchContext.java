@@ -24,6 +24,7 @@ record BenchContext(
         Duration warmup,
         List<Integer> concurrency,
         int readConcurrency,
+        ComplaintFeedBenchmark.Size feed,
         JitActivity jit,
         List<String> warmUps) {
 

@@ -12,9 +12,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.sqm.suite.Component;
 import org.sqm.suite.Suite;
 import org.sqm.testing.EmbeddedDatabase;
@@ -24,8 +26,10 @@ import org.sqm.testing.EmbeddedDatabase;
  * fixture through the gateway, runs every benchmark, and writes BENCHMARKS.md with charts.
  *
  * <p>Options: {@code --smoke} (tiny sizes, to prove it works), {@code --duration=10s},
- * {@code --concurrency=1,8,32}, {@code --read-concurrency=8}, {@code --out=BENCHMARKS.md},
- * {@code --charts=bench/charts}.
+ * {@code --concurrency=1,8,32}, {@code --read-concurrency=8}, {@code --feed-units=10000},
+ * {@code --feed-complaints=1000000}, {@code --out=BENCHMARKS.md}, {@code --charts=bench/charts},
+ * {@code --only=complaint-statistics-feed} (run only the benchmarks named by their section's
+ * slug and replace only their sections of an existing report).
  */
 public final class BenchMain {
 
@@ -37,7 +41,8 @@ public final class BenchMain {
             List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     /** Every benchmark, in report order. A new capability adds its benchmark here. */
-    static final List<Benchmark> BENCHMARKS = List.of(new IntakeBenchmark(), new ReadBenchmark());
+    static final List<Benchmark> BENCHMARKS =
+            List.of(new IntakeBenchmark(), new ReadBenchmark(), new ComplaintFeedBenchmark());
 
     /** The sizes of one run. */
     record Options(
@@ -46,6 +51,8 @@ public final class BenchMain {
             Duration warmup,
             List<Integer> concurrency,
             int readConcurrency,
+            ComplaintFeedBenchmark.Size feed,
+            Set<String> only,
             Path out,
             Path charts) {
 
@@ -56,6 +63,9 @@ public final class BenchMain {
             int readConcurrency = smoke ? 2 : 8;
             Path out = home.resolve("BENCHMARKS.md");
             Path charts = home.resolve("bench/charts");
+            int feedUnits = smoke ? 1_000 : 10_000;
+            long feedComplaints = smoke ? 20_000 : 1_000_000;
+            Set<String> only = new LinkedHashSet<>();
             for (String a : args) {
                 if (a.startsWith("--duration=")) {
                     duration = Duration.parse(
@@ -67,6 +77,12 @@ public final class BenchMain {
                             .toList();
                 } else if (a.startsWith("--read-concurrency=")) {
                     readConcurrency = Integer.parseInt(a.substring("--read-concurrency=".length()));
+                } else if (a.startsWith("--feed-units=")) {
+                    feedUnits = Integer.parseInt(a.substring("--feed-units=".length()));
+                } else if (a.startsWith("--feed-complaints=")) {
+                    feedComplaints = Long.parseLong(a.substring("--feed-complaints=".length()));
+                } else if (a.startsWith("--only=")) {
+                    only.addAll(Arrays.asList(a.substring("--only=".length()).split(",")));
                 } else if (a.startsWith("--out=")) {
                     out = Path.of(a.substring("--out=".length())).toAbsolutePath();
                 } else if (a.startsWith("--charts=")) {
@@ -76,7 +92,10 @@ public final class BenchMain {
             // The longest an intake path is warmed up (a read: a quarter of it); the JIT is usually done
             // sooner (BenchContext.warmUp).
             Duration warmup = smoke ? Duration.ofSeconds(4) : Duration.ofSeconds(240);
-            return new Options(smoke, duration, warmup, concurrency, readConcurrency, out, charts);
+            ComplaintFeedBenchmark.Size feed =
+                    new ComplaintFeedBenchmark.Size(feedUnits, feedComplaints, smoke ? 2 : 5);
+            return new Options(
+                    smoke, duration, warmup, concurrency, readConcurrency, feed, Set.copyOf(only), out, charts);
         }
     }
 
@@ -92,6 +111,13 @@ public final class BenchMain {
     static List<Benchmark.Section> run(Path home, Options options) throws Exception {
         if (!Hey.available()) {
             throw new IllegalStateException("hey is not installed: apt-get install hey (scripts/bench.sh does)");
+        }
+        List<Benchmark> chosen = BENCHMARKS.stream()
+                .filter(b -> options.only().isEmpty() || options.only().contains(Report.slug(b.title())))
+                .toList();
+        if (chosen.size() < options.only().size()) {
+            throw new IllegalArgumentException("--only names unknown benchmarks; known are "
+                    + BENCHMARKS.stream().map(b -> Report.slug(b.title())).toList());
         }
         long began = System.nanoTime();
         try (Suite suite = Suite.start(
@@ -111,17 +137,24 @@ public final class BenchMain {
                     options.warmup(),
                     options.concurrency(),
                     options.readConcurrency(),
+                    options.feed(),
                     new JitActivity(jvms(suite)),
                     new ArrayList<>());
             List<Benchmark.Section> sections = new ArrayList<>();
-            for (Benchmark b : BENCHMARKS) {
+            for (Benchmark b : chosen) {
                 System.out.println("== " + b.title());
                 sections.add(b.run(context));
             }
-            sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
-            sections.add(context.warmUpSection());
-            String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
-            Report.write(options.out(), options.charts(), header, sections);
+            if (options.only().isEmpty()) {
+                sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
+                sections.add(context.warmUpSection());
+                String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
+                Report.write(options.out(), options.charts(), header, sections);
+            } else {
+                // A partial run: its sections and warm-up rows replace theirs, the rest of the report stays.
+                sections.add(context.warmUpSection());
+                Report.merge(options.out(), options.charts(), sections);
+            }
             System.out.println("Wrote " + options.out());
             return sections;
         }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Writes BENCHMARKS.md and one SVG bar chart per section that has bars. */
@@ -16,25 +18,102 @@ final class Report {
 
     private Report() {}
 
+    /** The name of a section in file names and in {@code --only}: "Complaint intake" -> "complaint-intake". */
+    static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
     static void write(Path markdown, Path charts, String header, List<Benchmark.Section> sections) throws IOException {
         Files.createDirectories(charts);
         StringBuilder md = new StringBuilder(header);
         for (Benchmark.Section s : sections) {
-            md.append("\n## ").append(s.title()).append("\n\n");
-            if (!s.chart().isEmpty()) {
-                String file = s.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".svg";
-                Files.writeString(charts.resolve(file), svg(s.chartTitle(), s.chart()));
-                md.append("![")
-                        .append(s.chartTitle())
-                        .append("](")
-                        .append(markdown.toAbsolutePath()
-                                .getParent()
-                                .relativize(charts.resolve(file).toAbsolutePath()))
-                        .append(")\n\n");
-            }
-            md.append(s.markdown());
+            md.append("\n## ").append(s.title()).append("\n\n").append(body(markdown, charts, s));
         }
         Files.writeString(markdown, md.toString());
+    }
+
+    /**
+     * Puts the sections of a partial run into an existing report: a section replaces the one of the
+     * same title (a new one goes before the footprint), and the warm-up rows of the paths it ran
+     * replace theirs in the warm-up table; everything else stays as the last full run wrote it.
+     */
+    static void merge(Path markdown, Path charts, List<Benchmark.Section> sections) throws IOException {
+        Files.createDirectories(charts);
+        String[] parts = Files.readString(markdown).split("\n## ", -1);
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int end = parts[i].indexOf('\n');
+            bodies.put(parts[i].substring(0, end), parts[i].substring(end).replaceFirst("^\n\n", ""));
+        }
+        for (Benchmark.Section s : sections) {
+            String body = body(markdown, charts, s);
+            if (s.title().equals(WARM_UP) && bodies.containsKey(WARM_UP)) {
+                bodies.put(WARM_UP, mergeRows(bodies.get(WARM_UP), body));
+            } else if (bodies.containsKey(s.title()) || !bodies.containsKey(FOOTPRINT)) {
+                bodies.put(s.title(), body);
+            } else {
+                Map<String, String> reordered = new LinkedHashMap<>();
+                bodies.forEach((title, text) -> {
+                    if (title.equals(FOOTPRINT)) {
+                        reordered.put(s.title(), body);
+                    }
+                    reordered.put(title, text);
+                });
+                bodies = reordered;
+            }
+        }
+        StringBuilder md = new StringBuilder(parts[0]);
+        bodies.forEach(
+                (title, body) -> md.append("\n## ").append(title).append("\n\n").append(body));
+        Files.writeString(markdown, md.toString());
+    }
+
+    private static final String WARM_UP = "Warm-up";
+    private static final String FOOTPRINT = "Footprint";
+
+    /** The rows of a table in {@code fresh} replace the rows of the same first cell in {@code old}, or join its end. */
+    private static String mergeRows(String old, String fresh) {
+        List<String> lines = new ArrayList<>(List.of(old.stripTrailing().split("\n")));
+        List<String> freshLines = List.of(fresh.split("\n"));
+        int separator = freshLines.indexOf(freshLines.stream()
+                .filter(l -> l.startsWith("|---"))
+                .findFirst()
+                .orElse(""));
+        for (String row : freshLines.subList(separator + 1, freshLines.size())) {
+            if (!row.startsWith("| ")) {
+                continue;
+            }
+            String key = row.substring(0, row.indexOf(" |", 2) + 2);
+            int at = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(key)) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                lines.set(at, row);
+            } else {
+                lines.add(row);
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** A section's text, with its chart written and linked first when it has one. */
+    private static String body(Path markdown, Path charts, Benchmark.Section s) throws IOException {
+        StringBuilder md = new StringBuilder();
+        if (!s.chart().isEmpty()) {
+            String file = slug(s.title()) + ".svg";
+            Files.writeString(charts.resolve(file), svg(s.chartTitle(), s.chart()));
+            md.append("![")
+                    .append(s.chartTitle())
+                    .append("](")
+                    .append(markdown.toAbsolutePath()
+                            .getParent()
+                            .relativize(charts.resolve(file).toAbsolutePath()))
+                    .append(")\n\n");
+        }
+        return md.append(s.markdown()).toString();
     }
 
     /** A grouped bar chart: groups along x, one coloured bar per series, a legend. */

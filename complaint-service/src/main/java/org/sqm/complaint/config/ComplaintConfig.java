@@ -23,4 +23,11 @@ public interface ComplaintConfig {
     /** How many complaints one run of the deadline watch handles at most per kind of work. */
     @WithDefault("100")
     int watchBatch();
+
+    /**
+     * How many rows the statistics feed fetches from its database cursor at a time: the feed holds
+     * no more than this many units' figures in memory, however many units the period has.
+     */
+    @WithDefault("500")
+    int feedFetchSize();
 }

@@ -8,5 +8,10 @@ public enum ComplaintChannel {
     SOCIAL_MEDIA,
     IN_PERSON,
     REGULATOR_REFERRAL,
-    CONSUMER_ASSOCIATION_REFERRAL
+    CONSUMER_ASSOCIATION_REFERRAL;
+
+    /** Passed on by a third party: the customer complained there first, so it is never a first contact. */
+    public boolean isReferral() {
+        return this == REGULATOR_REFERRAL || this == CONSUMER_ASSOCIATION_REFERRAL;
+    }
 }

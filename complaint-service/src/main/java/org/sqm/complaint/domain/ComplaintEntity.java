@@ -116,6 +116,15 @@ public class ComplaintEntity {
     @Column(name = "reopen_count", nullable = false)
     public int reopenCount;
 
+    /** The complainant's customer segment; null when not known. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "customer_segment", length = 20)
+    public CustomerSegment customerSegment;
+
+    /** Resolved in the contact in which it was received; cleared when the complaint is reopened. */
+    @Column(name = "first_contact_resolution", nullable = false)
+    public boolean firstContactResolution;
+
     @Column(name = "create_time", nullable = false)
     public Instant createTime;
 

@@ -16,6 +16,7 @@ import org.sqm.complaint.service.ComplaintFeedback;
 import org.sqm.complaint.service.ComplaintIntake;
 import org.sqm.complaint.service.ComplaintLifecycle;
 import org.sqm.complaint.service.ComplaintQueries;
+import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.complaint.v1.AcknowledgeComplaintRequest;
 import org.sqm.proto.complaint.v1.CloseComplaintRequest;
 import org.sqm.proto.complaint.v1.Complaint;
@@ -38,6 +39,8 @@ import org.sqm.proto.complaint.v1.ReopenComplaintRequest;
 import org.sqm.proto.complaint.v1.ResolveComplaintRequest;
 import org.sqm.proto.complaint.v1.ResumeComplaintRequest;
 import org.sqm.proto.complaint.v1.StartComplaintInvestigationRequest;
+import org.sqm.proto.complaint.v1.StreamComplaintStatisticsRequest;
+import org.sqm.proto.complaint.v1.UnitComplaintStatistics;
 import org.sqm.proto.complaint.v1.WaitOnCustomerRequest;
 import org.sqm.proto.complaint.v1.WithdrawComplaintRequest;
 
@@ -64,6 +67,12 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void createComplaint(CreateComplaintRequest request, StreamObserver<Complaint> response) {
+        new Violations()
+                .check(
+                        request.getComplaint().getCustomerSegment() != CustomerSegment.UNRECOGNIZED,
+                        "complaint.customer_segment",
+                        "is not one of the documented values")
+                .throwIfAny();
         answer(
                 response,
                 intake.create(
@@ -145,7 +154,12 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         r.getId(),
                         r.getEtag(),
                         new ComplaintLifecycle.Move(
-                                ComplaintAction.RESOLVE, r.getNote(), r.getActor(), r.getRootCause(), r.getRemedy())));
+                                ComplaintAction.RESOLVE,
+                                r.getNote(),
+                                r.getActor(),
+                                r.getRootCause(),
+                                r.getRemedy(),
+                                r.getResolvedAtFirstContact())));
     }
 
     @Override
@@ -186,8 +200,22 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                 ComplaintMapper.toProto(queries.statistics(
                         request.getUnitId(),
                         request.getIncludeDescendants(),
-                        instantOrNull(request.hasPeriodStart(), request.getPeriodStart()),
-                        instantOrNull(request.hasPeriodEnd(), request.getPeriodEnd()))));
+                        instantOrNull("period_start", request.hasPeriodStart(), request.getPeriodStart()),
+                        instantOrNull("period_end", request.hasPeriodEnd(), request.getPeriodEnd()))));
+    }
+
+    @Override
+    public void streamComplaintStatistics(
+            StreamComplaintStatisticsRequest request, StreamObserver<UnitComplaintStatistics> response) {
+        PacedStream<UnitComplaintStatistics> stream = new PacedStream<>(response);
+        queries.everyUnitStatistics(
+                instantOrNull("period_start", request.hasPeriodStart(), request.getPeriodStart()),
+                instantOrNull("period_end", request.hasPeriodEnd(), request.getPeriodEnd()),
+                unit -> stream.send(UnitComplaintStatistics.newBuilder()
+                        .setUnitId(unit.unitId().toString())
+                        .setStatistics(ComplaintMapper.toProto(unit.statistics()))
+                        .build()));
+        stream.complete();
     }
 
     @Override
@@ -209,7 +237,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
             ComplaintAction action,
             String note,
             String actor) {
-        answer(response, lifecycle.move(id, etag, new ComplaintLifecycle.Move(action, note, actor, null, null)));
+        answer(response, lifecycle.move(id, etag, ComplaintLifecycle.Move.of(action, note, actor)));
     }
 
     /** A write's answer: the basic view of what it wrote. */

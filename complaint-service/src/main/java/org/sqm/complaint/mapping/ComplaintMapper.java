@@ -19,6 +19,7 @@ import org.sqm.complaint.domain.ComplaintStatus;
 import org.sqm.complaint.repository.ComplaintRepository;
 import org.sqm.complaint.service.ComplaintDetail;
 import org.sqm.complaint.service.ComplaintIntake.NewComplaint;
+import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.complaint.v1.Complainant;
 import org.sqm.proto.complaint.v1.Complaint;
@@ -28,6 +29,7 @@ import org.sqm.proto.complaint.v1.ComplaintEvent;
 import org.sqm.proto.complaint.v1.ComplaintStatistics;
 import org.sqm.proto.complaint.v1.Deadline;
 import org.sqm.proto.complaint.v1.DeadlineKind;
+import org.sqm.proto.complaint.v1.SegmentCount;
 
 /** Translates between the complaint contract and the complaint entity. */
 public final class ComplaintMapper {
@@ -77,7 +79,9 @@ public final class ComplaintMapper {
                 .setRemedy(nullToEmpty(e.remedy))
                 .setDeadlineSource(nullToEmpty(e.deadlineSource))
                 .setSatisfaction(e.satisfaction == null ? 0 : e.satisfaction)
-                .setCallBackOutcome(nullToEmpty(e.callBackOutcome));
+                .setCallBackOutcome(nullToEmpty(e.callBackOutcome))
+                .setCustomerSegment(ProtoEnums.toProto(e.customerSegment, CustomerSegment.class))
+                .setResolvedAtFirstContact(e.firstContactResolution);
         if (e.resolutionBusinessSeconds != null) {
             c.setResolutionBusinessTime(ProtoTime.duration(Duration.ofSeconds(e.resolutionBusinessSeconds)));
         }
@@ -142,7 +146,8 @@ public final class ComplaintMapper {
                 c.getComplainant().getName(),
                 c.getComplainant().getEmail(),
                 c.getComplainant().getPhone(),
-                instantOrNull(c.hasReceiveTime(), c.getReceiveTime()));
+                instantOrNull(c.hasReceiveTime(), c.getReceiveTime()),
+                ProtoEnums.toDomain(c.getCustomerSegment(), org.sqm.complaint.domain.CustomerSegment.class));
     }
 
     public static ComplaintStatistics toProto(ComplaintRepository.Statistics s) {
@@ -161,6 +166,15 @@ public final class ComplaintMapper {
                 .setCallBacksRequired(s.callBacksRequired())
                 .setCallBacksDone(s.callBacksDone())
                 .setCallBackCoverage(share(s.callBacksDone(), s.callBacksRequired()))
+                .setFirstContactResolutions(s.firstContactResolutions())
+                .setFirstContactResolutionRate(share(s.firstContactResolutions(), s.received()))
+                .addAllReceivedBySegment(s.receivedBySegment().stream()
+                        .filter(count -> count.received() > 0)
+                        .map(count -> SegmentCount.newBuilder()
+                                .setSegment(ProtoEnums.toProto(count.segment(), CustomerSegment.class))
+                                .setReceived(count.received())
+                                .build())
+                        .toList())
                 .build();
     }
 

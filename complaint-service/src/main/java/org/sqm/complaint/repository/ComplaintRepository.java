@@ -4,13 +4,20 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.ComplaintEntity;
 import org.sqm.complaint.domain.ComplaintStatus;
+import org.sqm.complaint.domain.CustomerSegment;
 
 /** Reads and writes complaints. */
 @ApplicationScoped
@@ -89,7 +96,10 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
         return find(q.toString(), p).range(0, limit - 1).list();
     }
 
-    /** The raw figures of a unit set and period; percentiles in seconds, null when nothing is resolved. */
+    /**
+     * The raw figures of a unit set and period; percentiles in seconds, null when nothing is
+     * resolved; the complaints received per segment, the unknown segment (null) first.
+     */
     public record Statistics(
             long received,
             long resolved,
@@ -101,44 +111,114 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
             long reopened,
             long escalated,
             long callBacksRequired,
-            long callBacksDone) {}
+            long callBacksDone,
+            long firstContactResolutions,
+            List<SegmentReceived> receivedBySegment) {}
 
-    /** Every figure in one SQL query over the complaints received in [from, to). */
+    /** Complaints of one customer segment received; {@code segment} null for "not known". */
+    public record SegmentReceived(CustomerSegment segment, long received) {}
+
+    /** The figures of one unit, as one row of the grouped aggregation. */
+    public record UnitStatistics(UUID unitId, Statistics statistics) {}
+
+    /** The segments in the order the figures list them: unknown (null) first, then the enum's order. */
+    private static final List<CustomerSegment> SEGMENTS = Stream.concat(
+                    Stream.of((CustomerSegment) null), Arrays.stream(CustomerSegment.values()))
+            .toList();
+
+    /**
+     * Every figure of a group of complaints, as aggregate expressions: one SELECT list for one unit
+     * set and for every unit of a period alike, so both always compute the same numbers.
+     */
+    private static final String FIGURES =
+            """
+            count(*),
+            count(*) FILTER (WHERE c.resolve_time IS NOT NULL),
+            count(*) FILTER (WHERE c.resolve_time IS NOT NULL AND r.met_time <= r.due_time),
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
+            count(c.satisfaction),
+            avg(c.satisfaction),
+            count(*) FILTER (WHERE c.reopen_count > 0),
+            count(*) FILTER (WHERE c.escalation_level > 0),
+            count(cb.kind),
+            count(cb.met_time),
+            count(*) FILTER (WHERE c.first_contact_resolution)"""
+                    + SEGMENTS.stream()
+                            .map(segment -> segment == null
+                                    ? ",\ncount(*) FILTER (WHERE c.customer_segment IS NULL)"
+                                    : ",\ncount(*) FILTER (WHERE c.customer_segment = '" + segment.name() + "')")
+                            .collect(Collectors.joining())
+                    + "\n";
+
+    /** The complaints received in [:from, :to) with their resolution and call-back deadlines. */
+    private static final String RECEIVED_IN_PERIOD =
+            """
+            FROM complaint c
+            LEFT JOIN complaint_deadline r ON r.complaint_id = c.id AND r.kind = 'RESOLVE'
+            LEFT JOIN complaint_deadline cb ON cb.complaint_id = c.id AND cb.kind = 'CALL_BACK'
+            WHERE c.receive_time >= :from AND c.receive_time < :to
+            """;
+
+    /** Every figure in one SQL query over the complaints about the units received in [from, to). */
     public Statistics statistics(Collection<UUID> unitIds, Instant from, Instant to) {
         Object[] row = (Object[]) getEntityManager()
-                .createNativeQuery(
-                        """
-                        SELECT count(*),
-                               count(*) FILTER (WHERE c.resolve_time IS NOT NULL),
-                               count(*) FILTER (WHERE c.resolve_time IS NOT NULL AND r.met_time <= r.due_time),
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
-                               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.resolution_business_seconds),
-                               count(c.satisfaction),
-                               avg(c.satisfaction),
-                               count(*) FILTER (WHERE c.reopen_count > 0),
-                               count(*) FILTER (WHERE c.escalation_level > 0),
-                               count(cb.kind),
-                               count(cb.met_time)
-                        FROM complaint c
-                        LEFT JOIN complaint_deadline r ON r.complaint_id = c.id AND r.kind = 'RESOLVE'
-                        LEFT JOIN complaint_deadline cb ON cb.complaint_id = c.id AND cb.kind = 'CALL_BACK'
-                        WHERE c.unit_id IN (:units) AND c.receive_time >= :from AND c.receive_time < :to""")
+                .createNativeQuery("SELECT " + FIGURES + RECEIVED_IN_PERIOD + "AND c.unit_id IN (:units)")
                 .setParameter("units", unitIds)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
+        return statistics(row, 0);
+    }
+
+    /**
+     * The figures of every unit with complaints received in [from, to), ordered by unit id: one SQL
+     * aggregation grouped by unit, read through a database cursor {@code fetchSize} rows at a time
+     * and handed to {@code each} row by row, so no more than one fetch of units is held in memory.
+     * Runs inside the caller's transaction (a cursor needs one).
+     */
+    @SuppressWarnings("unchecked")
+    public void everyUnitStatistics(Instant from, Instant to, int fetchSize, Consumer<UnitStatistics> each) {
+        // From its sixth run on, the driver prepares the statement on the server, and PostgreSQL may
+        // then plan it once for any period: guessing that a period holds a few thousand complaints, it
+        // picks an index lookup per complaint, more than twice as slow as the hash joins of a custom
+        // plan for a month of a million (measured in bench/). Plan every run for its own period.
+        getEntityManager()
+                .createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
+                .executeUpdate();
+        try (Stream<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        "SELECT c.unit_id, " + FIGURES + RECEIVED_IN_PERIOD + "GROUP BY c.unit_id ORDER BY c.unit_id")
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()) {
+            rows.forEach(row -> each.accept(new UnitStatistics((UUID) row[0], statistics(row, 1))));
+        }
+    }
+
+    /** The figures of a row of {@link #FIGURES}, which start at column {@code first}. */
+    private static Statistics statistics(Object[] row, int first) {
+        List<SegmentReceived> bySegment = new ArrayList<>();
+        int segmentColumn = first + 12;
+        for (CustomerSegment segment : SEGMENTS) {
+            bySegment.add(new SegmentReceived(segment, number(row[segmentColumn++])));
+        }
         return new Statistics(
-                number(row[0]),
-                number(row[1]),
-                number(row[2]),
-                decimal(row[3]),
-                decimal(row[4]),
-                number(row[5]),
-                decimal(row[6]),
-                number(row[7]),
-                number(row[8]),
-                number(row[9]),
-                number(row[10]));
+                number(row[first]),
+                number(row[first + 1]),
+                number(row[first + 2]),
+                decimal(row[first + 3]),
+                decimal(row[first + 4]),
+                number(row[first + 5]),
+                decimal(row[first + 6]),
+                number(row[first + 7]),
+                number(row[first + 8]),
+                number(row[first + 9]),
+                number(row[first + 10]),
+                number(row[first + 11]),
+                bySegment);
     }
 
     private static long number(Object value) {

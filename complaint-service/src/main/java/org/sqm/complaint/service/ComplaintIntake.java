@@ -26,6 +26,7 @@ import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.ComplaintEntity;
 import org.sqm.complaint.domain.ComplaintEntity.Deadline;
 import org.sqm.complaint.domain.ComplaintStatus;
+import org.sqm.complaint.domain.CustomerSegment;
 import org.sqm.complaint.domain.DeadlineKind;
 import org.sqm.complaint.domain.Severity;
 
@@ -74,7 +75,8 @@ public class ComplaintIntake {
             String complainantName,
             String complainantEmail,
             String complainantPhone,
-            Instant receiveTime) {}
+            Instant receiveTime,
+            CustomerSegment customerSegment) {}
 
     /**
      * Records a complaint with its deadlines and answers with what it stored. A retry with the same
@@ -83,17 +85,7 @@ public class ComplaintIntake {
     public ComplaintDetail create(NewComplaint c, String requestId, String actor) {
         Instant now = Instant.now();
         validate(c, requestId, actor, now);
-        String fingerprint = IdempotentCreate.fingerprint(
-                c.unitId(),
-                c.channel().name(),
-                c.category(),
-                c.severity().name(),
-                c.description(),
-                c.remedySought(),
-                c.complainantName(),
-                c.complainantEmail(),
-                c.complainantPhone(),
-                String.valueOf(c.receiveTime()));
+        String fingerprint = fingerprint(c);
         if (notBlank(requestId)) {
             Optional<ComplaintEntity> earlier = store.findByRequestId(requestId);
             if (earlier.isPresent()) {
@@ -134,6 +126,28 @@ public class ComplaintIntake {
         return created.history() == null
                 ? store.readWithHistory(created.complaint().id.toString())
                 : created;
+    }
+
+    /**
+     * What makes two creates the same complaint. The segment joins only when set, so the complaints
+     * recorded before segments existed keep their fingerprints and their retries still match.
+     */
+    private static String fingerprint(NewComplaint c) {
+        List<String> parts = new ArrayList<>(List.of(
+                c.unitId(),
+                c.channel().name(),
+                c.category(),
+                c.severity().name(),
+                c.description(),
+                String.valueOf(c.remedySought()),
+                String.valueOf(c.complainantName()),
+                String.valueOf(c.complainantEmail()),
+                String.valueOf(c.complainantPhone()),
+                String.valueOf(c.receiveTime())));
+        if (c.customerSegment() != null) {
+            parts.add(c.customerSegment().name());
+        }
+        return IdempotentCreate.fingerprint(parts.toArray(String[]::new));
     }
 
     private void validate(NewComplaint c, String requestId, String actor, Instant now) {
@@ -209,6 +223,7 @@ public class ComplaintIntake {
         e.complainantName = c.complainantName().strip();
         e.complainantEmail = blankToNull(c.complainantEmail());
         e.complainantPhone = blankToNull(c.complainantPhone());
+        e.customerSegment = c.customerSegment();
         e.status = ComplaintStatus.RECEIVED;
         e.requestId = notBlank(requestId) ? requestId : null;
         e.requestHash = fingerprint;

@@ -45,8 +45,18 @@ public class ComplaintLifecycle {
         this.config = config;
     }
 
-    /** A move as the caller asks for it; root cause and remedy only for RESOLVE. */
-    public record Move(ComplaintAction action, String note, String actor, String rootCause, String remedy) {}
+    /**
+     * A move as the caller asks for it; root cause, remedy and whether the complaint was resolved at
+     * first contact only for RESOLVE.
+     */
+    public record Move(
+            ComplaintAction action, String note, String actor, String rootCause, String remedy, boolean firstContact) {
+
+        /** A move that takes nothing but a note. */
+        public static Move of(ComplaintAction action, String note, String actor) {
+            return new Move(action, note, actor, null, null, false);
+        }
+    }
 
     /** Applies one move of the lifecycle, if the table allows it from the current status. */
     public ComplaintDetail move(String id, String etag, Move move) {
@@ -63,6 +73,9 @@ public class ComplaintLifecycle {
         ComplaintEntity seen = store.read("id", id);
         Etags.require(etag, seen.version, "complaint", id, "etag");
         ComplaintStore.requireAllowed(seen, action);
+        if (action == ComplaintAction.RESOLVE && move.firstContact()) {
+            requireFirstContact(seen);
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // What standards-service must answer, asked while no transaction is open.
         Long resolutionSeconds = null;
@@ -116,11 +129,14 @@ public class ComplaintLifecycle {
                     e.remedy = move.remedy().strip();
                     e.resolveTime = now;
                     e.resolutionBusinessSeconds = resolution;
+                    e.firstContactResolution = move.firstContact();
                 }
                 case REOPEN -> {
                     // The clock stood still while the complaint was resolved; it runs again from now.
                     e.pauses.add(new Pause(e.resolveTime, now));
                     e.reopenCount++;
+                    // The customer had to come back: whatever the first resolution was, it was not final.
+                    e.firstContactResolution = false;
                     e.deadline(DeadlineKind.RESOLVE).ifPresent(d -> d.metTime = null);
                     moveResolveDeadline(e, moved);
                 }
@@ -129,6 +145,32 @@ public class ComplaintLifecycle {
             e.status = action.target();
             change.record(move.actor(), action.name(), from, e.status, move.note());
         });
+    }
+
+    /**
+     * Refuses a claim of first-contact resolution that the complaint's own record contradicts: it was
+     * reopened or waited on the customer (the customer was contacted again), it was escalated (passed
+     * on), or it came as a referral (the customer had complained elsewhere first). The etag check of
+     * the change that follows makes this record the one the resolution applies to.
+     */
+    private static void requireFirstContact(ComplaintEntity e) {
+        List<String> contradictions = new ArrayList<>();
+        if (e.reopenCount > 0) {
+            contradictions.add("it was reopened");
+        } else if (!e.pauses.isEmpty()) {
+            contradictions.add("it waited on the customer");
+        }
+        if (e.escalationLevel > 0) {
+            contradictions.add("it was escalated");
+        }
+        if (e.channel.isReferral()) {
+            contradictions.add("it was referred by a third party (" + e.channel + ")");
+        }
+        if (!contradictions.isEmpty()) {
+            throw new FailedPreconditionException(
+                    "NOT_FIRST_CONTACT",
+                    "the complaint cannot be resolved at first contact: " + String.join(", ", contradictions));
+        }
     }
 
     /** Escalates an open complaint one level up the unit hierarchy. */

@@ -5,13 +5,16 @@ import static org.sqm.commons.convert.Texts.notBlank;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
+import org.sqm.complaint.config.ComplaintConfig;
 import org.sqm.complaint.domain.ComplaintCategoryEntity;
 import org.sqm.complaint.domain.ComplaintChannel;
 import org.sqm.complaint.domain.ComplaintEntity;
@@ -28,17 +31,26 @@ import org.sqm.complaint.repository.ComplaintRepository;
 public class ComplaintQueries {
 
     private static final String LIST_QUERY = "complaints";
+    /** The longest statistics period: a year and a little more, so a calendar year always fits. */
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(400);
 
     private final ComplaintStore store;
     private final DeadlineClock clock;
     private final Standards standards;
     private final PageTokens pageTokens;
+    private final ComplaintConfig config;
 
-    public ComplaintQueries(ComplaintStore store, DeadlineClock clock, Standards standards, PageTokens pageTokens) {
+    public ComplaintQueries(
+            ComplaintStore store,
+            DeadlineClock clock,
+            Standards standards,
+            PageTokens pageTokens,
+            ComplaintConfig config) {
         this.store = store;
         this.clock = clock;
         this.standards = standards;
         this.pageTokens = pageTokens;
+        this.config = config;
     }
 
     /** What a list is filtered by; null or false fields do not filter. */
@@ -102,12 +114,36 @@ public class ComplaintQueries {
     public ComplaintRepository.Statistics statistics(
             String unitId, boolean includeDescendants, Instant from, Instant to) {
         Violations.parseId("unit_id", unitId);
+        checkPeriod(from, to);
+        return store.statistics(units(unitId, includeDescendants), from, to);
+    }
+
+    /**
+     * Hands the statistics of every unit with complaints received in [from, to) to {@code each}, in
+     * unit id order, as the database produces them: the same figures as {@link #statistics} for each
+     * unit alone. {@code each} runs inside the transaction that holds the cursor, so it must only send
+     * the figures on, never call another service.
+     */
+    public void everyUnitStatistics(Instant from, Instant to, Consumer<ComplaintRepository.UnitStatistics> each) {
+        checkPeriod(from, to);
+        store.everyUnitStatistics(from, to, config.feedFetchSize(), each);
+    }
+
+    /**
+     * A statistics period: both ends given, the end after the start and at most {@link
+     * #LONGEST_PERIOD} later, the start not in the future (the end may be: the period so far).
+     */
+    private static void checkPeriod(Instant from, Instant to) {
         new Violations()
                 .check(from != null, "period_start", "is required")
                 .check(to != null, "period_end", "is required")
+                .check(from == null || !from.isAfter(Instant.now()), "period_start", "must not lie in the future")
                 .check(from == null || to == null || to.isAfter(from), "period_end", "must be after period_start")
+                .check(
+                        from == null || to == null || !to.isAfter(from.plus(LONGEST_PERIOD)),
+                        "period_end",
+                        "must be at most " + LONGEST_PERIOD.toDays() + " days after period_start")
                 .throwIfAny();
-        return store.statistics(units(unitId, includeDescendants), from, to);
     }
 
     public List<ComplaintCategoryEntity> categories() {

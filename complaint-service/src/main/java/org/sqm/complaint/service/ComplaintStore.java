@@ -148,6 +148,16 @@ public class ComplaintStore {
         return complaints.statistics(units, from, to);
     }
 
+    /**
+     * Hands the statistics of every unit with complaints received in [from, to) to {@code each}, unit
+     * by unit, while one read-only transaction holds the database cursor they come from. {@code each}
+     * must not call another service (it sends the figures on to the caller, nothing else).
+     */
+    public void everyUnitStatistics(
+            Instant from, Instant to, int fetchSize, Consumer<ComplaintRepository.UnitStatistics> each) {
+        complaints.everyUnitStatistics(from, to, fetchSize, each);
+    }
+
     public List<ComplaintCategoryEntity> categories() {
         return categories.listAll(Sort.by("code"));
     }

@@ -25,7 +25,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Backend {
 
-    private record Outcome(Message answer, StatusRuntimeException error, Duration delay) {}
+    /** An answer, or the messages of a stream (then {@code error}, if any, ends it), or a failure. */
+    private record Outcome(Message answer, StatusRuntimeException error, Duration delay, List<Message> stream) {
+
+        Outcome(Message answer, StatusRuntimeException error, Duration delay) {
+            this(answer, error, delay, null);
+        }
+    }
 
     private static final Map<Class<?>, Deque<Outcome>> SCRIPT = new ConcurrentHashMap<>();
     private static final Map<Class<?>, List<Message>> RECEIVED = new ConcurrentHashMap<>();
@@ -53,6 +59,15 @@ public final class Backend {
     /** The RPC taking {@code request} fails with {@code error}. */
     public static void fail(Class<? extends Message> request, StatusRuntimeException error) {
         script(request, new Outcome(null, error, Duration.ZERO));
+    }
+
+    /**
+     * The server-streaming RPC taking {@code request} sends {@code messages}, then ends with {@code
+     * error}, or completes when it is null.
+     */
+    public static void stream(
+            Class<? extends Message> request, List<? extends Message> messages, StatusRuntimeException error) {
+        script(request, new Outcome(null, error, Duration.ZERO, List.copyOf(messages)));
     }
 
     /** The last request of this type the backends received; fails when there was none. */
@@ -86,7 +101,14 @@ public final class Backend {
         Outcome outcome = next(request.getClass());
         R prototype = ((MethodDescriptor.PrototypeMarshaller<R>) method.getResponseMarshaller()).getMessagePrototype();
         Runnable reply = () -> {
-            if (outcome != null && outcome.error() != null) {
+            if (outcome != null && outcome.stream() != null) {
+                outcome.stream().forEach(message -> response.onNext((R) message));
+                if (outcome.error() != null) {
+                    response.onError(outcome.error());
+                } else {
+                    response.onCompleted();
+                }
+            } else if (outcome != null && outcome.error() != null) {
                 response.onError(outcome.error());
             } else if (outcome != null && outcome.answer().getClass() != prototype.getClass()) {
                 response.onError(Status.INTERNAL

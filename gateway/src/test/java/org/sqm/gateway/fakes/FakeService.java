@@ -8,7 +8,8 @@ import io.grpc.stub.ServerCalls;
 
 /**
  * A gRPC service whose every method answers what {@link Backend} scripts for it and records what it
- * received: one fake for any service descriptor, so the gateway's tests reach it over real gRPC.
+ * received: one fake for any service descriptor (unary and server-streaming methods), so the
+ * gateway's tests reach it over real gRPC.
  */
 public abstract class FakeService implements BindableService {
 
@@ -29,6 +30,10 @@ public abstract class FakeService implements BindableService {
 
     private static <Q, R> void bind(ServerServiceDefinition.Builder definition, MethodDescriptor<Q, R> method) {
         definition.addMethod(
-                method, ServerCalls.asyncUnaryCall((request, response) -> Backend.handle(method, request, response)));
+                method,
+                method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING
+                        ? ServerCalls.asyncServerStreamingCall(
+                                (request, response) -> Backend.handle(method, request, response))
+                        : ServerCalls.asyncUnaryCall((request, response) -> Backend.handle(method, request, response)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.domain.UnitState;
+import org.sqm.standards.domain.UnitType;
 
 /** Reads and writes units and walks their hierarchy. */
 @ApplicationScoped
@@ -80,6 +81,14 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
                         SELECT u.* FROM unit u JOIN up ON u.id = up.id
                         ORDER BY up.depth DESC""",
                         UnitEntity.class)
+                .setParameter("id", id)
+                .getResultList();
+    }
+
+    /** The types of the units right below {@code id}, active or not (an inactive one may come back). */
+    public List<UnitType> childTypes(UUID id) {
+        return getEntityManager()
+                .createQuery("select distinct u.type from UnitEntity u where u.parentId = :id", UnitType.class)
                 .setParameter("id", id)
                 .getResultList();
     }

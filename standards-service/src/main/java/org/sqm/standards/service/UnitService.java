@@ -13,6 +13,7 @@ import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
@@ -91,7 +92,13 @@ public class UnitService {
         entity.code = unit.code();
         entity.name = unit.name().strip();
         entity.type = unit.type();
-        entity.parentId = activeParent(unit.parentId());
+        if (Texts.notBlank(unit.parentId())) {
+            // Serialised with type changes and moves, so the parent's type checked here is the one it keeps.
+            units.lockHierarchy();
+        }
+        UnitEntity parent = activeParent(unit.parentId());
+        requireFits(entity.type, parent, "unit.parent_id");
+        entity.parentId = parent == null ? null : parent.id;
         entity.calendarId = existingCalendar(unit.calendarId());
         entity.state = UnitState.ACTIVE;
         entity.requestId = Texts.emptyToNull(requestId);
@@ -101,8 +108,8 @@ public class UnitService {
         return entity;
     }
 
-    /** The id of an existing, active parent, or null for "no parent". */
-    private UUID activeParent(String parentId) {
+    /** An existing, active parent, or null for "no parent". */
+    private UnitEntity activeParent(String parentId) {
         if (parentId == null || parentId.isEmpty()) {
             return null;
         }
@@ -113,7 +120,33 @@ public class UnitService {
         new Violations()
                 .check(parent.state == UnitState.ACTIVE, "unit.parent_id", "is inactive")
                 .throwIfAny();
-        return parent.id;
+        return parent;
+    }
+
+    /**
+     * Refuses a unit of {@code type} under {@code parent} (null: at the top) when {@link UnitType}'s
+     * table does not allow it, naming {@code field}: the parent for a create or a move, the type for
+     * a change of type.
+     */
+    private static void requireFits(UnitType type, UnitEntity parent, String field) {
+        if (parent != null && !type.mayBeUnder(parent.type)) {
+            throw new InvalidArgumentException(
+                    field,
+                    "a " + type + " may sit " + type.allowedPlaces() + ", and unit " + parent.code + " is a "
+                            + parent.type);
+        }
+    }
+
+    /** Refuses a change of a unit's type that the units right below it could not sit under. */
+    private void requireChildrenFit(UnitEntity unit) {
+        Violations violations = new Violations();
+        for (UnitType child : units.childTypes(unit.id)) {
+            violations.check(
+                    child.mayBeUnder(unit.type),
+                    "unit.type",
+                    "a " + child + " sits right below this unit, and a " + child + " may sit " + child.allowedPlaces());
+        }
+        violations.throwIfAny();
     }
 
     /** The id of an existing calendar, or null for "inherit". */
@@ -155,7 +188,10 @@ public class UnitService {
         }
         violations.throwIfAny();
 
-        if (change.mask().contains("parent_id")) {
+        boolean moves = change.mask().contains("parent_id");
+        boolean retypes = change.mask().contains("type");
+        if (moves || retypes) {
+            // The hierarchy's shape is checked across units: no two such changes may interleave.
             units.lockHierarchy();
         }
         UnitEntity unit = find(id, change.id());
@@ -163,18 +199,26 @@ public class UnitService {
         if (change.mask().contains("name")) {
             unit.name = change.name().strip();
         }
-        if (change.mask().contains("type")) {
+        if (retypes) {
             unit.type = change.type();
+            requireChildrenFit(unit);
         }
-        if (change.mask().contains("parent_id")) {
-            UUID parentId = activeParent(change.parentId());
-            if (parentId != null) {
-                boolean cycle = units.pathTo(parentId).stream().anyMatch(u -> u.id.equals(unit.id));
+        if (moves) {
+            UnitEntity parent = activeParent(change.parentId());
+            if (parent != null) {
+                // The types alone rule a cycle out; units recorded before the table existed may not follow it.
+                boolean cycle = units.pathTo(parent.id).stream().anyMatch(u -> u.id.equals(unit.id));
                 new Violations()
                         .check(!cycle, "unit.parent_id", "lies below this unit: the unit cannot be its own ancestor")
                         .throwIfAny();
             }
-            unit.parentId = parentId;
+            requireFits(unit.type, parent, "unit.parent_id");
+            unit.parentId = parent == null ? null : parent.id;
+        } else if (retypes) {
+            requireFits(
+                    unit.type,
+                    unit.parentId == null ? null : find(unit.parentId, unit.parentId.toString()),
+                    "unit.type");
         }
         if (change.mask().contains("calendar_id")) {
             unit.calendarId = existingCalendar(change.calendarId());

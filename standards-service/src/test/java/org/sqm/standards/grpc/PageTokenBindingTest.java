@@ -43,11 +43,12 @@ class PageTokenBindingTest {
     @GrpcClient("standards")
     StandardServiceBlockingStub standards;
 
+    /** A city branch at the top, or a service hall under {@code parent}. */
     private Unit unit(String prefix, Unit parent) {
         Unit.Builder unit = Unit.newBuilder()
                 .setCode(prefix + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .setName(prefix)
-                .setType(UnitType.UNIT_TYPE_SERVICE_HALL);
+                .setType(parent == null ? UnitType.UNIT_TYPE_CITY_BRANCH : UnitType.UNIT_TYPE_SERVICE_HALL);
         if (parent != null) {
             unit.setParentId(parent.getId());
         }

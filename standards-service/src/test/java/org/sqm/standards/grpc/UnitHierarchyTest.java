@@ -9,8 +9,11 @@ import com.google.protobuf.FieldMask;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +44,9 @@ class UnitHierarchyTest {
 
     @GrpcClient("units")
     UnitServiceBlockingStub units;
+
+    @Inject
+    EntityManager entityManager;
 
     private Unit create(String prefix, UnitType type, Unit parent) {
         Unit.Builder unit = Unit.newBuilder()
@@ -164,6 +170,26 @@ class UnitHierarchyTest {
             assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
             assertEquals(List.of("unit.parent_id"), GrpcErrors.violatedFields(e));
         }
+        // The unit types alone rule a cycle out now; a hierarchy recorded before they were checked
+        // may break them, and the cycle check still guards it: a company below a city branch.
+        Unit legacyCity = create("OLDCITY", UnitType.UNIT_TYPE_CITY_BRANCH, null);
+        String legacyCompany = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("INSERT INTO unit (id, code, name, type, parent_id, state, create_time, update_time)"
+                        + " VALUES (:id, :code, 'Recorded before the type rules', 'COMPANY', :parent,"
+                        + " 'ACTIVE', now(), now())")
+                .setParameter("id", UUID.fromString(legacyCompany))
+                .setParameter("code", "OLDCO-" + legacyCompany.substring(0, 8))
+                .setParameter("parent", UUID.fromString(legacyCity.getId()))
+                .executeUpdate());
+        var cycle = assertThrows(
+                StatusRuntimeException.class,
+                () -> move(
+                        get(legacyCity),
+                        units.getUnit(
+                                GetUnitRequest.newBuilder().setId(legacyCompany).build())));
+        assertEquals(List.of("unit.parent_id"), GrpcErrors.violatedFields(cycle));
+        assertTrue(cycle.getStatus().getDescription().contains("own ancestor"), cycle.getMessage());
 
         move(get(county), otherCity);
         List<String> path =

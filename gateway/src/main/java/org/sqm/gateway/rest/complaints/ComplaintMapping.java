@@ -3,22 +3,31 @@ package org.sqm.gateway.rest.complaints;
 import static org.sqm.commons.convert.Texts.emptyToNull;
 import static org.sqm.commons.convert.Texts.nullToEmpty;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.gateway.rest.complaints.ComplaintViews.Channel;
 import org.sqm.gateway.rest.complaints.ComplaintViews.ComplaintBody;
 import org.sqm.gateway.rest.complaints.ComplaintViews.ComplaintView;
+import org.sqm.gateway.rest.complaints.ComplaintViews.CustomerSegment;
 import org.sqm.gateway.rest.complaints.ComplaintViews.DeadlineView;
 import org.sqm.gateway.rest.complaints.ComplaintViews.EventView;
 import org.sqm.gateway.rest.complaints.ComplaintViews.StatisticsView;
+import org.sqm.gateway.rest.complaints.ComplaintViews.UnitStatisticsView;
 import org.sqm.gateway.rest.http.Times;
 import org.sqm.gateway.rest.standards.StandardViews.Severity;
 import org.sqm.proto.complaint.v1.Complainant;
 import org.sqm.proto.complaint.v1.Complaint;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
 import org.sqm.proto.complaint.v1.ComplaintStatistics;
+import org.sqm.proto.complaint.v1.SegmentCount;
+import org.sqm.proto.complaint.v1.UnitComplaintStatistics;
 
 /** Translates complaints and their statistics between their REST and protobuf shapes. */
 final class ComplaintMapping {
+
+    /** The key of the complaints whose customer segment is not known. */
+    static final String UNKNOWN_SEGMENT = "UNKNOWN";
 
     private ComplaintMapping() {}
 
@@ -39,6 +48,7 @@ final class ComplaintMapping {
         if (body.receiveTime() != null) {
             c.setReceiveTime(Times.timestamp("receiveTime", body.receiveTime()));
         }
+        c.setCustomerSegment(ProtoEnums.toProto(body.customerSegment(), org.sqm.proto.common.v1.CustomerSegment.class));
         return c;
     }
 
@@ -90,7 +100,9 @@ final class ComplaintMapping {
                 Times.text(c.getCreateTime()),
                 c.getSatisfaction() == 0 ? null : c.getSatisfaction(),
                 emptyToNull(c.getCallBackOutcome()),
-                Times.textOrNull(c.hasResolutionBusinessTime(), c.getResolutionBusinessTime()));
+                Times.textOrNull(c.hasResolutionBusinessTime(), c.getResolutionBusinessTime()),
+                ProtoEnums.toDomain(c.getCustomerSegment(), CustomerSegment.class),
+                c.getResolvedAtFirstContact());
     }
 
     static StatisticsView view(ComplaintStatistics s) {
@@ -108,6 +120,24 @@ final class ComplaintMapping {
                 s.getEscalated(),
                 s.getCallBacksRequired(),
                 s.getCallBacksDone(),
-                s.getCallBackCoverage());
+                s.getCallBackCoverage(),
+                s.getFirstContactResolutions(),
+                s.getFirstContactResolutionRate(),
+                bySegment(s));
+    }
+
+    /** A unit's line of the period feed. */
+    static UnitStatisticsView view(UnitComplaintStatistics unit) {
+        return new UnitStatisticsView(unit.getUnitId(), view(unit.getStatistics()));
+    }
+
+    /** The complaints received per segment, in the service's order, UNKNOWN for "not known". */
+    private static Map<String, Long> bySegment(ComplaintStatistics s) {
+        Map<String, Long> bySegment = new LinkedHashMap<>();
+        for (SegmentCount count : s.getReceivedBySegmentList()) {
+            String segment = ProtoEnums.shortName(count.getSegment());
+            bySegment.put(segment == null ? UNKNOWN_SEGMENT : segment, count.getReceived());
+        }
+        return bySegment;
     }
 }

@@ -2,6 +2,7 @@ package org.sqm.gateway.rest.complaints;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.sqm.gateway.rest.standards.StandardViews.Severity;
 
@@ -19,6 +20,15 @@ public final class ComplaintViews {
         IN_PERSON,
         REGULATOR_REFERRAL,
         CONSUMER_ASSOCIATION_REFERRAL
+    }
+
+    /** The customer segment of a complainant; absent when not known. */
+    public enum CustomerSegment {
+        MOBILE,
+        HOME,
+        BUSINESS,
+        VIP,
+        BROADBAND
     }
 
     /**
@@ -42,7 +52,8 @@ public final class ComplaintViews {
             @Schema(required = true) String description,
             String remedySought,
             @Schema(required = true) Complainant complainant,
-            @Schema(format = "date-time", description = "Defaults to now; not in the future") String receiveTime) {}
+            @Schema(format = "date-time", description = "Defaults to now; not in the future") String receiveTime,
+            @Schema(description = "Optional: absent when not known") CustomerSegment customerSegment) {}
 
     /**
      * A deadline and how much of it is used.
@@ -102,10 +113,19 @@ public final class ComplaintViews {
             String createTime,
             @Schema(description = "1 to 5; absent until asked") Integer satisfaction,
             String callBackOutcome,
-            @Schema(description = "Business time from receipt to resolution (ISO-8601)")
-                    String resolutionBusinessTime) {}
+            @Schema(description = "Business time from receipt to resolution (ISO-8601)") String resolutionBusinessTime,
+            @Schema(description = "Absent when not known") CustomerSegment customerSegment,
+            @Schema(description = "Resolved in the contact in which it was received; false again once reopened")
+                    boolean resolvedAtFirstContact) {}
 
-    /** Complaint statistics of a unit and period; shares are 0 when their denominator is 0. */
+    /**
+     * Complaint statistics of a unit and period; shares are 0 when their denominator is 0.
+     *
+     * @param firstContactResolutions    complaints resolved at first contact and not reopened since
+     * @param firstContactResolutionRate firstContactResolutions / received
+     * @param receivedBySegment          complaints received per customer segment (UNKNOWN: not known);
+     *                                   segments without complaints are left out
+     */
     @Schema(name = "ComplaintStatistics")
     public record StatisticsView(
             long received,
@@ -121,7 +141,14 @@ public final class ComplaintViews {
             long escalated,
             long callBacksRequired,
             long callBacksDone,
-            double callBackCoverage) {}
+            double callBackCoverage,
+            long firstContactResolutions,
+            double firstContactResolutionRate,
+            @Schema(examples = "{\"UNKNOWN\": 2, \"MOBILE\": 10, \"VIP\": 1}") Map<String, Long> receivedBySegment) {}
+
+    /** One line of the period feed: a unit and its complaint statistics. */
+    @Schema(name = "UnitComplaintStatistics")
+    public record UnitStatisticsView(String unitId, StatisticsView statistics) {}
 
     /**
      * The optional body of a state change; each verb reads the fields it needs.
@@ -131,9 +158,18 @@ public final class ComplaintViews {
      * @param remedy    for resolve: the remedy or action taken
      * @param score     for recordSatisfaction, required: 1 (very dissatisfied) to 5; 1 or 2 schedules a call-back
      * @param outcome   for recordCallBack: what came of the call-back
+     * @param resolvedAtFirstContact for resolve: resolved in the contact in which the complaint was received
+     *                  (refused with 409 NOT_FIRST_CONTACT when the complaint was reopened, waited on the
+     *                  customer, was escalated or came as a referral); false when absent
      */
     @Schema(name = "ComplaintChange")
-    public record ChangeBody(String note, String rootCause, String remedy, Integer score, String outcome) {}
+    public record ChangeBody(
+            String note,
+            String rootCause,
+            String remedy,
+            Integer score,
+            String outcome,
+            Boolean resolvedAtFirstContact) {}
 
     /** A complaint category. */
     @Schema(name = "ComplaintCategory")

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sqm.gateway.fakes.Backend;
 import org.sqm.gateway.fakes.FakeBackendTest;
 import org.sqm.gateway.fakes.Statuses;
+import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.complaint.v1.AcknowledgeComplaintRequest;
 import org.sqm.proto.complaint.v1.CloseComplaintRequest;
@@ -155,6 +156,86 @@ class ComplaintResourceTest extends FakeBackendTest {
         assertEquals(Severity.SEVERITY_LOW, sent.getComplaint().getSeverity());
         assertEquals("a@b.c", sent.getComplaint().getComplainant().getEmail());
         assertEquals(at("2026-03-06T16:00:00Z"), sent.getComplaint().getReceiveTime());
+    }
+
+    @Test
+    void theCustomerSegmentGoesInAndComesOutWithFirstContactResolution() {
+        Backend.answer(
+                CreateComplaintRequest.class,
+                COMPLAINT.toBuilder()
+                        .setCustomerSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)
+                        .setResolvedAtFirstContact(true)
+                        .build());
+        given().contentType(ContentType.JSON)
+                .body("{\"unitId\":\"u1\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"LOW\","
+                        + "\"description\":\"Charged twice\",\"complainant\":{\"name\":\"Ann\",\"email\":\"a@b.c\"},"
+                        + "\"customerSegment\":\"VIP\"}")
+                .when()
+                .post("/api/v1/complaints")
+                .then()
+                .statusCode(201)
+                .body("customerSegment", equalTo("VIP"))
+                .body("resolvedAtFirstContact", equalTo(true));
+        assertEquals(
+                CustomerSegment.CUSTOMER_SEGMENT_VIP,
+                Backend.received(CreateComplaintRequest.class).getComplaint().getCustomerSegment());
+
+        Backend.answer(GetComplaintRequest.class, COMPLAINT);
+        given().when()
+                .get("/api/v1/complaints/c1")
+                .then()
+                .statusCode(200)
+                .body("customerSegment", nullValue())
+                .body("resolvedAtFirstContact", equalTo(false));
+
+        given().contentType(ContentType.JSON)
+                .body("{\"unitId\":\"u1\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"LOW\","
+                        + "\"description\":\"Charged twice\",\"complainant\":{\"name\":\"Ann\",\"email\":\"a@b.c\"},"
+                        + "\"customerSegment\":\"GOLD\"}")
+                .when()
+                .post("/api/v1/complaints")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("customerSegment"));
+        assertEquals(1, Backend.requests(CreateComplaintRequest.class).size(), "a refused body reaches no backend");
+    }
+
+    @Test
+    void resolvePassesFirstContactResolutionAndItsRefusalIsAConflict() {
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"rootCause\":\"BILLING_ERROR\",\"remedy\":\"Refunded\",\"resolvedAtFirstContact\":true}")
+                .when()
+                .post("/api/v1/complaints/c1:resolve")
+                .then()
+                .statusCode(200);
+        assertTrue(Backend.received(ResolveComplaintRequest.class).getResolvedAtFirstContact());
+
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"rootCause\":\"BILLING_ERROR\",\"remedy\":\"Refunded\",\"resolvedAtFirstContact\":\"yes\"}")
+                .when()
+                .post("/api/v1/complaints/c1:resolve")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("resolvedAtFirstContact"));
+
+        Backend.fail(
+                ResolveComplaintRequest.class,
+                Statuses.status(
+                        Code.FAILED_PRECONDITION,
+                        "NOT_FIRST_CONTACT",
+                        "the complaint cannot be resolved at first contact: it was reopened"));
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"rootCause\":\"BILLING_ERROR\",\"remedy\":\"Refunded\",\"resolvedAtFirstContact\":true}")
+                .when()
+                .post("/api/v1/complaints/c1:resolve")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM)
+                .body("reason", equalTo("NOT_FIRST_CONTACT"));
     }
 
     @Test

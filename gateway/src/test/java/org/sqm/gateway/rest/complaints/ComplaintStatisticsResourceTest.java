@@ -2,6 +2,7 @@ package org.sqm.gateway.rest.complaints;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.sqm.gateway.fakes.Backend;
 import org.sqm.gateway.fakes.FakeBackendTest;
 import org.sqm.gateway.fakes.Statuses;
+import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.complaint.v1.ComplaintStatistics;
 import org.sqm.proto.complaint.v1.GetComplaintStatisticsRequest;
+import org.sqm.proto.complaint.v1.SegmentCount;
 
 @QuarkusTest
 class ComplaintStatisticsResourceTest extends FakeBackendTest {
@@ -31,6 +34,12 @@ class ComplaintStatisticsResourceTest extends FakeBackendTest {
                         .setSatisfactionResponses(4)
                         .setMeanSatisfaction(3.5)
                         .setCallBacksRequired(1)
+                        .setFirstContactResolutions(4)
+                        .setFirstContactResolutionRate(0.4)
+                        .addReceivedBySegment(SegmentCount.newBuilder().setReceived(2))
+                        .addReceivedBySegment(SegmentCount.newBuilder()
+                                .setSegment(CustomerSegment.CUSTOMER_SEGMENT_MOBILE)
+                                .setReceived(8))
                         .build());
         given().queryParam("from", "2026-01-01T00:00:00Z")
                 .queryParam("to", "2026-04-01T00:00:00Z")
@@ -45,7 +54,12 @@ class ComplaintStatisticsResourceTest extends FakeBackendTest {
                 .body("p90ResolutionTime", equalTo("PT30H"))
                 .body("meanSatisfaction", equalTo(3.5f))
                 .body("callBacksRequired", equalTo(1))
-                .body("callBacksDone", equalTo(0));
+                .body("callBacksDone", equalTo(0))
+                .body("firstContactResolutions", equalTo(4))
+                .body("firstContactResolutionRate", equalTo(0.4f))
+                .body("receivedBySegment.UNKNOWN", equalTo(2))
+                .body("receivedBySegment.MOBILE", equalTo(8))
+                .body("receivedBySegment.VIP", nullValue());
         GetComplaintStatisticsRequest sent = Backend.received(GetComplaintStatisticsRequest.class);
         assertEquals("u1", sent.getUnitId());
         assertTrue(sent.getIncludeDescendants());
