@@ -141,7 +141,33 @@ class FuzzIT {
             new Endpoint("GET", "/api/v1/rectificationOrders/{id}", false),
             new Endpoint("GET", "/api/v1/rectificationOrders", false),
             new Endpoint("PATCH", "/api/v1/rectificationOrders/{id}", true),
-            new Endpoint("POST", "/api/v1/rectificationOrders/{id}:{move}", true));
+            new Endpoint("POST", "/api/v1/rectificationOrders/{id}:{move}", true),
+            new Endpoint("POST", "/api/v1/supervisionOrders", true),
+            new Endpoint("GET", "/api/v1/supervisionOrders/{id}", false),
+            new Endpoint("GET", "/api/v1/supervisionOrders", false),
+            new Endpoint("POST", "/api/v1/supervisionOrders/{id}:{move}", true),
+            new Endpoint("GET", "/api/v1/complaintStatistics", false),
+            new Endpoint("POST", "/api/v1/scoringCatalogue:load", true),
+            new Endpoint("POST", "/api/v1/indicators", true),
+            new Endpoint("GET", "/api/v1/indicators/{id}", false),
+            new Endpoint("GET", "/api/v1/indicators", false),
+            new Endpoint("POST", "/api/v1/deductionRules", true),
+            new Endpoint("GET", "/api/v1/deductionRules/{id}", false),
+            new Endpoint("GET", "/api/v1/deductionRules", false),
+            new Endpoint("POST", "/api/v1/measurementBatches", true),
+            new Endpoint("GET", "/api/v1/measurementBatches/{id}", false),
+            new Endpoint("GET", "/api/v1/measurements", false),
+            new Endpoint("POST", "/api/v1/surveyBatches", true),
+            new Endpoint("GET", "/api/v1/surveyBatches/{id}", false),
+            new Endpoint("GET", "/api/v1/units/{id}/satisfactionIndex", false),
+            new Endpoint("POST", "/api/v1/customersServedBatches", true),
+            new Endpoint("GET", "/api/v1/customersServedBatches/{id}", false),
+            new Endpoint("GET", "/api/v1/customersServed", false),
+            new Endpoint("POST", "/api/v1/violations", true),
+            new Endpoint("GET", "/api/v1/violations/{id}", false),
+            new Endpoint("GET", "/api/v1/violations", false),
+            new Endpoint("POST", "/api/v1/violations/{id}:{move}", true),
+            new Endpoint("POST", "/api/v1/violations:recordOrderLapses", true));
 
     static final List<String> FIELDS = List.of(
             "code",
@@ -202,7 +228,42 @@ class FuzzIT {
             "channels",
             "serviceLevelTargets",
             "day",
-            "date");
+            "date",
+            "issuer",
+            "regulator",
+            "problem",
+            "reportInterval",
+            "cause",
+            "sampleSize",
+            "customerSegment",
+            "resolvedAtFirstContact",
+            "batchId",
+            "source",
+            "supersedesBatchId",
+            "items",
+            "indicatorCode",
+            "period",
+            "numerator",
+            "denominator",
+            "mean",
+            "scaleMin",
+            "scaleMax",
+            "responses",
+            "segment",
+            "customers",
+            "ruleCode",
+            "occurredTime",
+            "evidence",
+            "reportedBy",
+            "reason",
+            "periodStart",
+            "periodEnd",
+            "counted",
+            "direction",
+            "unitType",
+            "pointsMillis",
+            "indicators",
+            "deductionRules");
 
     static final List<String> QUERY = List.of(
             "pageSize",
@@ -228,7 +289,15 @@ class FuzzIT {
             "view",
             "includeDescendants",
             "receivedAfter",
-            "ownerUnitId");
+            "ownerUnitId",
+            "periodStart",
+            "periodEnd",
+            "period",
+            "segment",
+            "indicatorCode",
+            "includeSuperseded",
+            "includeWithdrawn",
+            "reportOverdue");
 
     static final List<String> MOVES = List.of(
             "deactivate",
@@ -257,6 +326,8 @@ class FuzzIT {
             "complete",
             "verify",
             "generate",
+            "recordCause",
+            "report",
             "nonsense");
 
     @BeforeContainer
@@ -540,11 +611,15 @@ class FuzzIT {
         Status.Code code;
         String description = "";
         try {
-            ClientCalls.blockingUnaryCall(
-                    CHANNELS.get(method.service()),
-                    method.method(),
-                    CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
-                    request);
+            CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS);
+            if (method.method().getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+                // A period feed: read it to the end (a random valid period may well answer OK).
+                ClientCalls.blockingServerStreamingCall(
+                                CHANNELS.get(method.service()), method.method(), options, request)
+                        .forEachRemaining(m -> {});
+            } else {
+                ClientCalls.blockingUnaryCall(CHANNELS.get(method.service()), method.method(), options, request);
+            }
             code = Status.Code.OK;
         } catch (StatusRuntimeException e) {
             code = e.getStatus().getCode();
@@ -573,9 +648,19 @@ class FuzzIT {
                                 InspectorServiceGrpc.getServiceDescriptor(),
                                 InspectionPlanServiceGrpc.getServiceDescriptor(),
                                 InspectionServiceGrpc.getServiceDescriptor(),
-                                RectificationServiceGrpc.getServiceDescriptor()),
+                                RectificationServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.inspection.v1.SupervisionServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc.getServiceDescriptor()),
                 Component.COMPLAINT, List.of(ComplaintServiceGrpc.getServiceDescriptor()),
-                Component.SCORING, List.of(DeductionRuleServiceGrpc.getServiceDescriptor()));
+                Component.SCORING,
+                        List.of(
+                                DeductionRuleServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.IndicatorServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.MeasurementServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.SurveyServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.CustomersServedServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.ViolationServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.getServiceDescriptor()));
         List<GrpcMethod> methods = new ArrayList<>();
         services.forEach((component, descriptors) -> descriptors.forEach(d -> d.getMethods()
                 .forEach(m -> methods.add(new GrpcMethod(component, (MethodDescriptor<Message, Message>) m)))));

@@ -120,12 +120,18 @@ class ScoringInputsIT {
         List<String> inspectors = List.of(inspector(now), inspector(now));
         Response created = given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "unitId", hall,
-                        "kind", "SPOT_CHECK",
-                        "authorityLevel", "PROVINCIAL",
-                        "standardCode", code,
-                        "windowStart", now.minus(1, ChronoUnit.DAYS).toString(),
-                        "windowEnd", now.plus(3, ChronoUnit.DAYS).toString()))
+                        "unitId",
+                        hall,
+                        "kind",
+                        "SPOT_CHECK",
+                        "authorityLevel",
+                        "PROVINCIAL",
+                        "standardCode",
+                        code,
+                        "windowStart",
+                        now.minus(1, ChronoUnit.DAYS).toString(),
+                        "windowEnd",
+                        now.plus(3, ChronoUnit.DAYS).toString()))
                 .when()
                 .post("/api/v1/inspections");
         created.then().statusCode(201);
@@ -203,7 +209,8 @@ class ScoringInputsIT {
 
     @Test
     void aSupervisionOrderNotFixedInTimeBecomesOneViolationThatCanBeWithdrawn() throws Exception {
-        Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant due =
+                Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         Response issued = given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("X-Actor", "province-cs")
@@ -242,7 +249,9 @@ class ScoringInputsIT {
                         .build())
                 .forEachRemaining(lapses::add);
         assertTrue(
-                lapses.stream().anyMatch(l -> l.getOrderId().equals(order) && l.getUnitId().equals(hall)),
+                lapses.stream()
+                        .anyMatch(l ->
+                                l.getOrderId().equals(order) && l.getUnitId().equals(hall)),
                 lapses.toString());
 
         Map<String, String> period = Map.of("periodStart", start.toString(), "periodEnd", end.toString());
@@ -297,15 +306,22 @@ class ScoringInputsIT {
     void indicatorsSurveysAndCustomersServedGoInAsBatchesAndComeBack() {
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
         Map<String, Object> measurements = Map.of(
-                "batchId", Fixtures.unique("MB"),
-                "source", "field dispatch system",
+                "batchId",
+                Fixtures.unique("MB"),
+                "source",
+                "field dispatch system",
                 "items",
                 List.of(Map.of(
-                        "unitId", fieldTeam,
-                        "indicatorCode", "FIELD_APPOINTMENT_KEEPING",
-                        "period", month,
-                        "numerator", 188,
-                        "denominator", 200)));
+                        "unitId",
+                        fieldTeam,
+                        "indicatorCode",
+                        "FIELD_APPOINTMENT_KEEPING",
+                        "period",
+                        month,
+                        "numerator",
+                        188,
+                        "denominator",
+                        200)));
         for (int i = 0; i < 2; i++) { // re-sent: the same batch, nothing twice
             given().contentType(ContentType.JSON)
                     .body(measurements)
@@ -331,11 +347,16 @@ class ScoringInputsIT {
         }
         given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "batchId", Fixtures.unique("SB"),
-                        "source", "monthly telephone survey",
-                        "scaleMin", 1,
-                        "scaleMax", 5,
-                        "responses", responses))
+                        "batchId",
+                        Fixtures.unique("SB"),
+                        "source",
+                        "monthly telephone survey",
+                        "scaleMin",
+                        1,
+                        "scaleMax",
+                        5,
+                        "responses",
+                        responses))
                 .when()
                 .post("/api/v1/surveyBatches")
                 .then()
@@ -378,8 +399,8 @@ class ScoringInputsIT {
 
     @Test
     void complaintsCarryTheirSegmentAndFirstContactResolutionIntoTheStatisticsFeed() throws Exception {
-        Map<String, Object> body = new HashMap<>(JSON.readValue(
-                Fixtures.complaintBody(hall, "Roaming charged twice"), Map.class));
+        Map<String, Object> body =
+                new HashMap<>(JSON.readValue(Fixtures.complaintBody(hall, "Roaming charged twice"), Map.class));
         body.put("customerSegment", "VIP");
         Response created = given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -425,10 +446,8 @@ class ScoringInputsIT {
                         .setPeriodEnd(ts(end))
                         .build())
                 .forEachRemaining(fed::add);
-        UnitComplaintStatistics grpc = fed.stream()
-                .filter(u -> u.getUnitId().equals(hall))
-                .findFirst()
-                .orElseThrow();
+        UnitComplaintStatistics grpc =
+                fed.stream().filter(u -> u.getUnitId().equals(hall)).findFirst().orElseThrow();
         assertEquals(ours.path("received").asLong(), grpc.getStatistics().getReceived());
         assertEquals(
                 ours.path("firstContactResolutions").asLong(),
