@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Loads the shipped standards catalogue through the gateway: imports each document of
-# standards-service/src/main/resources/catalogue as a draft and publishes it. Nothing loads the
-# catalogue silently; run this once per installation. Safe to re-run: each document is imported
-# with an Idempotency-Key derived from its content, so a second run changes nothing.
+# Loads the shipped catalogues through the gateway: imports each document of
+# standards-service/src/main/resources/catalogue as a draft and publishes it, then loads
+# scoring-service's catalogue of sampled indicators and deduction rules. Nothing loads a catalogue
+# silently; run this once per installation. Safe to re-run: each standard is imported with an
+# Idempotency-Key derived from its content, and the scoring catalogue creates only the codes that
+# are free (the others are reported UNCHANGED or DIFFERENT and left alone).
 # Usage: scripts/load-catalogue.sh [gateway base URL, default http://localhost:8080]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +36,11 @@ for doc in standards-service/src/main/resources/catalogue/*.json; do
         echo "already loaded: $code ($id)"
     fi
 done
+
+status=$(curl -sS -o "$tmp/body" -w '%{http_code}' -X POST "$gateway/api/v1/scoringCatalogue:load")
+if [ "$status" != "200" ]; then
+    echo "loading the scoring catalogue failed with HTTP $status: $(cat "$tmp/body")" >&2
+    exit 1
+fi
+grep -o '"kind":"[^"]*","code":"[^"]*","id":"[^"]*","outcome":"[^"]*"' "$tmp/body" \
+    | sed 's/"kind":"\([^"]*\)","code":"\([^"]*\)","id":"[^"]*","outcome":"\([^"]*\)"/scoring \1 \2: \3/'
