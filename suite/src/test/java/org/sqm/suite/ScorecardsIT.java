@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -196,7 +197,7 @@ class ScorecardsIT {
                     .extract()
                     .jsonPath();
             if (operation.getBoolean("done")) {
-                assertEquals(null, operation.get("error"), operation.prettify());
+                assertNull(operation.get("error"), operation.prettify());
                 return operation;
             }
             Thread.sleep(200);
