@@ -33,9 +33,7 @@ class RestartDurabilityIT {
                             "name",
                             "Durable " + i,
                             "type",
-                            "HOTLINE",
-                            "parentId",
-                            hall))
+                            "HOTLINE"))
                     .when()
                     .post("/api/v1/units")
                     .then()
