@@ -14,54 +14,73 @@ import com.google.protobuf.Empty;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.function.Supplier;
 import org.sqm.commons.convert.ProtoTime;
+import org.sqm.commons.grpc.GrpcErrorMapper;
 import org.sqm.scoring.mapping.OperationMapper;
 import org.sqm.scoring.service.RecomputeOperations;
 
 /**
  * google.longrunning.Operations over the recompute runs. Runs are never deleted: their scorecards name
- * them.
+ * them. The base class comes from a jar Quarkus generated nothing for, so {@code @Blocking} does not
+ * move its calls off the event loop: each call is handed to the worker pool here.
  */
 @GrpcService
-@Blocking
 public class OperationsGrpcService extends OperationsGrpc.OperationsImplBase {
 
     private final RecomputeOperations operations;
+    private final GrpcErrorMapper errors;
 
-    public OperationsGrpcService(RecomputeOperations operations) {
+    public OperationsGrpcService(RecomputeOperations operations, GrpcErrorMapper errors) {
         this.operations = operations;
+        this.errors = errors;
+    }
+
+    private <T> void blocking(StreamObserver<T> response, Supplier<T> work) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            T answer;
+            try {
+                answer = work.get();
+            } catch (RuntimeException e) {
+                response.onError(errors.toStatusException(e));
+                return;
+            }
+            reply(response, answer);
+        });
     }
 
     @Override
     public void getOperation(GetOperationRequest request, StreamObserver<Operation> response) {
-        reply(response, OperationMapper.operation(operations.get(request.getName())));
+        blocking(response, () -> OperationMapper.operation(operations.get(request.getName())));
     }
 
     @Override
     public void listOperations(ListOperationsRequest request, StreamObserver<ListOperationsResponse> response) {
-        var page = operations.list(request.getFilter(), request.getPageSize(), request.getPageToken());
-        reply(
-                response,
-                ListOperationsResponse.newBuilder()
-                        .addAllOperations(page.items().stream()
-                                .map(OperationMapper::operation)
-                                .toList())
-                        .setNextPageToken(page.nextPageToken())
-                        .build());
+        blocking(response, () -> {
+            var page = operations.list(request.getFilter(), request.getPageSize(), request.getPageToken());
+            return ListOperationsResponse.newBuilder()
+                    .addAllOperations(page.items().stream()
+                            .map(OperationMapper::operation)
+                            .toList())
+                    .setNextPageToken(page.nextPageToken())
+                    .build();
+        });
     }
 
     @Override
     public void cancelOperation(CancelOperationRequest request, StreamObserver<Empty> response) {
-        operations.cancel(request.getName());
-        reply(response, Empty.getDefaultInstance());
+        blocking(response, () -> {
+            operations.cancel(request.getName());
+            return Empty.getDefaultInstance();
+        });
     }
 
     @Override
     public void waitOperation(WaitOperationRequest request, StreamObserver<Operation> response) {
-        reply(
+        blocking(
                 response,
-                OperationMapper.operation(operations.await(
+                () -> OperationMapper.operation(operations.await(
                         request.getName(), request.hasTimeout() ? ProtoTime.duration(request.getTimeout()) : null)));
     }
 

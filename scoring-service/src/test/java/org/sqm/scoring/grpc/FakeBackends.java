@@ -1,5 +1,7 @@
 package org.sqm.scoring.grpc;
 
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -10,8 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.util.Timestamps;
 import java.util.function.Function;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
 import org.sqm.proto.complaint.v1.StreamComplaintStatisticsRequest;
@@ -19,12 +19,12 @@ import org.sqm.proto.complaint.v1.UnitComplaintStatistics;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
-import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
-import org.sqm.proto.standards.v1.ListUnitsRequest;
-import org.sqm.proto.standards.v1.ListUnitsResponse;
 import org.sqm.proto.inspection.v1.OrderLapse;
+import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
 import org.sqm.proto.standards.v1.GetUnitRequest;
+import org.sqm.proto.standards.v1.ListUnitsRequest;
+import org.sqm.proto.standards.v1.ListUnitsResponse;
 import org.sqm.proto.standards.v1.Unit;
 import org.sqm.proto.standards.v1.UnitServiceGrpc;
 import org.sqm.proto.standards.v1.UnitState;
@@ -66,12 +66,14 @@ public final class FakeBackends {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What StreamComplaintStatistics streams for a request (by default nothing). */
-    public static volatile Function<StreamComplaintStatisticsRequest, List<UnitComplaintStatistics>> complaintStatistics =
-            r -> List.of();
+    public static volatile Function<StreamComplaintStatisticsRequest, List<UnitComplaintStatistics>>
+            complaintStatistics = r -> List.of();
     /** How long StreamComplaintStatistics waits before it streams, so that a recompute is still running. */
     public static volatile long complaintDelayMillis;
-    /** When set, StreamComplaintStatistics fails with it after streaming what it has. */
+    /** When set, StreamComplaintStatistics fails with it after streaming what it has (for the requests complaintFails picks). */
     public static volatile Status complaintFailure;
+    /** Which requests fail with complaintFailure (by default all). */
+    public static volatile java.util.function.Predicate<StreamComplaintStatisticsRequest> complaintFails = r -> true;
     /** The requests StreamComplaintStatistics received. */
     public static final List<StreamComplaintStatisticsRequest> COMPLAINT_REQUESTS =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -102,6 +104,7 @@ public final class FakeBackends {
         complaintStatistics = r -> List.of();
         complaintDelayMillis = 0;
         complaintFailure = null;
+        complaintFails = r -> true;
     }
 
     /** Registers a new unit of the type and answers its id. */
@@ -119,7 +122,8 @@ public final class FakeBackends {
             LIST_UNITS_CALLS.incrementAndGet();
             // Pages by code; the token is the offset (good enough for a fake).
             List<Unit> all = LISTED_UNITS.values().stream()
-                    .filter(u -> request.getParentId().isEmpty() || u.getParentId().equals(request.getParentId()))
+                    .filter(u ->
+                            request.getParentId().isEmpty() || u.getParentId().equals(request.getParentId()))
                     .sorted(java.util.Comparator.comparing(Unit::getCode))
                     .toList();
             int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
@@ -170,7 +174,7 @@ public final class FakeBackends {
             sleep(complaintDelayMillis);
             complaintStatistics.apply(request).forEach(response::onNext);
             Status failure = complaintFailure;
-            if (failure != null) {
+            if (failure != null && complaintFails.test(request)) {
                 response.onError(failure.asRuntimeException());
                 return;
             }
@@ -193,8 +197,7 @@ public final class FakeBackends {
         public void streamInspectionResults(
                 StreamInspectionResultsRequest request, StreamObserver<InspectionResult> response) {
             RESULT_REQUESTS.add(request);
-            boolean byWindow =
-                    request.getPeriodBasis() == InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START;
+            boolean byWindow = request.getPeriodBasis() == InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START;
             for (InspectionResult r : inspectionResults) {
                 Timestamp at = byWindow ? r.getWindowStart() : r.getFinalizeTime();
                 if (Timestamps.compare(at, request.getPeriodStart()) >= 0
