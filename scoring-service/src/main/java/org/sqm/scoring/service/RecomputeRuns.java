@@ -70,6 +70,11 @@ public class RecomputeRuns {
         return runs.stream().findFirst();
     }
 
+    /** Whether the run is RUNNING. */
+    public boolean running(UUID id) {
+        return find(id).map(r -> !r.done()).orElse(false);
+    }
+
     /** The run of the period that is RUNNING, if any. */
     public Optional<Run> running(String period) {
         return query("select " + COLUMNS + " from scorecard_run where period = ? and status = 'RUNNING'", period)

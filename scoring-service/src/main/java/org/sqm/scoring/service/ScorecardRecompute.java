@@ -123,8 +123,12 @@ public class ScorecardRecompute {
 
     /** Asks a run to stop between units; answers false when there is no such run. */
     public boolean cancel(UUID id) {
-        cancelled.add(id);
-        return runs.requestCancel(id);
+        boolean exists = runs.requestCancel(id);
+        if (runs.running(id)) {
+            // Seen between units at once on this replica; other replicas see the flag at their next batch.
+            cancelled.add(id);
+        }
+        return exists;
     }
 
     /** The period of a recompute: well-formed, begun and ended. */

@@ -21,6 +21,7 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,6 +70,7 @@ import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ScoringModelState;
 import org.sqm.proto.standards.v1.UnitType;
+import org.sqm.scoring.service.RecomputeRuns;
 import org.sqm.testing.EmbeddedPostgresResource;
 import org.sqm.testing.GrpcErrors;
 
@@ -101,6 +103,9 @@ class ScorecardRecomputeTest {
     String hall2;
     String team;
     ScoringModel hallModel;
+
+    @Inject
+    RecomputeRuns runs;
 
     @BeforeEach
     void unitsModelsAndFeeds() {
@@ -430,6 +435,23 @@ class ScorecardRecomputeTest {
         assertEquals(1, names.stream().distinct().count(), names.toString());
         RecomputeScorecardsResponse response = response(await(calls.get(0).get()));
         assertEquals(3, response.getScored() + response.getInsufficientData());
+    }
+
+    @Test
+    void aRunWithoutHeartbeatIsFailedByTheNextRecompute() {
+        UUID dead = UUID.randomUUID();
+        assertTrue(runs.insertRunning(dead, "2026-05", Instant.now().minusSeconds(600)));
+        Operation next = await(recompute("2026-05"));
+        assertNotEquals("operations/" + dead, next.getName());
+        Operation abandoned = operations.getOperation(
+                GetOperationRequest.newBuilder().setName("operations/" + dead).build());
+        assertTrue(abandoned.getDone());
+        assertEquals(Status.Code.ABORTED.value(), abandoned.getError().getCode());
+        // A live run is joined instead.
+        UUID live = UUID.randomUUID();
+        assertTrue(runs.insertRunning(live, "2026-04", Instant.now()));
+        assertEquals("operations/" + live, recompute("2026-04").getName());
+        runs.end(live, RecomputeRuns.CANCELLED, new byte[0], Instant.now());
     }
 
     @Test
