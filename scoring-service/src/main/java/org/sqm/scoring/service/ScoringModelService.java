@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.util.PSQLException;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
@@ -24,7 +25,6 @@ import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
-import org.sqm.commons.persistence.UniqueViolation;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.scoring.domain.ScoringModelEntity;
@@ -57,6 +57,7 @@ public class ScoringModelService {
     private static final String ONE_DRAFT = "uk_scoring_model_one_draft";
     private static final String CODE_VERSION = "uk_scoring_model_code_version";
     private static final String ONE_PUBLISHED = "uk_scoring_model_one_published";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ScoringModelRepository models;
     private final ScoringModelReferences references;
@@ -117,7 +118,16 @@ public class ScoringModelService {
                 newVersion(draft, latest.map(l -> l.versionNumber).orElse(0) + 1);
         e.requestId = Texts.emptyToNull(requestId);
         e.requestHash = e.requestId == null ? null : fingerprint;
-        models.persistAndFlush(e);
+        try {
+            models.persistAndFlush(e);
+        } catch (PersistenceException ex) {
+            // A racing create of the same code, translated here: IdempotentCreate reads the constraint
+            // with commons' UniqueViolation, which cannot name it for a batched insert (see violated).
+            if (violated(ex, ONE_DRAFT, CODE_VERSION)) {
+                throw draftExists(draft.getCode());
+            }
+            throw ex;
+        }
         return e;
     }
 
@@ -135,9 +145,7 @@ public class ScoringModelService {
         try {
             models.persistAndFlush(e);
         } catch (PersistenceException ex) {
-            if (UniqueViolation.constraintOf(ex)
-                    .filter(c -> c.equals(CODE_VERSION) || c.equals(ONE_DRAFT))
-                    .isPresent()) {
+            if (violated(ex, CODE_VERSION, ONE_DRAFT)) {
                 throw new AlreadyExistsException("scoring_model", "code", draft.getCode());
             }
             throw ex;
@@ -286,11 +294,27 @@ public class ScoringModelService {
         } catch (OptimisticLockException ex) {
             throw new ConcurrentModificationException("scoring model", e.id.toString());
         } catch (PersistenceException ex) {
-            if (UniqueViolation.constraintOf(ex).filter(ONE_PUBLISHED::equals).isPresent()) {
+            if (violated(ex, ONE_PUBLISHED)) {
                 throw new ConcurrentModificationException("scoring model", e.id.toString());
             }
             throw ex;
         }
+    }
+
+    /**
+     * Whether the write failed on one of the named unique constraints, as PostgreSQL names it. Not
+     * commons' UniqueViolation: it takes the first quoted word of the message, and the message of a
+     * batched statement starts with the written values (the definition's JSON is full of quotes).
+     */
+    private static boolean violated(PersistenceException ex, String... constraints) {
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                return UNIQUE_VIOLATION.equals(p.getSQLState())
+                        && List.of(constraints)
+                                .contains(p.getServerErrorMessage().getConstraint());
+            }
+        }
+        return false;
     }
 
     private static Instant now() {
