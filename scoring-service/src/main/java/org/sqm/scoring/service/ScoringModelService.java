@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.postgresql.util.PSQLException;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
@@ -25,6 +24,7 @@ import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.commons.persistence.IdempotentCreate;
+import org.sqm.commons.persistence.UniqueViolation;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.scoring.domain.ScoringModelEntity;
@@ -57,7 +57,6 @@ public class ScoringModelService {
     private static final String ONE_DRAFT = "uk_scoring_model_one_draft";
     private static final String CODE_VERSION = "uk_scoring_model_code_version";
     private static final String ONE_PUBLISHED = "uk_scoring_model_one_published";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ScoringModelRepository models;
     private final ScoringModelReferences references;
@@ -301,20 +300,11 @@ public class ScoringModelService {
         }
     }
 
-    /**
-     * Whether the write failed on one of the named unique constraints, as PostgreSQL names it. Not
-     * commons' UniqueViolation: it takes the first quoted word of the message, and the message of a
-     * batched statement starts with the written values (the definition's JSON is full of quotes).
-     */
+    /** Whether the write failed on one of the named unique constraints. */
     private static boolean violated(PersistenceException ex, String... constraints) {
-        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof PSQLException p && p.getServerErrorMessage() != null) {
-                return UNIQUE_VIOLATION.equals(p.getSQLState())
-                        && List.of(constraints)
-                                .contains(p.getServerErrorMessage().getConstraint());
-            }
-        }
-        return false;
+        return UniqueViolation.constraintOf(ex)
+                .filter(List.of(constraints)::contains)
+                .isPresent();
     }
 
     private static Instant now() {
