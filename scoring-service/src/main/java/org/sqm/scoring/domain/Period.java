@@ -1,6 +1,8 @@
 package org.sqm.scoring.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,5 +69,27 @@ public record Period(String text, LocalDate start, LocalDate end) {
     /** Whether the period has not begun on {@code today}. */
     public boolean inFutureOf(LocalDate today) {
         return start.isAfter(today);
+    }
+
+    /** The months of a period, in order. */
+    public List<Period> months() {
+        List<Period> months = new ArrayList<>();
+        for (LocalDate m = start; m.isBefore(end); m = m.plusMonths(1)) {
+            months.add(Period.parse(m.toString().substring(0, 7)).orElseThrow());
+        }
+        return months;
+    }
+
+    /** The quarters of a year, the quarter itself for a quarter, none for a month. */
+    public List<Period> quarters() {
+        if (text.contains("-Q")) {
+            return List.of(this);
+        }
+        if (text.length() != 4) {
+            return List.of();
+        }
+        return List.of(1, 2, 3, 4).stream()
+                .map(q -> Period.parse(text + "-Q" + q).orElseThrow())
+                .toList();
     }
 }

@@ -269,8 +269,8 @@ public class ScorecardRecompute {
     void execute(UUID runId, Period period) {
         try {
             runs.progress(runId, "reading units", 0, 0, Instant.now());
-            List<Period> months = months(period);
-            List<Period> quarters = quarters(period);
+            List<Period> months = period.months();
+            List<Period> quarters = period.quarters();
             List<String> periods = new ArrayList<>();
             months.forEach(m -> periods.add(m.text()));
             quarters.forEach(q -> periods.add(q.text()));
@@ -338,7 +338,7 @@ public class ScorecardRecompute {
             }
             for (Period quarter : quarters) {
                 work.progress("averaging " + quarter.text());
-                cards.put(quarter.text(), average(work, quarter, months(quarter), cards));
+                cards.put(quarter.text(), average(work, quarter, quarter.months(), cards));
             }
             if (period.text().length() == 4) {
                 work.progress("averaging " + period.text());
@@ -426,28 +426,6 @@ public class ScorecardRecompute {
 
     private Instant instant(LocalDate day) {
         return day.atStartOfDay(config.timeZone()).toInstant();
-    }
-
-    /** The months of a period, in order. */
-    static List<Period> months(Period period) {
-        List<Period> months = new ArrayList<>();
-        for (LocalDate m = period.start(); m.isBefore(period.end()); m = m.plusMonths(1)) {
-            months.add(Period.parse(m.toString().substring(0, 7)).orElseThrow());
-        }
-        return months;
-    }
-
-    /** The quarters of a year, or none for a shorter period; a quarter's own card is averaged by its caller. */
-    static List<Period> quarters(Period period) {
-        if (period.text().contains("-Q")) {
-            return List.of(period);
-        }
-        if (period.text().length() != 4) {
-            return List.of();
-        }
-        return List.of(1, 2, 3, 4).stream()
-                .map(q -> Period.parse(period.text() + "-Q" + q).orElseThrow())
-                .toList();
     }
 
     private static byte[] status(Code code, String message) {
