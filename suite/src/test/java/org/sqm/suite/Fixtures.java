@@ -49,17 +49,27 @@ final class Fixtures {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        String document;
+        publishedCopy("service-hall-and-hotline.json", "SQM-HALL-HOTLINE", "REL-SLA");
+        return hall;
+    }
+
+    /**
+     * Imports a copy of one of standards-service's shipped catalogue documents under a fresh code
+     * (prefix plus a unique suffix) and publishes it; answers the code.
+     */
+    static String publishedCopy(String document, String shippedCode, String prefix) {
+        String code = unique(prefix);
+        String copy;
         try {
-            document = Files.readString(SuiteExtension.home()
-                            .resolve("standards-service/src/main/resources/catalogue/service-hall-and-hotline.json"))
-                    .replace("\"code\": \"SQM-HALL-HOTLINE\"", "\"code\": \"" + unique("REL-SLA") + "\"");
+            copy = Files.readString(
+                            SuiteExtension.home().resolve("standards-service/src/main/resources/catalogue/" + document))
+                    .replace("\"code\": \"" + shippedCode + "\"", "\"code\": \"" + code + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Response draft = given().urlEncodingEnabled(false)
                 .contentType(ContentType.JSON)
-                .body(document)
+                .body(copy)
                 .when()
                 .post("/api/v1/standards:import");
         draft.then().statusCode(201);
@@ -69,7 +79,7 @@ final class Fixtures {
                 .post("/api/v1/standards/" + draft.<String>path("id") + ":publish")
                 .then()
                 .statusCode(200);
-        return hall;
+        return code;
     }
 
     static String complaintBody(String unitId, String description) {

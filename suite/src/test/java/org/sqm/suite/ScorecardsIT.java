@@ -12,7 +12,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -60,7 +59,7 @@ class ScorecardsIT {
 
         // Mystery shopping in the month: the province finds every element Compliant (75), the city
         // every element Compliance Plus (100).
-        String standard = standard();
+        String standard = Fixtures.publishedCopy("customer-service-excellence.json", "CSE", "SC-CSE");
         inspect(hall, standard, "PROVINCIAL", "COMPLIANT", monthStart);
         inspect(hall, standard, "CITY", "COMPLIANCE_PLUS", monthStart);
 
@@ -241,26 +240,6 @@ class ScorecardsIT {
                 .patch("/api/v1/units/" + unit)
                 .then()
                 .statusCode(200);
-    }
-
-    private static String standard() throws Exception {
-        String code = Fixtures.unique("SC-CSE");
-        String document = Files.readString(SuiteExtension.home()
-                        .resolve("standards-service/src/main/resources/catalogue/customer-service-excellence.json"))
-                .replace("\"code\": \"CSE\"", "\"code\": \"" + code + "\"");
-        Response draft = given().urlEncodingEnabled(false)
-                .contentType(ContentType.JSON)
-                .body(document)
-                .when()
-                .post("/api/v1/standards:import");
-        draft.then().statusCode(201);
-        given().urlEncodingEnabled(false)
-                .header("If-Match", draft.header("ETag"))
-                .when()
-                .post("/api/v1/standards/" + draft.<String>path("id") + ":publish")
-                .then()
-                .statusCode(200);
-        return code;
     }
 
     /** A mystery-shopping inspection whose window opens in the month, every element rated {@code level}, finalized now. */

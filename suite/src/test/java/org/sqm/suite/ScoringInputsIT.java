@@ -13,7 +13,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -99,22 +98,7 @@ class ScoringInputsIT {
 
     @Test
     void aFinalizedInspectionCarriesItsScoreIntoTheResultsFeed() throws Exception {
-        String code = Fixtures.unique("CSE");
-        String document = Files.readString(SuiteExtension.home()
-                        .resolve("standards-service/src/main/resources/catalogue/customer-service-excellence.json"))
-                .replace("\"code\": \"CSE\"", "\"code\": \"" + code + "\"");
-        Response draft = given().urlEncodingEnabled(false)
-                .contentType(ContentType.JSON)
-                .body(document)
-                .when()
-                .post("/api/v1/standards:import");
-        draft.then().statusCode(201);
-        given().urlEncodingEnabled(false)
-                .header("If-Match", draft.header("ETag"))
-                .when()
-                .post("/api/v1/standards/" + draft.<String>path("id") + ":publish")
-                .then()
-                .statusCode(200);
+        String code = Fixtures.publishedCopy("customer-service-excellence.json", "CSE", "CSE");
         Instant now = Instant.now();
         // A provincial inspection is a regulator's: two inspectors.
         List<String> inspectors = List.of(inspector(now), inspector(now));
