@@ -21,9 +21,24 @@ interface Benchmark {
      * @param markdown the section's text and tables
      * @param chart    bars to draw (label, value), or empty for none
      * @param chartTitle what the bars measure
+     * @param lines    curves to draw (e.g. progress over time), or empty for none
+     * @param linesTitle what the curves show
      */
-    record Section(String title, String markdown, List<Bar> chart, String chartTitle) {}
+    record Section(
+            String title, String markdown, List<Bar> chart, String chartTitle, List<Line> lines, String linesTitle) {
+
+        /** A section with bars only. */
+        Section(String title, String markdown, List<Bar> chart, String chartTitle) {
+            this(title, markdown, chart, chartTitle, List.of(), "");
+        }
+    }
 
     /** A bar of a chart: a group (e.g. the concurrency), a series (the path) and a value. */
     record Bar(String group, String series, double value) {}
+
+    /** A curve of a line chart: its name and its points (x, y) in order of x. */
+    record Line(String series, List<Point> points) {}
+
+    /** A point of a curve. */
+    record Point(double x, double y) {}
 }

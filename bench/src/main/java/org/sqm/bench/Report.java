@@ -99,21 +99,128 @@ final class Report {
         return String.join("\n", lines) + "\n";
     }
 
-    /** A section's text, with its chart written and linked first when it has one. */
+    /** A section's text, with its charts written and linked first when it has them. */
     private static String body(Path markdown, Path charts, Benchmark.Section s) throws IOException {
         StringBuilder md = new StringBuilder();
         if (!s.chart().isEmpty()) {
-            String file = slug(s.title()) + ".svg";
-            Files.writeString(charts.resolve(file), svg(s.chartTitle(), s.chart()));
-            md.append("![")
-                    .append(s.chartTitle())
-                    .append("](")
-                    .append(markdown.toAbsolutePath()
-                            .getParent()
-                            .relativize(charts.resolve(file).toAbsolutePath()))
-                    .append(")\n\n");
+            link(md, markdown, charts, slug(s.title()) + ".svg", s.chartTitle(), svg(s.chartTitle(), s.chart()));
+        }
+        if (!s.lines().isEmpty()) {
+            link(
+                    md,
+                    markdown,
+                    charts,
+                    slug(s.title()) + "-progress.svg",
+                    s.linesTitle(),
+                    lines(s.linesTitle(), s.lines()));
         }
         return md.append(s.markdown()).toString();
+    }
+
+    private static void link(StringBuilder md, Path markdown, Path charts, String file, String title, String svg)
+            throws IOException {
+        Files.writeString(charts.resolve(file), svg);
+        md.append("![")
+                .append(title)
+                .append("](")
+                .append(markdown.toAbsolutePath()
+                        .getParent()
+                        .relativize(charts.resolve(file).toAbsolutePath()))
+                .append(")\n\n");
+    }
+
+    /**
+     * A line chart: x from 0 to the largest x, y from 0 to the largest y, one coloured polyline per
+     * curve with its points marked, a legend; the title says what x and y are.
+     */
+    static String lines(String title, List<Benchmark.Line> curves) {
+        double maxX = 1e-9;
+        double maxY = 1;
+        for (Benchmark.Line l : curves) {
+            for (Benchmark.Point p : l.points()) {
+                maxX = Math.max(maxX, p.x());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        int left = 70;
+        int top = 40;
+        int width = 560;
+        int height = 260;
+        int legendTop = top + height + 45;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
+                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
+                left + width + 30,
+                legendTop + curves.size() * 18 + 10));
+        out.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", left, escape(title)));
+        for (int t = 0; t <= 4; t++) {
+            int y = top + height - (int) (height * t / 4.0);
+            int x = left + (int) (width * t / 4.0);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>%n",
+                    left,
+                    left + width,
+                    y,
+                    y,
+                    left - 6,
+                    y + 4,
+                    maxY * t / 4));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x,
+                    x,
+                    top,
+                    top + height,
+                    x,
+                    top + height + 18,
+                    number(maxX * t / 4)));
+        }
+        for (int i = 0; i < curves.size(); i++) {
+            Benchmark.Line l = curves.get(i);
+            StringBuilder points = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (Benchmark.Point p : l.points()) {
+                double x = left + width * p.x() / maxX;
+                double y = top + height - height * p.y() / maxY;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                marks.append(String.format(
+                        Locale.ROOT,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"><title>%s: %s, %.0f</title></circle>%n",
+                        x,
+                        y,
+                        COLOURS[i % COLOURS.length],
+                        escape(l.series()),
+                        number(p.x()),
+                        p.y()));
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    COLOURS[i % COLOURS.length],
+                    points.toString().strip()));
+            out.append(marks);
+            int y = legendTop + i * 18;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+                    left,
+                    y - 10,
+                    COLOURS[i % COLOURS.length],
+                    left + 18,
+                    y,
+                    escape(l.series())));
+        }
+        return out.append("</svg>\n").toString();
+    }
+
+    /** An axis label: whole numbers above 10, one decimal below. */
+    private static String number(double v) {
+        return String.format(Locale.ROOT, v >= 10 || v == 0 ? "%.0f" : "%.1f", v);
     }
 
     /** A grouped bar chart: groups along x, one coloured bar per series, a legend. */
