@@ -167,7 +167,20 @@ class FuzzIT {
             new Endpoint("GET", "/api/v1/violations/{id}", false),
             new Endpoint("GET", "/api/v1/violations", false),
             new Endpoint("POST", "/api/v1/violations/{id}:{move}", true),
-            new Endpoint("POST", "/api/v1/violations:recordOrderLapses", true));
+            new Endpoint("POST", "/api/v1/violations:recordOrderLapses", true),
+            new Endpoint("POST", "/api/v1/scoringModels", true),
+            new Endpoint("GET", "/api/v1/scoringModels/{id}", false),
+            new Endpoint("GET", "/api/v1/scoringModels", false),
+            new Endpoint("PATCH", "/api/v1/scoringModels/{id}", true),
+            new Endpoint("POST", "/api/v1/scoringModels/{id}:{move}", true),
+            new Endpoint("POST", "/api/v1/scorecards:recompute", true),
+            new Endpoint("GET", "/api/v1/scorecards", false),
+            new Endpoint("GET", "/api/v1/units/{id}/scorecards/{id}", false),
+            new Endpoint("GET", "/api/v1/units/{id}/scorecards/2026-03", false),
+            new Endpoint("GET", "/api/v1/units/{id}/scoreTrend", false),
+            new Endpoint("GET", "/api/v1/operations/{id}", false),
+            new Endpoint("GET", "/api/v1/operations", false),
+            new Endpoint("POST", "/api/v1/operations/{id}:{move}", true));
 
     static final List<String> FIELDS = List.of(
             "code",
@@ -263,7 +276,33 @@ class FuzzIT {
             "unitType",
             "pointsMillis",
             "indicators",
-            "deductionRules");
+            "deductionRules",
+            "scoringModels",
+            "components",
+            "weightBasisPoints",
+            "inspectionScore",
+            "authorityWeights",
+            "failedCountsAsZero",
+            "satisfactionIndex",
+            "minSample",
+            "indicator",
+            "complaintTimeliness",
+            "complaintRate",
+            "callBackCoverage",
+            "mapping",
+            "direct",
+            "target",
+            "floor",
+            "rollUp",
+            "weighting",
+            "missingSourcePolicy",
+            "deductionRuleCodes",
+            "deductionCapPoints",
+            "baseScore",
+            "gradeBands",
+            "grade",
+            "minScore",
+            "level");
 
     static final List<String> QUERY = List.of(
             "pageSize",
@@ -297,7 +336,13 @@ class FuzzIT {
             "indicatorCode",
             "includeSuperseded",
             "includeWithdrawn",
-            "reportOverdue");
+            "reportOverdue",
+            "unitType",
+            "state",
+            "level",
+            "parentUnitId",
+            "count",
+            "timeout");
 
     static final List<String> MOVES = List.of(
             "deactivate",
@@ -328,6 +373,7 @@ class FuzzIT {
             "generate",
             "recordCause",
             "report",
+            "wait",
             "nonsense");
 
     @BeforeContainer
@@ -528,6 +574,10 @@ class FuzzIT {
                         "1001",
                         "2026-02-30",
                         "2026-03-06T16:00:00Z",
+                        "2026-03",
+                        "2026-Q1",
+                        "2025",
+                        "10s",
                         "PT-1H",
                         "P99999999D",
                         "OPEN",
@@ -660,7 +710,10 @@ class FuzzIT {
                                 org.sqm.proto.scoring.v1.SurveyServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.CustomersServedServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.ViolationServiceGrpc.getServiceDescriptor(),
-                                org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.getServiceDescriptor()));
+                                org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.ScorecardServiceGrpc.getServiceDescriptor(),
+                                com.google.longrunning.OperationsGrpc.getServiceDescriptor()));
         List<GrpcMethod> methods = new ArrayList<>();
         services.forEach((component, descriptors) -> descriptors.forEach(d -> d.getMethods()
                 .forEach(m -> methods.add(new GrpcMethod(component, (MethodDescriptor<Message, Message>) m)))));

@@ -27,15 +27,7 @@ class RestartDurabilityIT {
         List<String> inspectors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             units.add(given().contentType(ContentType.JSON)
-                    .body(Map.of(
-                            "code",
-                            Fixtures.unique("DUR"),
-                            "name",
-                            "Durable " + i,
-                            "type",
-                            "HOTLINE",
-                            "parentId",
-                            hall))
+                    .body(Map.of("code", Fixtures.unique("DUR"), "name", "Durable " + i, "type", "HOTLINE"))
                     .when()
                     .post("/api/v1/units")
                     .then()

@@ -1,11 +1,14 @@
 package org.sqm.gateway.fakes;
 
+import com.google.longrunning.OperationsGrpc;
 import io.quarkus.grpc.GrpcService;
 import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
+import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
+import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc;
 import org.sqm.proto.scoring.v1.ViolationServiceGrpc;
 
@@ -60,6 +63,28 @@ public final class FakeScoringServices {
     public static class Violations extends FakeService {
         public Violations() {
             super(ViolationServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class ScoringModels extends FakeService {
+        public ScoringModels() {
+            super(ScoringModelServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Scorecards extends FakeService {
+        public Scorecards() {
+            super(ScorecardServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    /** google.longrunning.Operations, which scoring-service serves for its recomputes. */
+    @GrpcService
+    public static class Operations extends FakeService {
+        public Operations() {
+            super(OperationsGrpc.getServiceDescriptor());
         }
     }
 }

@@ -4,10 +4,12 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import org.sqm.commons.convert.ProtoTime;
+import org.sqm.commons.error.Violations;
 import org.sqm.inspection.mapping.InspectionMapper;
 import org.sqm.inspection.mapping.LapseMapper;
 import org.sqm.inspection.service.InspectionFeeds;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc;
+import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.OrderLapse;
 import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
@@ -27,11 +29,18 @@ public class InspectionFeedGrpcService extends InspectionFeedServiceGrpc.Inspect
     @Override
     public void streamInspectionResults(
             StreamInspectionResultsRequest request, StreamObserver<InspectionResult> response) {
+        new Violations()
+                .check(
+                        request.getPeriodBasis() != InspectionPeriodBasis.UNRECOGNIZED,
+                        "period_basis",
+                        "is not a known period basis")
+                .throwIfAny();
         Outbound<InspectionResult> out = new Outbound<>(response);
         feeds.results(
                 ProtoTime.instantOrNull("period_start", request.hasPeriodStart(), request.getPeriodStart()),
                 ProtoTime.instantOrNull("period_end", request.hasPeriodEnd(), request.getPeriodEnd()),
                 InspectionMapper.toDomain(request.getKind()),
+                request.getPeriodBasis() == InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START,
                 view -> out.send(InspectionMapper.toResult(view)));
         response.onCompleted();
     }

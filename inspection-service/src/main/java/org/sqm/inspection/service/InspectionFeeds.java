@@ -38,19 +38,24 @@ public class InspectionFeeds {
         this.clock = clock;
     }
 
-    /** Every inspection finalized in [start, end) (of {@code kind}, when set), by finalize time then id. */
-    public void results(Instant start, Instant end, InspectionKind kind, Consumer<InspectionView> sink) {
+    /**
+     * Every inspection finalized in [start, end) (or, {@code byWindowStart}, every finalized inspection
+     * whose window starts in it), of {@code kind} when set, by that time then id.
+     */
+    public void results(
+            Instant start, Instant end, InspectionKind kind, boolean byWindowStart, Consumer<InspectionView> sink) {
         checkPeriod(start, end, false);
         Instant afterTime = null;
         UUID afterId = null;
         while (true) {
-            List<InspectionView> batch = results.feedBatch(start, end, kind, afterTime, afterId, RESULT_BATCH);
+            List<InspectionView> batch =
+                    results.feedBatch(start, end, kind, byWindowStart, afterTime, afterId, RESULT_BATCH);
             batch.forEach(sink);
             if (batch.size() < RESULT_BATCH) {
                 return;
             }
             InspectionEntity last = batch.get(batch.size() - 1).inspection();
-            afterTime = last.finalizeTime;
+            afterTime = byWindowStart ? last.windowStart : last.finalizeTime;
             afterId = last.id;
         }
     }

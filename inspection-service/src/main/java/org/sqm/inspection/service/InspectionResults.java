@@ -105,11 +105,18 @@ public class InspectionResults {
      * {@code kind}, when set) after (afterTime, afterId), by finalize time then id, with their ratings.
      */
     public List<InspectionView> feedBatch(
-            Instant from, Instant until, InspectionKind kind, Instant afterTime, UUID afterId, int size) {
-        List<InspectionEntity> batch = KeysetQuery.oldestFirst("finalizeTime")
+            Instant from,
+            Instant until,
+            InspectionKind kind,
+            boolean byWindowStart,
+            Instant afterTime,
+            UUID afterId,
+            int size) {
+        String time = byWindowStart ? "windowStart" : "finalizeTime";
+        List<InspectionEntity> batch = KeysetQuery.oldestFirst(time)
                 .whereIf(true, FINALIZED)
-                .where("finalizeTime >= :from", "from", from)
-                .where("finalizeTime < :until", "until", until)
+                .where(time + " >= :from", "from", from)
+                .where(time + " < :until", "until", until)
                 .where("kind = :kind", "kind", kind)
                 .batch(inspections, afterTime, afterId, size);
         return withRatings(batch);

@@ -39,6 +39,7 @@ import org.sqm.proto.inspection.v1.GetInspectionRequest;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc.InspectionFeedServiceBlockingStub;
 import org.sqm.proto.inspection.v1.InspectionKind;
+import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc.InspectionServiceBlockingStub;
 import org.sqm.proto.inspection.v1.InspectorServiceGrpc.InspectorServiceBlockingStub;
@@ -104,11 +105,16 @@ class InspectionFeedGrpcServiceTest {
     }
 
     List<InspectionResult> results(Instant start, Instant end, InspectionKind kind) {
+        return results(start, end, kind, InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_UNSPECIFIED);
+    }
+
+    List<InspectionResult> results(Instant start, Instant end, InspectionKind kind, InspectionPeriodBasis basis) {
         List<InspectionResult> all = new ArrayList<>();
         feeds.streamInspectionResults(StreamInspectionResultsRequest.newBuilder()
                         .setPeriodStart(ProtoTime.timestamp(start))
                         .setPeriodEnd(ProtoTime.timestamp(end))
                         .setKind(kind)
+                        .setPeriodBasis(basis)
                         .build())
                 .forEachRemaining(all::add);
         return all;
@@ -394,6 +400,52 @@ class InspectionFeedGrpcServiceTest {
         refusedNaming(
                 "period_end",
                 () -> results(now.minus(Duration.ofDays(500)), now, InspectionKind.INSPECTION_KIND_UNSPECIFIED));
+    }
+
+    @Test
+    void byWindowStartAPeriodHasWhatWasAssessedInItHoweverLateItWasFinalized() throws SQLException {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = publishTwoElements();
+        String standardId = new InspectionFlows(inspections, inspectors)
+                .finalized(unit, std, "lead", level("1.1.1", "COMPLIANT"), level("1.1.2", "COMPLIANT"))
+                .getStandardId();
+        // 700 inspections (two batches and more) whose window starts on 31 August 2011 at 23:00,
+        // finalized one a minute from then: 60 in August, 640 in September.
+        insertInspections(unit, standardId, at("2011-08-31T23:00:00Z"), 700, "FINALIZED");
+        Instant august = at("2011-08-01T00:00:00Z");
+        Instant september = at("2011-09-01T00:00:00Z");
+        Instant october = at("2011-10-01T00:00:00Z");
+        InspectionKind any = InspectionKind.INSPECTION_KIND_UNSPECIFIED;
+        InspectionPeriodBasis window = InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START;
+        InspectionPeriodBasis finalized = InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_FINALIZE_TIME;
+
+        assertEquals(60, results(august, september, any).size(), "by finalize time, the default");
+        assertEquals(60, results(august, september, any, finalized).size());
+        assertEquals(640, results(september, october, any, finalized).size());
+        List<InspectionResult> assessedInAugust = results(august, september, any, window);
+        assertEquals(700, assessedInAugust.size(), "by window start: all of them belong to August");
+        assertEquals(
+                700,
+                assessedInAugust.stream()
+                        .map(InspectionResult::getInspectionId)
+                        .distinct()
+                        .count(),
+                "each once across the batches");
+        assertEquals(0, results(september, october, any, window).size());
+        assertEquals(
+                350,
+                results(august, september, InspectionKind.INSPECTION_KIND_SPOT_CHECK, window)
+                        .size());
+
+        StatusRuntimeException unknown = assertThrows(StatusRuntimeException.class, () -> feeds.streamInspectionResults(
+                        StreamInspectionResultsRequest.newBuilder()
+                                .setPeriodStart(ProtoTime.timestamp(august))
+                                .setPeriodEnd(ProtoTime.timestamp(september))
+                                .setPeriodBasisValue(7)
+                                .build())
+                .hasNext());
+        assertEquals(Status.Code.INVALID_ARGUMENT, unknown.getStatus().getCode());
+        assertEquals(List.of("period_basis"), GrpcErrors.violatedFields(unknown));
     }
 
     /**

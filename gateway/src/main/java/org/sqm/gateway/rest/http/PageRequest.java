@@ -21,11 +21,17 @@ public class PageRequest {
         if (pageSize == null || pageSize.isEmpty()) {
             return 0;
         }
+        int size;
         try {
-            return Integer.parseInt(pageSize);
+            size = Integer.parseInt(pageSize);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("pageSize", "must be a whole number between 1 and 1000");
         }
+        // Every backend refuses a negative size too; refused here, a list's 400 never depends on which one.
+        if (size < 0) {
+            throw new InvalidRequestException("pageSize", "must be a whole number between 1 and 1000");
+        }
+        return size;
     }
 
     /** The page token as the backend takes it: empty for the first page. */

@@ -23,6 +23,23 @@ public final class QueryParams {
         throw new InvalidRequestException(name, "must be true or false");
     }
 
+    /** A whole-number query parameter of at least {@code min}; null when absent. */
+    public static Integer wholeNumber(String name, String value, int min) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(name, "must be a whole number of at least " + min);
+        }
+        if (number < min) {
+            throw new InvalidRequestException(name, "must be a whole number of at least " + min);
+        }
+        return number;
+    }
+
     /** The proto enum value a parameter names without its prefix ({@code PHONE}); UNSPECIFIED when absent. */
     public static <P extends Enum<P> & ProtocolMessageEnum> P protoEnum(String name, String value, Class<P> type) {
         if (value == null || value.isEmpty()) {

@@ -20,7 +20,7 @@ import org.sqm.gateway.rest.scoring.ScoringViews.CatalogueLoadView;
 import org.sqm.proto.scoring.v1.LoadScoringCatalogueRequest;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.ScoringCatalogueServiceBlockingStub;
 
-/** Loading a catalogue of indicators and deduction rules (a custom method on the catalogue), by default the one scoring-service ships. */
+/** Loading a catalogue of indicators, deduction rules and scoring models (a custom method on the catalogue), by default the one scoring-service ships. */
 @Path("/api/v1/scoringCatalogue:load")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring catalogue")
@@ -47,7 +47,9 @@ public class ScoringCatalogueLoadResource {
             summary = "Load a scoring catalogue",
             description =
                     "Without a body, the catalogue shipped with scoring-service: the control plan's field-service "
-                            + "indicators, the hotline and first-contact indicators, and its deductions. Creates every entry "
+                            + "indicators, the hotline and first-contact indicators, its deductions and the scoring models "
+                            + "of service halls, hotline, online service and field teams (published as version 1, with "
+                            + "roll-ups for the branches). Creates every entry "
                             + "whose code is free and leaves the others as they are (UNCHANGED or DIFFERENT); running it "
                             + "again changes nothing. An invalid catalogue creates nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CatalogueBody.class)))

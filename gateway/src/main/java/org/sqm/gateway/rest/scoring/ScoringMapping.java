@@ -3,11 +3,14 @@ package org.sqm.gateway.rest.scoring;
 import static org.sqm.commons.convert.Texts.emptyToNull;
 import static org.sqm.commons.convert.Texts.nullToEmpty;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.gateway.error.InvalidRequestException;
+import org.sqm.gateway.error.Problem;
 import org.sqm.gateway.rest.http.Times;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.ScoringModelBody;
 import org.sqm.gateway.rest.scoring.ScoringViews.CatalogueBody;
 import org.sqm.gateway.rest.scoring.ScoringViews.CatalogueEntryView;
 import org.sqm.gateway.rest.scoring.ScoringViews.CatalogueLoadView;
@@ -45,6 +48,7 @@ import org.sqm.proto.scoring.v1.MeasurementBatch;
 import org.sqm.proto.scoring.v1.MeasurementItem;
 import org.sqm.proto.scoring.v1.SatisfactionIndex;
 import org.sqm.proto.scoring.v1.ScoringCatalogue;
+import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.SurveyBatch;
 import org.sqm.proto.scoring.v1.SurveyResponse;
 import org.sqm.proto.scoring.v1.Violation;
@@ -94,7 +98,25 @@ final class ScoringMapping {
         return ScoringCatalogue.newBuilder()
                 .addAllIndicators(each("indicators", b.indicators(), ScoringMapping::indicator))
                 .addAllDeductionRules(each("deductionRules", b.deductionRules(), ScoringMapping::deductionRule))
+                .addAllScoringModels(scoringModels(b.scoringModels()))
                 .build();
+    }
+
+    private static List<ScoringModel> scoringModels(List<ScoringModelBody> models) {
+        List<ScoringModel> out = new ArrayList<>();
+        for (int i = 0; models != null && i < models.size(); i++) {
+            if (models.get(i) == null) {
+                throw new InvalidRequestException("scoringModels[" + i + "]", "must be an object");
+            }
+            try {
+                out.add(ScoringModelMapping.scoringModel(models.get(i)).build());
+            } catch (InvalidRequestException e) {
+                // The model's own field names, below its place in the catalogue.
+                Problem.FieldError error = e.errors().get(0);
+                throw new InvalidRequestException("scoringModels[" + i + "]." + error.field(), error.message());
+            }
+        }
+        return out;
     }
 
     static CatalogueLoadView view(LoadScoringCatalogueResponse r) {

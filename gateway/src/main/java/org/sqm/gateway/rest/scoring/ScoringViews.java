@@ -80,19 +80,22 @@ public final class ScoringViews {
             int pointsMillis,
             @Schema(format = "date-time") String createTime) {}
 
-    /** A catalogue to load: indicators and deduction rules. */
+    /** A catalogue to load: indicators, deduction rules and scoring models (each created and published as version 1). */
     @Schema(name = "ScoringCatalogue")
-    public record CatalogueBody(List<IndicatorBody> indicators, List<DeductionRuleBody> deductionRules) {}
+    public record CatalogueBody(
+            List<IndicatorBody> indicators,
+            List<DeductionRuleBody> deductionRules,
+            List<ScoringModelViews.ScoringModelBody> scoringModels) {}
 
     /** What loading a catalogue did to one entry. */
     @Schema(name = "CatalogueEntryOutcome")
     public record CatalogueEntryView(
-            @Schema(enumeration = {"indicator", "deduction_rule"}) String kind,
+            @Schema(enumeration = {"indicator", "deduction_rule", "scoring_model"}) String kind,
             String code,
             @Schema(format = "uuid") String id,
             @Schema(enumeration = {"CREATED", "UNCHANGED", "DIFFERENT"}) String outcome) {}
 
-    /** What loading a catalogue did, entry by entry, indicators first. */
+    /** What loading a catalogue did, entry by entry: indicators, then deduction rules, then scoring models. */
     @Schema(name = "CatalogueLoad")
     public record CatalogueLoadView(List<CatalogueEntryView> entries) {}
 

@@ -186,4 +186,64 @@ class ScoringCatalogueResourceTest extends FakeBackendTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("indicators[1].kind"));
     }
+
+    @Test
+    void aCatalogueMayBringScoringModels() {
+        Backend.answer(
+                LoadScoringCatalogueRequest.class,
+                LoadScoringCatalogueResponse.newBuilder()
+                        .addEntries(CatalogueEntryOutcome.newBuilder()
+                                .setKind("scoring_model")
+                                .setCode("HOTLINE")
+                                .setId("m3")
+                                .setOutcome(CatalogueOutcome.CATALOGUE_OUTCOME_CREATED))
+                        .build());
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"scoringModels\":[{\"code\":\"HOTLINE\",\"name\":\"Hotline\",\"unitType\":\"HOTLINE\","
+                        + "\"components\":[{\"code\":\"MS\",\"name\":\"Mystery shopping\",\"weightBasisPoints\":10000,"
+                        + "\"source\":{\"inspectionScore\":{\"kind\":\"MYSTERY_SHOPPING\",\"authorityWeights\":"
+                        + "[{\"level\":\"PROVINCIAL\",\"weightBasisPoints\":10000}]}},\"mapping\":{\"direct\":{}}}],"
+                        + "\"missingSourcePolicy\":\"INSUFFICIENT_DATA\",\"baseScore\":100,"
+                        + "\"gradeBands\":[{\"grade\":\"A\",\"minScore\":0}]}]}")
+                .when()
+                .post("/api/v1/scoringCatalogue:load")
+                .then()
+                .statusCode(200)
+                .body("entries[0].kind", equalTo("scoring_model"));
+        LoadScoringCatalogueRequest sent = Backend.received(LoadScoringCatalogueRequest.class);
+        assertEquals(
+                UnitType.UNIT_TYPE_HOTLINE,
+                sent.getCatalogue().getScoringModels(0).getUnitType());
+        assertEquals(
+                10000,
+                sent.getCatalogue()
+                        .getScoringModels(0)
+                        .getComponents(0)
+                        .getSource()
+                        .getInspectionScore()
+                        .getAuthorityWeights(0)
+                        .getWeightBasisPoints());
+
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"scoringModels\":[{\"code\":\"A\"},{\"components\":[{\"mapping\":"
+                        + "{\"direct\":{},\"target\":{}}}]}]}")
+                .when()
+                .post("/api/v1/scoringCatalogue:load")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("scoringModels[1].components[0].mapping"));
+        Backend.fail(
+                LoadScoringCatalogueRequest.class,
+                Statuses.invalid("catalogue.scoring_models[0].grade_bands", "must reach 0"));
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"scoringModels\":[{\"code\":\"A\"}]}")
+                .when()
+                .post("/api/v1/scoringCatalogue:load")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("scoringModels[0].gradeBands"));
+    }
 }
