@@ -12,17 +12,23 @@ import java.util.UUID;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc.InspectionFeedServiceBlockingStub;
+import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
+import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.OrderLapse;
+import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
+import org.sqm.scoring.service.InspectionResults;
 import org.sqm.scoring.service.OrderLapses;
+import org.sqm.scoring.service.ScorecardInputs;
 
 /**
- * {@link OrderLapses} over gRPC: one streamed call, read to its end before anything is written, so no
+ * {@link OrderLapses} and {@link InspectionResults} over gRPC: one streamed call each, read to its end before anything is written, so no
  * database transaction is ever open while the stream is (and the stream is retried whole while
  * inspection-service is unreachable, a safe read).
  */
 @ApplicationScoped
-public class InspectionFeedGrpcClient implements OrderLapses {
+public class InspectionFeedGrpcClient implements OrderLapses, InspectionResults {
 
     static final String SERVICE = "inspection-service";
 
@@ -47,6 +53,35 @@ public class InspectionFeedGrpcClient implements OrderLapses {
             feed.streamOrderLapses(request).forEachRemaining(l -> lapses.add(lapse(l)));
             return lapses;
         });
+    }
+
+    @Override
+    public List<Result> byWindowStart(Instant start, Instant end) {
+        StreamInspectionResultsRequest request = StreamInspectionResultsRequest.newBuilder()
+                .setPeriodStart(timestamp(start))
+                .setPeriodEnd(timestamp(end))
+                .setPeriodBasis(InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START)
+                .build();
+        return calls.read(SERVICE, () -> {
+            // Each result is cut down to what a scorecard uses as it arrives: the ratings stay behind.
+            List<Result> results = new ArrayList<>();
+            feed.streamInspectionResults(request).forEachRemaining(r -> results.add(result(r)));
+            return results;
+        });
+    }
+
+    private static Result result(InspectionResult r) {
+        InspectionScore score = r.getScore();
+        return new Result(
+                r.getUnitId(),
+                instant(r.getWindowStart()),
+                new ScorecardInputs.Inspection(
+                        r.getInspectionId(),
+                        r.getKind(),
+                        r.getAuthorityLevel(),
+                        r.hasScore() && score.hasScore() ? score.getScore() : null,
+                        score.getFailed(),
+                        List.copyOf(score.getFailedElementCodesList())));
     }
 
     private static Lapse lapse(OrderLapse l) {

@@ -19,6 +19,25 @@ public interface ScoringConfig {
     /** The automatic recording of order lapses as violations. */
     OrderLapses orderLapses();
 
+    /** Recomputing scorecards. */
+    Scorecards scorecards();
+
+    /** Recomputing scorecards. */
+    interface Scorecards {
+
+        /** How many scorecards one transaction writes (and how often progress and the heartbeat are recorded). */
+        @WithDefault("500")
+        int writeBatch();
+
+        /** A RUNNING recompute whose heartbeat is older than this is taken for dead (its replica stopped). */
+        @WithDefault("2m")
+        Duration staleAfter();
+
+        /** How many recomputes (of different periods) run at once on a replica. */
+        @WithDefault("2")
+        int threads();
+    }
+
     /** The automatic recording of order lapses as violations. */
     interface OrderLapses {
 

@@ -29,7 +29,9 @@ public class ScoringCatalogueGrpcService extends ScoringCatalogueServiceGrpc.Sco
         ScoringCatalogue catalogue = request.hasCatalogue() ? request.getCatalogue() : CatalogueMapper.shipped();
         reply(
                 response,
-                CatalogueMapper.toProto(
-                        load.load(CatalogueMapper.indicators(catalogue), CatalogueMapper.deductionRules(catalogue))));
+                CatalogueMapper.toProto(load.load(
+                        CatalogueMapper.indicators(catalogue),
+                        CatalogueMapper.deductionRules(catalogue),
+                        CatalogueMapper.scoringModels(catalogue))));
     }
 }

@@ -13,6 +13,7 @@ import org.sqm.proto.scoring.v1.CatalogueEntryOutcome;
 import org.sqm.proto.scoring.v1.CatalogueOutcome;
 import org.sqm.proto.scoring.v1.LoadScoringCatalogueResponse;
 import org.sqm.proto.scoring.v1.ScoringCatalogue;
+import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.scoring.service.DeductionRuleService.NewDeductionRule;
 import org.sqm.scoring.service.IndicatorService.NewIndicator;
 import org.sqm.scoring.service.ScoringCatalogueLoad;
@@ -54,6 +55,10 @@ public final class CatalogueMapper {
         return catalogue.getDeductionRulesList().stream()
                 .map(DeductionRuleMapper::toNewDeductionRule)
                 .toList();
+    }
+
+    public static List<ScoringModel> scoringModels(ScoringCatalogue catalogue) {
+        return catalogue.getScoringModelsList();
     }
 
     public static LoadScoringCatalogueResponse toProto(List<ScoringCatalogueLoad.Entry> entries) {

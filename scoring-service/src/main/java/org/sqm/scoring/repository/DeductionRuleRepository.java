@@ -3,6 +3,7 @@ package org.sqm.scoring.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,11 @@ public class DeductionRuleRepository implements PanacheRepositoryBase<DeductionR
 
     public Optional<DeductionRuleEntity> findByCode(String code) {
         return find("code", code).firstResultOptional();
+    }
+
+    /** The rules with any of the codes. */
+    public List<DeductionRuleEntity> findByCodes(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : list("code in ?1", codes);
     }
 
     public boolean existsByCode(String code) {

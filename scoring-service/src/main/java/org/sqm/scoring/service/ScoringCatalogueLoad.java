@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -13,16 +15,19 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.Violations;
+import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.scoring.domain.CatalogueOutcome;
 import org.sqm.scoring.domain.DeductionRuleEntity;
+import org.sqm.scoring.domain.ScoringModelEntity;
 import org.sqm.scoring.service.DeductionRuleService.NewDeductionRule;
 import org.sqm.scoring.service.IndicatorService.NewIndicator;
+import org.sqm.scoring.service.ScoringModelCheck.KnownCodes;
 
 /**
- * Loads a catalogue of indicators and deduction rules: creates every entry whose code is free and
- * leaves every other as it is, saying whether it matches. An invalid catalogue creates nothing. Each
- * entry is created in a short transaction of its own, so a load racing another one only finds the
- * other's entries.
+ * Loads a catalogue of indicators, deduction rules and scoring models: creates every entry whose code
+ * is free (a scoring model as version 1, published) and leaves every other as it is, saying whether it
+ * matches. An invalid catalogue creates nothing. Each entry is created in a short transaction of its
+ * own, so a load racing another one only finds the other's entries.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NEVER)
@@ -30,17 +35,26 @@ public class ScoringCatalogueLoad {
 
     private final IndicatorService indicators;
     private final DeductionRuleService rules;
+    private final ScoringModelService models;
+    private final ScoringModelReferences references;
 
-    public ScoringCatalogueLoad(IndicatorService indicators, DeductionRuleService rules) {
+    public ScoringCatalogueLoad(
+            IndicatorService indicators,
+            DeductionRuleService rules,
+            ScoringModelService models,
+            ScoringModelReferences references) {
         this.indicators = indicators;
         this.rules = rules;
+        this.models = models;
+        this.references = references;
     }
 
     /** The outcome of one entry. */
     public record Entry(String kind, String code, UUID id, CatalogueOutcome outcome) {}
 
-    /** Loads the entries, indicators first, each in the catalogue's order. */
-    public List<Entry> load(List<NewIndicator> newIndicators, List<NewDeductionRule> newRules) {
+    /** Loads the entries, indicators first, then deduction rules, then scoring models, each in the catalogue's order. */
+    public List<Entry> load(
+            List<NewIndicator> newIndicators, List<NewDeductionRule> newRules, List<ScoringModel> newModels) {
         Violations v = new Violations();
         checkEntries(
                 newIndicators,
@@ -56,6 +70,15 @@ public class ScoringCatalogueLoad {
                 NewDeductionRule::code,
                 (r, path) -> {
                     DeductionRuleService.check(r, path, v);
+                },
+                v);
+        KnownCodes known = known(newIndicators, newRules, newModels);
+        checkEntries(
+                newModels,
+                "catalogue.scoring_models",
+                ScoringModel::getCode,
+                (m, path) -> {
+                    ScoringModelCheck.check(ScoringModelDocument.normalised(m), path, known, v);
                 },
                 v);
         v.throwIfAny();
@@ -78,7 +101,27 @@ public class ScoringCatalogueLoad {
                     e -> e.description.equals(r.description().strip()) && e.pointsMillis == r.pointsMillis(),
                     (DeductionRuleEntity e) -> e.id));
         }
+        for (ScoringModel m : newModels) {
+            entries.add(entry(
+                    "scoring_model",
+                    m.getCode(),
+                    () -> models.latest(m.getCode()).orElse(null),
+                    () -> models.createPublished(m),
+                    e -> ScoringModelDocument.sameAs(m, e),
+                    (ScoringModelEntity e) -> e.id));
+        }
         return entries;
+    }
+
+    /** The codes a model of the catalogue may name: those stored and those the catalogue brings. */
+    private KnownCodes known(
+            List<NewIndicator> newIndicators, List<NewDeductionRule> newRules, List<ScoringModel> newModels) {
+        KnownCodes stored = references.known(newModels);
+        Set<String> indicatorCodes = new HashSet<>(stored.indicators());
+        newIndicators.forEach(i -> indicatorCodes.add(i.code()));
+        Set<String> ruleCodes = new HashSet<>(stored.deductionRules());
+        newRules.forEach(r -> ruleCodes.add(r.code()));
+        return new KnownCodes(indicatorCodes, ruleCodes);
     }
 
     private static <T> void checkEntries(
@@ -101,6 +144,9 @@ public class ScoringCatalogueLoad {
                 return new Entry(kind, code, id.apply(create.get()), CatalogueOutcome.CREATED);
             } catch (AlreadyExistsException e) {
                 existing = stored.get();
+                if (existing == null) {
+                    throw e;
+                }
             }
         }
         return new Entry(
