@@ -23,13 +23,20 @@ interface Benchmark {
      * @param chartTitle what the bars measure
      * @param lines    curves to draw (e.g. progress over time), or empty for none
      * @param linesTitle what the curves show
+     * @param marks    labelled vertical lines on the curves' chart (e.g. where a stage began)
      */
     record Section(
-            String title, String markdown, List<Bar> chart, String chartTitle, List<Line> lines, String linesTitle) {
+            String title,
+            String markdown,
+            List<Bar> chart,
+            String chartTitle,
+            List<Line> lines,
+            String linesTitle,
+            List<Mark> marks) {
 
         /** A section with bars only. */
         Section(String title, String markdown, List<Bar> chart, String chartTitle) {
-            this(title, markdown, chart, chartTitle, List.of(), "");
+            this(title, markdown, chart, chartTitle, List.of(), "", List.of());
         }
     }
 
@@ -41,4 +48,7 @@ interface Benchmark {
 
     /** A point of a curve. */
     record Point(double x, double y) {}
+
+    /** A labelled vertical line at x on a line chart. */
+    record Mark(double x, String label) {}
 }

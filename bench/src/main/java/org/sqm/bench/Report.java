@@ -112,7 +112,7 @@ final class Report {
                     charts,
                     slug(s.title()) + "-progress.svg",
                     s.linesTitle(),
-                    lines(s.linesTitle(), s.lines()));
+                    lines(s.linesTitle(), s.lines(), s.marks()));
         }
         return md.append(s.markdown()).toString();
     }
@@ -130,18 +130,24 @@ final class Report {
     }
 
     /**
-     * A line chart: x from 0 to the largest x, y from 0 to the largest y, one coloured polyline per
-     * curve with its points marked, a legend; the title says what x and y are.
+     * A line chart: x and y from 0 to a round number at or above the largest value, one coloured
+     * polyline per curve with its points marked, dashed vertical lines with their labels at the marks,
+     * a legend; the title says what x and y are.
      */
-    static String lines(String title, List<Benchmark.Line> curves) {
-        double maxX = 1e-9;
-        double maxY = 1;
+    static String lines(String title, List<Benchmark.Line> curves, List<Benchmark.Mark> marks) {
+        double maxX = 0;
+        double maxY = 0;
         for (Benchmark.Line l : curves) {
             for (Benchmark.Point p : l.points()) {
                 maxX = Math.max(maxX, p.x());
                 maxY = Math.max(maxY, p.y());
             }
         }
+        for (Benchmark.Mark m : marks) {
+            maxX = Math.max(maxX, m.x());
+        }
+        maxX = roundUp(maxX);
+        maxY = roundUp(maxY);
         int left = 70;
         int top = 40;
         int width = 560;
@@ -161,14 +167,14 @@ final class Report {
             int x = left + (int) (width * t / 4.0);
             out.append(String.format(
                     Locale.ROOT,
-                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>%n",
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                     left,
                     left + width,
                     y,
                     y,
                     left - 6,
                     y + 4,
-                    maxY * t / 4));
+                    number(maxY * t / 4)));
             out.append(String.format(
                     Locale.ROOT,
                     "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
@@ -180,15 +186,30 @@ final class Report {
                     top + height + 18,
                     number(maxX * t / 4)));
         }
+        for (int i = 0; i < marks.size(); i++) {
+            double x = left + width * marks.get(i).x() / maxX;
+            // Labels stagger down the chart so that stages close together stay readable.
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>%n",
+                    x,
+                    x,
+                    top,
+                    top + height,
+                    x + 3,
+                    top + 12 + (i % 6) * 13,
+                    escape(marks.get(i).label())));
+        }
         for (int i = 0; i < curves.size(); i++) {
             Benchmark.Line l = curves.get(i);
             StringBuilder points = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
             for (Benchmark.Point p : l.points()) {
                 double x = left + width * p.x() / maxX;
                 double y = top + height - height * p.y() / maxY;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                marks.append(String.format(
+                dots.append(String.format(
                         Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"><title>%s: %s, %.0f</title></circle>%n",
                         x,
@@ -203,7 +224,7 @@ final class Report {
                     "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
                     COLOURS[i % COLOURS.length],
                     points.toString().strip()));
-            out.append(marks);
+            out.append(dots);
             int y = legendTop + i * 18;
             out.append(String.format(
                     Locale.ROOT,
@@ -218,9 +239,26 @@ final class Report {
         return out.append("</svg>\n").toString();
     }
 
-    /** An axis label: whole numbers above 10, one decimal below. */
+    /**
+     * The smallest of 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten at or above {@code v}:
+     * an axis end whose quarters read well.
+     */
+    static double roundUp(double v) {
+        if (v <= 0) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double step : new double[] {1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10}) {
+            if (step * power >= v - 1e-9 * power) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** An axis label: whole numbers when whole or above 10, else one decimal. */
     private static String number(double v) {
-        return String.format(Locale.ROOT, v >= 10 || v == 0 ? "%.0f" : "%.1f", v);
+        return String.format(Locale.ROOT, v >= 10 || v == Math.rint(v) ? "%.0f" : "%.1f", v);
     }
 
     /** A grouped bar chart: groups along x, one coloured bar per series, a legend. */

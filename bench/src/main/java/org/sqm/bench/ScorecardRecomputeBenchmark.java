@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc;
+import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.scoring.v1.GetScorecardRequest;
@@ -81,6 +82,9 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
             List<Point> curve,
             Map<String, Double> stageStarts,
             RecomputeScorecardsResponse response) {}
+
+    /** One read of the inspection results feed by the benchmark's own client. */
+    private record FeedRead(long results, long ratings, long bytes, double seconds) {}
 
     /** What the generators wrote, for the report. */
     private record Seeding(String what, String rows, double seconds) {}
@@ -238,7 +242,14 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
                 }
             }
             String example = runs.isEmpty() ? null : example(scoring, tree, period);
-            return section(size, month, tree, seeding, activeUnits, sql, runs, failure, example, models);
+            FeedRead feed = readInspectionFeed(ctx, from, to);
+            System.out.printf(
+                    Locale.ROOT,
+                    "inspection results feed alone: %d results, %.1f MB, %.2f s%n",
+                    feed.results(),
+                    feed.bytes() / 1e6,
+                    feed.seconds());
+            return section(size, month, tree, seeding, activeUnits, sql, runs, failure, example, feed, models);
         } finally {
             scoring.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             standards.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -377,6 +388,37 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
         }
     }
 
+    /**
+     * The month's inspection results as the recompute reads them (one stream, by window start, no kind
+     * filter), read alone by the benchmark's client: how much of the recompute is inspection-service's
+     * feed and the bytes it sends.
+     */
+    private static FeedRead readInspectionFeed(BenchContext ctx, Instant from, Instant to) throws Exception {
+        ManagedChannel channel = channel(ctx, Component.INSPECTION);
+        try {
+            long start = System.nanoTime();
+            long results = 0;
+            long ratings = 0;
+            long bytes = 0;
+            Iterator<InspectionResult> stream = InspectionFeedServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(GIVE_UP.toSeconds(), TimeUnit.SECONDS)
+                    .streamInspectionResults(StreamInspectionResultsRequest.newBuilder()
+                            .setPeriodStart(timestamp(from))
+                            .setPeriodEnd(timestamp(to))
+                            .setPeriodBasis(InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START)
+                            .build());
+            while (stream.hasNext()) {
+                InspectionResult r = stream.next();
+                results++;
+                ratings += r.getRatingsCount();
+                bytes += r.getSerializedSize();
+            }
+            return new FeedRead(results, ratings, bytes, seconds(start));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private static com.google.protobuf.Timestamp timestamp(Instant t) {
         return com.google.protobuf.Timestamp.newBuilder()
                 .setSeconds(t.getEpochSecond())
@@ -507,6 +549,7 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
             List<Run> runs,
             String failure,
             String example,
+            FeedRead feed,
             long models) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(
@@ -574,8 +617,12 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
             md.append("| ").append(GRPC).append(" | failed: ").append(failure).append(" | | |\n");
             md.append(String.format(
                     Locale.ROOT,
-                    "%nThe recompute did not run (%s); only the seeding and the baseline were measured.%n",
-                    failure));
+                    "%nThe recompute did not run (%s); only the seeding and the baseline were measured. The"
+                            + " inspection results feed alone, by window start: %,d results, %.1f MB, %.2f s.%n",
+                    failure,
+                    feed.results(),
+                    feed.bytes() / 1e6,
+                    feed.seconds()));
             System.out.printf(Locale.ROOT, "scorecard recompute: failed (%s); SQL %.2f s%n", failure, sqlMedian);
             return new Section(TITLE, md.toString(), bars, "Seconds to recompute a month's scorecards");
         }
@@ -640,6 +687,15 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
         md.append("\nThe stages of that round, as the operation reported them: ")
                 .append(stages)
                 .append(String.format(Locale.ROOT, ", done at %.1f s.%n", typical.seconds()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nThe inspection results feed alone (`StreamInspectionResults` by window start, the one stream"
+                        + " the recompute reads), read once after the rounds by the benchmark's Java client: %,d"
+                        + " results with %,d ratings, %.1f MB of protobuf, in %.2f s.%n",
+                feed.results(),
+                feed.ratings(),
+                feed.bytes() / 1e6,
+                feed.seconds()));
         if (example != null) {
             md.append("\nA scorecard as read back: ").append(example).append('\n');
         }
@@ -652,13 +708,16 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
                 r.getScored(),
                 r.getInsufficientData(),
                 r.getUnscored());
+        List<Mark> marks = new ArrayList<>();
+        typical.stageStarts().forEach((stage, at) -> marks.add(new Mark(at, stage)));
         return new Section(
                 TITLE,
                 md.toString(),
                 bars,
                 "Seconds to recompute a month's scorecards",
                 lines,
-                "Units scored over time (x: seconds since the call; y: units_done)");
+                "Units scored over time (x: seconds since the call; y: units_done; lines: stages of the middle round)",
+                marks);
     }
 
     private static double median(List<Double> values) {

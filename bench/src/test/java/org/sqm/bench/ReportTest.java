@@ -85,14 +85,22 @@ class ReportTest {
                                         new Benchmark.Point(0.1, 0),
                                         new Benchmark.Point(5, 4000),
                                         new Benchmark.Point(9.5, 10001)))),
-                        "Units scored over time")));
+                        "Units scored over time",
+                        List.of(new Benchmark.Mark(5, "scoring")))));
 
         String report = Files.readString(md);
         assertTrue(report.contains("![Seconds](charts/scorecard-recompute.svg)"), report);
         assertTrue(report.contains("![Units scored over time](charts/scorecard-recompute-progress.svg)"), report);
         String svg = Files.readString(dir.resolve("charts/scorecard-recompute-progress.svg"));
-        // x runs to the last point (9.5 s) over 560 px from 70, y to the most units over 260 px from 40.
-        assertTrue(svg.contains("points=\"75.9,300.0 364.7,196.0 630.0,40.0\""), svg);
+        // x runs to 10 (the last point at 9.5 s, rounded up) over 560 px from 70, y to 12 000 over 260 px
+        // from 40; the mark is a dashed line with its label.
+        assertTrue(svg.contains("points=\"75.6,300.0 350.0,213.3 602.0,83.3\""), svg);
         assertTrue(svg.contains(">round 1</text>"), svg);
+        assertTrue(svg.contains("<line x1=\"350.0\" x2=\"350.0\""), svg);
+        assertTrue(svg.contains(">scoring</text>"), svg);
+        assertTrue(svg.contains(">12000</text>") && svg.contains(">3000</text>"), svg);
+        assertEquals(12_000, Report.roundUp(10_001));
+        assertEquals(50, Report.roundUp(48.9));
+        assertEquals(3, Report.roundUp(2.7));
     }
 }
