@@ -83,8 +83,11 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
             Map<String, Double> stageStarts,
             RecomputeScorecardsResponse response) {}
 
-    /** One read of the inspection results feed by the benchmark's own client. */
-    private record FeedRead(long results, long ratings, long bytes, double seconds) {}
+    /**
+     * One read of the inspection results feed by the benchmark's own client, and of the rows it serves
+     * (the month's finalized inspections by window start and their ratings) as plain SQL.
+     */
+    private record FeedRead(long results, long ratings, long bytes, double seconds, long rows, double sqlSeconds) {}
 
     /** What the generators wrote, for the report. */
     private record Seeding(String what, String rows, double seconds) {}
@@ -245,10 +248,11 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
             FeedRead feed = readInspectionFeed(ctx, from, to);
             System.out.printf(
                     Locale.ROOT,
-                    "inspection results feed alone: %d results, %.1f MB, %.2f s%n",
+                    "inspection results feed alone: %d results, %.1f MB, %.2f s; its rows in SQL %.2f s%n",
                     feed.results(),
                     feed.bytes() / 1e6,
-                    feed.seconds());
+                    feed.seconds(),
+                    feed.sqlSeconds());
             return section(size, month, tree, seeding, activeUnits, sql, runs, failure, example, feed, models);
         } finally {
             scoring.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -413,7 +417,32 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
                 ratings += r.getRatingsCount();
                 bytes += r.getSerializedSize();
             }
-            return new FeedRead(results, ratings, bytes, seconds(start));
+            double feedSeconds = seconds(start);
+            start = System.nanoTime();
+            long rows = 0;
+            try (Connection db = ctx.connect("inspection");
+                    java.sql.PreparedStatement query = db.prepareStatement(
+                            """
+                            SELECT i.*, r.*
+                            FROM inspection i JOIN rating r ON r.inspection_id = i.id
+                            WHERE i.status = 'FINALIZED' AND i.window_start >= ? AND i.window_start < ?
+                            ORDER BY i.window_start, i.id, r.position""")) {
+                query.setTimestamp(1, java.sql.Timestamp.from(from));
+                query.setTimestamp(2, java.sql.Timestamp.from(to));
+                query.setFetchSize(10_000);
+                db.setAutoCommit(false);
+                try (ResultSet rs = query.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            rs.getObject(i);
+                        }
+                        rows++;
+                    }
+                }
+                db.commit();
+            }
+            return new FeedRead(results, ratings, bytes, feedSeconds, rows, seconds(start));
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -485,6 +514,24 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
                         + (meta.getEndTime().getNanos() - meta.getStartTime().getNanos()) / 1e9
                 : Double.NaN;
         return new Run(seconds, server, curve, stages, op.getResponse().unpack(RecomputeScorecardsResponse.class));
+    }
+
+    /**
+     * The curve without the polls that changed nothing: the first and the last point of every run of
+     * equal values stay, so flat stretches stay flat and a chart needs a few dozen points, not a
+     * thousand.
+     */
+    static List<Point> steps(List<Point> polled) {
+        List<Point> kept = new ArrayList<>();
+        for (int i = 0; i < polled.size(); i++) {
+            boolean first = i == 0 || polled.get(i - 1).y() != polled.get(i).y();
+            boolean last = i == polled.size() - 1
+                    || polled.get(i + 1).y() != polled.get(i).y();
+            if (first || last) {
+                kept.add(polled.get(i));
+            }
+        }
+        return kept;
     }
 
     /** Full runs one after another for {@code length} (at least one), as a warm-up window. */
@@ -691,11 +738,14 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
                 Locale.ROOT,
                 "%nThe inspection results feed alone (`StreamInspectionResults` by window start, the one stream"
                         + " the recompute reads), read once after the rounds by the benchmark's Java client: %,d"
-                        + " results with %,d ratings, %.1f MB of protobuf, in %.2f s.%n",
+                        + " results with %,d ratings, %.1f MB of protobuf, in %.2f s. The rows it serves (the"
+                        + " inspections and their ratings, %,d rows joined) read as plain SQL: %.2f s.%n",
                 feed.results(),
                 feed.ratings(),
                 feed.bytes() / 1e6,
-                feed.seconds()));
+                feed.seconds(),
+                feed.rows(),
+                feed.sqlSeconds()));
         if (example != null) {
             md.append("\nA scorecard as read back: ").append(example).append('\n');
         }
