@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Loads the shipped catalogues through the gateway: imports each document of
 # standards-service/src/main/resources/catalogue as a draft and publishes it, then loads
-# scoring-service's catalogue of sampled indicators and deduction rules. Nothing loads a catalogue
+# scoring-service's catalogue of sampled indicators, deduction rules and scoring models (each model
+# whose code is new is created and published). Nothing loads a catalogue
 # silently; run this once per installation. Safe to re-run: each standard is imported with an
 # Idempotency-Key derived from its content, and the scoring catalogue creates only the codes that
 # are free (the others are reported UNCHANGED or DIFFERENT and left alone).

@@ -2,6 +2,8 @@ package org.sqm.commons.persistence;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the unique constraint a failed insert violated. Uniqueness is enforced by the database, not
@@ -10,6 +12,12 @@ import java.util.Optional;
 public final class UniqueViolation {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * PostgreSQL's words for it. The message of a batched statement starts with the statement and its
+     * values (which may hold quotes of their own, e.g. JSON), so the name is read after these words,
+     * never as the message's first quoted word.
+     */
+    private static final Pattern CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
 
     private UniqueViolation() {}
 
@@ -17,10 +25,13 @@ public final class UniqueViolation {
     public static Optional<String> constraintOf(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                String message = String.valueOf(sql.getMessage());
-                int start = message.indexOf('"');
-                int end = start < 0 ? -1 : message.indexOf('"', start + 1);
-                return Optional.of(end > start ? message.substring(start + 1, end) : "");
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    Matcher m = CONSTRAINT.matcher(String.valueOf(e.getMessage()));
+                    if (m.find()) {
+                        return Optional.of(m.group(1));
+                    }
+                }
+                return Optional.of("");
             }
         }
         return Optional.empty();

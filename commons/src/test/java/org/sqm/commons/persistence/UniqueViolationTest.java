@@ -19,6 +19,18 @@ class UniqueViolationTest {
     }
 
     @Test
+    void aBatchedStatementsValuesWithQuotesDoNotHideTheName() {
+        var batch = new java.sql.BatchUpdateException(
+                "Batch entry 0 insert into scoring_model (code, definition) values ('HALL', '{\"components\": []}')"
+                        + " was aborted: ERROR: duplicate key value violates unique constraint \"uk_model_one_draft\"",
+                "23505",
+                new int[0]);
+        batch.setNextException(new SQLException(
+                "ERROR: duplicate key value violates unique constraint \"uk_model_one_draft\"", "23505"));
+        assertEquals(Optional.of("uk_model_one_draft"), UniqueViolation.constraintOf(batch));
+    }
+
+    @Test
     void otherFailuresAreNoUniqueViolation() {
         assertTrue(UniqueViolation.constraintOf(new SQLException("fk", "23503")).isEmpty());
         assertTrue(UniqueViolation.constraintOf(new RuntimeException("x")).isEmpty());

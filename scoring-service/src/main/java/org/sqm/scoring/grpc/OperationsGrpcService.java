@@ -11,7 +11,6 @@ import com.google.longrunning.Operation;
 import com.google.longrunning.OperationsGrpc;
 import com.google.longrunning.WaitOperationRequest;
 import com.google.protobuf.Empty;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -22,8 +21,8 @@ import org.sqm.scoring.mapping.OperationMapper;
 import org.sqm.scoring.service.RecomputeOperations;
 
 /**
- * google.longrunning.Operations over the recompute runs. Runs are never deleted: their scorecards name
- * them. The base class comes from a jar Quarkus generated nothing for, so {@code @Blocking} does not
+ * google.longrunning.Operations over the recompute runs. A run is deleted only when it has ended and
+ * none of its scorecards is current (superseded, failed or cancelled runs), with its scorecards. The base class comes from a jar Quarkus generated nothing for, so {@code @Blocking} does not
  * move its calls off the event loop: each call is handed to the worker pool here.
  */
 @GrpcService
@@ -86,8 +85,9 @@ public class OperationsGrpcService extends OperationsGrpc.OperationsImplBase {
 
     @Override
     public void deleteOperation(DeleteOperationRequest request, StreamObserver<Empty> response) {
-        response.onError(Status.UNIMPLEMENTED
-                .withDescription("recompute operations are kept: the scorecards they wrote name them")
-                .asRuntimeException());
+        blocking(response, () -> {
+            operations.delete(request.getName());
+            return Empty.getDefaultInstance();
+        });
     }
 }

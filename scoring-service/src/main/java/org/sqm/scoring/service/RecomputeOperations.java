@@ -15,7 +15,7 @@ import org.sqm.scoring.domain.Period;
 import org.sqm.scoring.service.RecomputeRuns.Run;
 
 /**
- * The recompute runs as google.longrunning operations: read, list, cancel and wait. Waiting polls the
+ * The recompute runs as google.longrunning operations: read, list, cancel, wait and delete. Waiting polls the
  * run with no transaction open between polls.
  */
 @ApplicationScoped
@@ -48,6 +48,13 @@ public class RecomputeOperations {
     /** Asks the run to stop; a run that has ended stays as it ended. */
     public void cancel(String name) {
         if (!recompute.cancel(id(name))) {
+            throw notFound(name);
+        }
+    }
+
+    /** Deletes an ended run whose scorecards are not current (superseded, failed or cancelled), with them. */
+    public void delete(String name) {
+        if (!runs.delete(id(name))) {
             throw notFound(name);
         }
     }

@@ -12,8 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sqm.commons.error.FailedPreconditionException;
 
 /**
  * The recompute runs (the operations) and the current-run pointer of each period: every method is one
@@ -159,6 +161,51 @@ public class RecomputeRuns {
                 utc(now),
                 id);
         return Optional.of(SUCCEEDED);
+    }
+
+    /**
+     * Deletes an ended run and the scorecards it wrote, when none of them is current: a superseded,
+     * failed or cancelled run. Answers false when there is no such run.
+     */
+    public boolean delete(UUID id) {
+        List<Run> locked = query("select " + COLUMNS + " from scorecard_run where id = ? for update", id);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Run run = locked.get(0);
+        if (!run.done()) {
+            throw new FailedPreconditionException(
+                    "OPERATION_RUNNING",
+                    "operation " + id + " is still running; cancel it and wait for its end first",
+                    Map.of("period", run.period()));
+        }
+        List<String> current = strings("select period from scorecard_current where run_id = ? order by period", id);
+        if (!current.isEmpty()) {
+            throw new FailedPreconditionException(
+                    "OPERATION_CURRENT",
+                    "operation " + id + " wrote the current scorecards of " + String.join(", ", current)
+                            + "; recompute the period before deleting it",
+                    Map.of("periods", String.join(",", current)));
+        }
+        update("delete from scorecard where run_id = ?", id);
+        update("delete from scorecard_run where id = ?", id);
+        return true;
+    }
+
+    private List<String> strings(String sql, Object... args) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs newest first after the given (start time, id), of one period or all. */

@@ -117,7 +117,16 @@ public class ScoringModelService {
                 newVersion(draft, latest.map(l -> l.versionNumber).orElse(0) + 1);
         e.requestId = Texts.emptyToNull(requestId);
         e.requestHash = e.requestId == null ? null : fingerprint;
-        models.persistAndFlush(e);
+        try {
+            models.persistAndFlush(e);
+        } catch (PersistenceException ex) {
+            // A racing create of the same code, translated here: IdempotentCreate reads the constraint
+            // with commons' UniqueViolation, which cannot name it for a batched insert (see violated).
+            if (violated(ex, ONE_DRAFT, CODE_VERSION)) {
+                throw draftExists(draft.getCode());
+            }
+            throw ex;
+        }
         return e;
     }
 
@@ -135,9 +144,7 @@ public class ScoringModelService {
         try {
             models.persistAndFlush(e);
         } catch (PersistenceException ex) {
-            if (UniqueViolation.constraintOf(ex)
-                    .filter(c -> c.equals(CODE_VERSION) || c.equals(ONE_DRAFT))
-                    .isPresent()) {
+            if (violated(ex, CODE_VERSION, ONE_DRAFT)) {
                 throw new AlreadyExistsException("scoring_model", "code", draft.getCode());
             }
             throw ex;
@@ -286,11 +293,18 @@ public class ScoringModelService {
         } catch (OptimisticLockException ex) {
             throw new ConcurrentModificationException("scoring model", e.id.toString());
         } catch (PersistenceException ex) {
-            if (UniqueViolation.constraintOf(ex).filter(ONE_PUBLISHED::equals).isPresent()) {
+            if (violated(ex, ONE_PUBLISHED)) {
                 throw new ConcurrentModificationException("scoring model", e.id.toString());
             }
             throw ex;
         }
+    }
+
+    /** Whether the write failed on one of the named unique constraints. */
+    private static boolean violated(PersistenceException ex, String... constraints) {
+        return UniqueViolation.constraintOf(ex)
+                .filter(List.of(constraints)::contains)
+                .isPresent();
     }
 
     private static Instant now() {

@@ -364,7 +364,7 @@ class ScorecardRecomputeTest {
 
     @Test
     void theSameInputsGiveTheSameExplanationsInNewScorecards() {
-        await(recompute("2026-07"));
+        Operation firstRun = await(recompute("2026-07"));
         Scorecard first = card(hall1, "2026-07");
         Scorecard firstCity = card(city, "2026-07");
         Operation again = await(recompute("2026-07"));
@@ -379,6 +379,24 @@ class ScorecardRecomputeTest {
         assertNotEquals(
                 firstCity.getChildren(0).getScorecardId(),
                 secondCity.getChildren(0).getScorecardId());
+
+        // The current run cannot be deleted; the superseded one can, with its scorecards.
+        var current = assertThrows(StatusRuntimeException.class, () -> delete(again.getName()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, current.getStatus().getCode());
+        assertEquals("OPERATION_CURRENT", GrpcErrors.errorInfo(current).getReason());
+        delete(firstRun.getName());
+        var gone = assertThrows(
+                StatusRuntimeException.class,
+                () -> operations.getOperation(GetOperationRequest.newBuilder()
+                        .setName(firstRun.getName())
+                        .build()));
+        assertEquals(Status.Code.NOT_FOUND, gone.getStatus().getCode());
+        assertEquals(second, card(hall1, "2026-07"));
+    }
+
+    private void delete(String name) {
+        operations.deleteOperation(
+                DeleteOperationRequest.newBuilder().setName(name).build());
     }
 
     @Test
@@ -451,6 +469,8 @@ class ScorecardRecomputeTest {
         UUID live = UUID.randomUUID();
         assertTrue(runs.insertRunning(live, "2026-04", Instant.now()));
         assertEquals("operations/" + live, recompute("2026-04").getName());
+        var running = assertThrows(StatusRuntimeException.class, () -> delete("operations/" + live));
+        assertEquals("OPERATION_RUNNING", GrpcErrors.errorInfo(running).getReason());
         runs.end(live, RecomputeRuns.CANCELLED, new byte[0], Instant.now());
     }
 
@@ -473,12 +493,8 @@ class ScorecardRecomputeTest {
         var none = assertThrows(StatusRuntimeException.class, () -> recompute("2026-07"));
         assertEquals(Status.Code.FAILED_PRECONDITION, none.getStatus().getCode());
         assertEquals("NO_PUBLISHED_MODEL", GrpcErrors.errorInfo(none).getReason());
-        var delete = assertThrows(
-                StatusRuntimeException.class,
-                () -> operations.deleteOperation(DeleteOperationRequest.newBuilder()
-                        .setName("operations/x")
-                        .build()));
-        assertEquals(Status.Code.UNIMPLEMENTED, delete.getStatus().getCode());
+        var delete = assertThrows(StatusRuntimeException.class, () -> delete("operations/x"));
+        assertEquals(Status.Code.NOT_FOUND, delete.getStatus().getCode());
         var unknown = assertThrows(
                 StatusRuntimeException.class,
                 () -> operations.getOperation(GetOperationRequest.newBuilder()
