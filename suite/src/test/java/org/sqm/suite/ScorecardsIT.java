@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -170,7 +171,8 @@ class ScorecardsIT {
                 .body("points[2].score", equalTo(70.75f));
 
         // This month has not ended: refused, saying so.
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body(Map.of("period", YearMonth.now(ZONE).toString()))
                 .when()
                 .post("/api/v1/scorecards:recompute")
@@ -211,7 +213,8 @@ class ScorecardsIT {
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath();
+                .jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     private static String unit(String type, String parent) {
@@ -268,6 +271,7 @@ class ScorecardsIT {
             inspectors.add(given().contentType(ContentType.JSON)
                     .body(Map.of(
                             "name", "Mystery shopper",
+                            "pseudonym", Fixtures.unique("Shopper"),
                             "certificateNumber", Fixtures.unique("MS"),
                             "authorityLevel", authority,
                             "validFrom", now.minus(120, ChronoUnit.DAYS).toString(),
@@ -315,6 +319,17 @@ class ScorecardsIT {
                 .body(Map.of("ratings", ratings))
                 .when()
                 .post("/api/v1/inspections/" + id + "/ratings")
+                .then()
+                .statusCode(200);
+        String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Map.of(
+                        "mode", "VISIT",
+                        "contactTime", monthStart.plus(4, ChronoUnit.DAYS).toString(),
+                        "scenario", "asks to move a broadband line"))
+                .when()
+                .put("/api/v1/inspections/" + id + "/mysteryShoppingContact")
                 .then()
                 .statusCode(200);
         move(id, "submit");

@@ -19,6 +19,13 @@ public interface ClientConfig {
     @WithDefault("10m")
     Duration streamDeadline();
 
+    /**
+     * The deadline of a bulk administrative call (loading a whole catalogue in one transaction): a
+     * cold service may need more than the usual deadline for it, and nobody is waiting on a screen.
+     */
+    @WithDefault("60s")
+    Duration bulkDeadline();
+
     /** How many times in all an idempotent read is tried while the other application is unreachable. */
     @WithDefault("3")
     int readAttempts();

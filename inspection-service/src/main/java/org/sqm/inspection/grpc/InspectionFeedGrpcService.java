@@ -11,6 +11,7 @@ import org.sqm.inspection.service.InspectionFeeds;
 import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionResultView;
 import org.sqm.proto.inspection.v1.OrderLapse;
 import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
@@ -34,14 +35,20 @@ public class InspectionFeedGrpcService extends InspectionFeedServiceGrpc.Inspect
                         request.getPeriodBasis() != InspectionPeriodBasis.UNRECOGNIZED,
                         "period_basis",
                         "is not a known period basis")
+                .check(request.getView() != InspectionResultView.UNRECOGNIZED, "view", "is not a known view")
                 .throwIfAny();
+        boolean full = request.getView() != InspectionResultView.INSPECTION_RESULT_VIEW_SCORE;
         Outbound<InspectionResult> out = new Outbound<>(response);
         feeds.results(
                 ProtoTime.instantOrNull("period_start", request.hasPeriodStart(), request.getPeriodStart()),
                 ProtoTime.instantOrNull("period_end", request.hasPeriodEnd(), request.getPeriodEnd()),
                 InspectionMapper.toDomain(request.getKind()),
                 request.getPeriodBasis() == InspectionPeriodBasis.INSPECTION_PERIOD_BASIS_WINDOW_START,
-                view -> out.send(InspectionMapper.toResult(view)));
+                full,
+                view -> out.send(
+                        full
+                                ? InspectionMapper.toResult(view)
+                                : InspectionMapper.scoreResult(view).build()));
         response.onCompleted();
     }
 

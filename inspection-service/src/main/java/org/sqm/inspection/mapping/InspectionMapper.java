@@ -191,22 +191,9 @@ public final class InspectionMapper {
     }
 
     public static InspectionResult toResult(InspectionView view) {
-        var e = view.inspection();
         Map<String, RatingEntity> byCode =
                 view.ratings().stream().collect(Collectors.toMap(r -> r.elementCode, Function.identity()));
-        InspectionResult.Builder b = InspectionResult.newBuilder()
-                .setInspectionId(e.id.toString())
-                .setUnitId(e.unitId.toString())
-                .setKind(ProtoEnums.toProto(e.kind, InspectionKind.class))
-                .setAuthorityLevel(ProtoEnums.toProto(e.authorityLevel, AuthorityLevel.class))
-                .setStandardId(view.standard().id().toString())
-                .setStandardCode(view.standard().code())
-                .setStandardVersion(view.standard().version())
-                .setWindowStart(timestamp(e.windowStart))
-                .setFinalizeTime(timestamp(e.finalizeTime));
-        if (e.scoreCard != null) {
-            b.setScore(score(e.scoreCard));
-        }
+        InspectionResult.Builder b = scoreResult(view);
         for (StandardSnapshot.Element el : view.standard().elements()) {
             RatingEntity r = byCode.get(el.code());
             ResultRating.Builder rr =
@@ -220,6 +207,25 @@ public final class InspectionMapper {
             b.addRatings(rr);
         }
         return b.build();
+    }
+
+    /** A result without its ratings: the inspection, its standard version, times and score. */
+    public static InspectionResult.Builder scoreResult(InspectionView view) {
+        var e = view.inspection();
+        InspectionResult.Builder b = InspectionResult.newBuilder()
+                .setInspectionId(e.id.toString())
+                .setUnitId(e.unitId.toString())
+                .setKind(ProtoEnums.toProto(e.kind, InspectionKind.class))
+                .setAuthorityLevel(ProtoEnums.toProto(e.authorityLevel, AuthorityLevel.class))
+                .setStandardId(view.standard().id().toString())
+                .setStandardCode(view.standard().code())
+                .setStandardVersion(view.standard().version())
+                .setWindowStart(timestamp(e.windowStart))
+                .setFinalizeTime(timestamp(e.finalizeTime));
+        if (e.scoreCard != null) {
+            b.setScore(score(e.scoreCard));
+        }
+        return b;
     }
 
     static InspectionScore score(ScoreCard card) {

@@ -40,16 +40,22 @@ public class InspectionFeeds {
 
     /**
      * Every inspection finalized in [start, end) (or, {@code byWindowStart}, every finalized inspection
-     * whose window starts in it), of {@code kind} when set, by that time then id.
+     * whose window starts in it), of {@code kind} when set, by that time then id; their ratings only
+     * when {@code withRatings}.
      */
     public void results(
-            Instant start, Instant end, InspectionKind kind, boolean byWindowStart, Consumer<InspectionView> sink) {
+            Instant start,
+            Instant end,
+            InspectionKind kind,
+            boolean byWindowStart,
+            boolean withRatings,
+            Consumer<InspectionView> sink) {
         checkPeriod(start, end, false);
         Instant afterTime = null;
         UUID afterId = null;
         while (true) {
             List<InspectionView> batch =
-                    results.feedBatch(start, end, kind, byWindowStart, afterTime, afterId, RESULT_BATCH);
+                    results.feedBatch(start, end, kind, byWindowStart, withRatings, afterTime, afterId, RESULT_BATCH);
             batch.forEach(sink);
             if (batch.size() < RESULT_BATCH) {
                 return;

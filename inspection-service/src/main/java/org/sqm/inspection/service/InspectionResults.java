@@ -102,13 +102,15 @@ public class InspectionResults {
 
     /**
      * One batch of the results feed: up to {@code size} inspections finalized in [from, until) (of
-     * {@code kind}, when set) after (afterTime, afterId), by finalize time then id, with their ratings.
+     * {@code kind}, when set) after (afterTime, afterId), by finalize time then id, with their ratings
+     * when {@code withRatings}.
      */
     public List<InspectionView> feedBatch(
             Instant from,
             Instant until,
             InspectionKind kind,
             boolean byWindowStart,
+            boolean withRatings,
             Instant afterTime,
             UUID afterId,
             int size) {
@@ -119,7 +121,7 @@ public class InspectionResults {
                 .where(time + " < :until", "until", until)
                 .where("kind = :kind", "kind", kind)
                 .batch(inspections, afterTime, afterId, size);
-        return withRatings(batch);
+        return withRatings ? withRatings(batch) : views(batch, Map.of());
     }
 
     /** The inspections with their ratings, read in one query; results show no inspectors. */
@@ -128,14 +130,19 @@ public class InspectionResults {
         shown.forEach(e -> byInspection.put(e.id, new ArrayList<>()));
         ratings.ofInspections(byInspection.keySet())
                 .forEach(r -> byInspection.get(r.inspectionId).add(r));
+        return views(shown, byInspection);
+    }
+
+    /** The inspections with the ratings given (none for an inspection the map leaves out). */
+    private List<InspectionView> views(List<InspectionEntity> shown, Map<UUID, List<RatingEntity>> byInspection) {
         Map<UUID, StandardSnapshot> snapshots = new HashMap<>();
         return shown.stream()
                 .map(e -> new InspectionView(
                         e,
                         snapshots.computeIfAbsent(e.standardId, pinned::snapshot),
-                        byInspection.get(e.id),
+                        byInspection.getOrDefault(e.id, List.of()),
                         List.of(),
-                        byInspection.get(e.id).size(),
+                        byInspection.getOrDefault(e.id, List.of()).size(),
                         List.of()))
                 .toList();
     }

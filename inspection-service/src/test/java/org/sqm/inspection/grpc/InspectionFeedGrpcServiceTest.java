@@ -41,6 +41,7 @@ import org.sqm.proto.inspection.v1.InspectionFeedServiceGrpc.InspectionFeedServi
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.InspectionPeriodBasis;
 import org.sqm.proto.inspection.v1.InspectionResult;
+import org.sqm.proto.inspection.v1.InspectionResultView;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc.InspectionServiceBlockingStub;
 import org.sqm.proto.inspection.v1.InspectorServiceGrpc.InspectorServiceBlockingStub;
 import org.sqm.proto.inspection.v1.LapseKind;
@@ -432,6 +433,21 @@ class InspectionFeedGrpcServiceTest {
                         .count(),
                 "each once across the batches");
         assertEquals(0, results(september, october, any, window).size());
+        // The score view: the same results without their ratings.
+        List<InspectionResult> scoresOnly = new ArrayList<>();
+        feeds.streamInspectionResults(StreamInspectionResultsRequest.newBuilder()
+                        .setPeriodStart(ProtoTime.timestamp(august))
+                        .setPeriodEnd(ProtoTime.timestamp(september))
+                        .setPeriodBasis(window)
+                        .setView(InspectionResultView.INSPECTION_RESULT_VIEW_SCORE)
+                        .build())
+                .forEachRemaining(scoresOnly::add);
+        assertEquals(
+                assessedInAugust.stream()
+                        .map(r -> r.toBuilder().clearRatings().build())
+                        .toList(),
+                scoresOnly);
+        assertTrue(assessedInAugust.get(0).getRatingsCount() > 0);
         assertEquals(
                 350,
                 results(august, september, InspectionKind.INSPECTION_KIND_SPOT_CHECK, window)

@@ -2,6 +2,7 @@ package org.sqm.scoring.service;
 
 import com.google.rpc.Code;
 import io.grpc.protobuf.StatusProto;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -16,7 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
@@ -32,6 +36,7 @@ import org.sqm.scoring.domain.Period;
 import org.sqm.scoring.service.RecomputeRuns.Run;
 import org.sqm.scoring.service.ScorecardInputs.CardRef;
 import org.sqm.scoring.service.ScorecardInputs.Child;
+import org.sqm.scoring.service.ScorecardInputs.ComplaintStats;
 import org.sqm.scoring.service.ScorecardInputs.Inspection;
 import org.sqm.scoring.service.ScorecardInputs.Month;
 import org.sqm.scoring.service.ScorecardInputs.SubPeriod;
@@ -239,6 +244,28 @@ public class ScorecardRecompute {
         }
     }
 
+    /** A month's complaint statistics of every unit, read beside the caller's work. */
+    private CompletableFuture<Map<String, ComplaintStats>> statistics(Period month) {
+        return beside(() -> complaints.byUnit(instant(month.start()), instant(month.end())));
+    }
+
+    /** Runs a read on the worker pool (no transaction is open there). */
+    private static <T> CompletableFuture<T> beside(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The read's answer, or its own failure (a RemoteCallException stays one). */
+    private static <T> T joined(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     void execute(UUID runId, Period period) {
         try {
             runs.progress(runId, "reading units", 0, 0, Instant.now());
@@ -252,11 +279,15 @@ public class ScorecardRecompute {
             }
             List<ScoringModel> published = models.published();
             Work work = new Work(runId, units.allActive(), published, periods.size());
-            work.progress("reading inspections");
-            Map<String, Map<String, List<Inspection>>> inspectionsByMonth = new HashMap<>();
-            for (InspectionResults.Result r : inspections.byWindowStart(
+            work.progress("reading inspections, complaints and scoring inputs");
+            // The two streams (inspection-service and complaint-service) are read side by side, and
+            // the local inputs meanwhile: the run waits for the slowest, not for their sum.
+            CompletableFuture<List<InspectionResults.Result>> inspectionsRead = beside(() -> inspections.byWindowStart(
                     instant(months.get(0).start()),
-                    instant(months.get(months.size() - 1).end()))) {
+                    instant(months.get(months.size() - 1).end())));
+            CompletableFuture<Map<String, ComplaintStats>> statsRead = statistics(months.get(0));
+            Map<String, Map<String, List<Inspection>>> inspectionsByMonth = new HashMap<>();
+            for (InspectionResults.Result r : joined(inspectionsRead)) {
                 String month = LocalDate.ofInstant(r.windowStart(), config.timeZone())
                         .toString()
                         .substring(0, 7);
@@ -266,11 +297,14 @@ public class ScorecardRecompute {
                         .add(r.inspection());
             }
             Map<String, Map<String, CardRef>> cards = new HashMap<>();
-            for (Period month : months) {
-                work.progress("reading complaints " + month.text());
-                var stats = complaints.byUnit(instant(month.start()), instant(month.end()));
-                work.progress("reading scoring inputs " + month.text());
+            for (int m = 0; m < months.size(); m++) {
+                Period month = months.get(m);
+                if (m > 0) {
+                    work.progress("reading complaints and scoring inputs " + month.text());
+                    statsRead = statistics(month);
+                }
                 var local = localInputs.month(month);
+                var stats = joined(statsRead);
                 work.progress("scoring " + month.text());
                 Map<String, List<Inspection>> monthInspections =
                         inspectionsByMonth.getOrDefault(month.text(), Map.of());

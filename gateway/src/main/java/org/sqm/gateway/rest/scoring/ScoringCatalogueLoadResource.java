@@ -7,12 +7,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sqm.commons.client.ClientConfig;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.http.RequestBodies;
 import org.sqm.gateway.rest.scoring.ScoringViews.CatalogueBody;
@@ -31,14 +34,17 @@ public class ScoringCatalogueLoadResource {
     private final ScoringCatalogueServiceBlockingStub catalogue;
     private final RemoteCalls calls;
     private final ObjectMapper json;
+    private final Duration bulkDeadline;
 
     public ScoringCatalogueLoadResource(
             @GrpcClient("scoring") ScoringCatalogueServiceBlockingStub catalogue,
             RemoteCalls calls,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ClientConfig client) {
         this.catalogue = catalogue;
         this.calls = calls;
         this.json = json;
+        this.bulkDeadline = client.bulkDeadline();
     }
 
     @POST
@@ -63,6 +69,9 @@ public class ScoringCatalogueLoadResource {
         if (own != null) {
             request.setCatalogue(ScoringMapping.catalogue(own));
         }
-        return ScoringMapping.view(calls.write(SERVICE, () -> catalogue.loadScoringCatalogue(request.build())));
+        // A bulk call: the whole catalogue in one transaction, with its own deadline.
+        return ScoringMapping.view(calls.write(SERVICE, () -> catalogue
+                .withDeadlineAfter(bulkDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .loadScoringCatalogue(request.build())));
     }
 }
