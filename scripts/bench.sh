@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark command: builds (unless SQM_SKIP_BUILD=1), installs hey if missing, starts the suite
-# on an embedded PostgreSQL and writes BENCHMARKS.md and bench/charts/*.svg. About 13 minutes.
+# on an embedded PostgreSQL and writes BENCHMARKS.md and bench/charts/*.svg. About 22 minutes (the
+# scorecard recompute alone, --only=scorecard-recompute, about 5).
 # Options go to the benchmark: --smoke, --duration=10s, --concurrency=1,8,32, --read-concurrency=8.
 set -euo pipefail
 cd "$(dirname "$0")/.."

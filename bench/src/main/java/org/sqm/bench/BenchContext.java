@@ -25,6 +25,7 @@ record BenchContext(
         List<Integer> concurrency,
         int readConcurrency,
         ComplaintFeedBenchmark.Size feed,
+        ScorecardRecomputeBenchmark.Size scoring,
         JitActivity jit,
         List<String> warmUps) {
 

@@ -27,7 +27,9 @@ import org.sqm.testing.EmbeddedDatabase;
  *
  * <p>Options: {@code --smoke} (tiny sizes, to prove it works), {@code --duration=10s},
  * {@code --concurrency=1,8,32}, {@code --read-concurrency=8}, {@code --feed-units=10000},
- * {@code --feed-complaints=1000000}, {@code --out=BENCHMARKS.md}, {@code --charts=bench/charts},
+ * {@code --feed-complaints=1000000}, {@code --scoring-units=10000}, {@code --scoring-complaints=1000000},
+ * {@code --scoring-inspections=100000}, {@code --scoring-responses=500000},
+ * {@code --scoring-violations=10000}, {@code --out=BENCHMARKS.md}, {@code --charts=bench/charts},
  * {@code --only=complaint-statistics-feed} (run only the benchmarks named by their section's
  * slug and replace only their sections of an existing report).
  */
@@ -41,8 +43,11 @@ public final class BenchMain {
             List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     /** Every benchmark, in report order. A new capability adds its benchmark here. */
-    static final List<Benchmark> BENCHMARKS =
-            List.of(new IntakeBenchmark(), new ReadBenchmark(), new ComplaintFeedBenchmark());
+    static final List<Benchmark> BENCHMARKS = List.of(
+            new IntakeBenchmark(),
+            new ReadBenchmark(),
+            new ComplaintFeedBenchmark(),
+            new ScorecardRecomputeBenchmark());
 
     /** The sizes of one run. */
     record Options(
@@ -52,6 +57,7 @@ public final class BenchMain {
             List<Integer> concurrency,
             int readConcurrency,
             ComplaintFeedBenchmark.Size feed,
+            ScorecardRecomputeBenchmark.Size scoring,
             Set<String> only,
             Path out,
             Path charts) {
@@ -65,6 +71,11 @@ public final class BenchMain {
             Path charts = home.resolve("bench/charts");
             int feedUnits = smoke ? 1_000 : 10_000;
             long feedComplaints = smoke ? 20_000 : 1_000_000;
+            int scoringUnits = smoke ? 300 : 10_000;
+            long scoringComplaints = smoke ? 20_000 : 1_000_000;
+            long scoringInspections = smoke ? 2_000 : 100_000;
+            long scoringResponses = smoke ? 10_000 : 500_000;
+            long scoringViolations = smoke ? 200 : 10_000;
             Set<String> only = new LinkedHashSet<>();
             for (String a : args) {
                 if (a.startsWith("--duration=")) {
@@ -81,6 +92,16 @@ public final class BenchMain {
                     feedUnits = Integer.parseInt(a.substring("--feed-units=".length()));
                 } else if (a.startsWith("--feed-complaints=")) {
                     feedComplaints = Long.parseLong(a.substring("--feed-complaints=".length()));
+                } else if (a.startsWith("--scoring-units=")) {
+                    scoringUnits = Integer.parseInt(a.substring("--scoring-units=".length()));
+                } else if (a.startsWith("--scoring-complaints=")) {
+                    scoringComplaints = Long.parseLong(a.substring("--scoring-complaints=".length()));
+                } else if (a.startsWith("--scoring-inspections=")) {
+                    scoringInspections = Long.parseLong(a.substring("--scoring-inspections=".length()));
+                } else if (a.startsWith("--scoring-responses=")) {
+                    scoringResponses = Long.parseLong(a.substring("--scoring-responses=".length()));
+                } else if (a.startsWith("--scoring-violations=")) {
+                    scoringViolations = Long.parseLong(a.substring("--scoring-violations=".length()));
                 } else if (a.startsWith("--only=")) {
                     only.addAll(Arrays.asList(a.substring("--only=".length()).split(",")));
                 } else if (a.startsWith("--out=")) {
@@ -94,8 +115,24 @@ public final class BenchMain {
             Duration warmup = smoke ? Duration.ofSeconds(4) : Duration.ofSeconds(240);
             ComplaintFeedBenchmark.Size feed =
                     new ComplaintFeedBenchmark.Size(feedUnits, feedComplaints, smoke ? 2 : 5);
+            ScorecardRecomputeBenchmark.Size scoring = new ScorecardRecomputeBenchmark.Size(
+                    scoringUnits,
+                    scoringComplaints,
+                    scoringInspections,
+                    scoringResponses,
+                    scoringViolations,
+                    smoke ? 1 : 3);
             return new Options(
-                    smoke, duration, warmup, concurrency, readConcurrency, feed, Set.copyOf(only), out, charts);
+                    smoke,
+                    duration,
+                    warmup,
+                    concurrency,
+                    readConcurrency,
+                    feed,
+                    scoring,
+                    Set.copyOf(only),
+                    out,
+                    charts);
         }
     }
 
@@ -138,6 +175,7 @@ public final class BenchMain {
                     options.concurrency(),
                     options.readConcurrency(),
                     options.feed(),
+                    options.scoring(),
                     new JitActivity(jvms(suite)),
                     new ArrayList<>());
             List<Benchmark.Section> sections = new ArrayList<>();

@@ -64,7 +64,7 @@ final class ComplaintFeedBenchmark implements Benchmark {
      * The aggregation complaint-service runs for the feed, written out by hand: the same figures,
      * joins, period and grouping, read by JDBC with nothing between the database and the caller.
      */
-    private static final String AGGREGATION =
+    static final String AGGREGATION =
             """
             SELECT c.unit_id,
                    count(*),

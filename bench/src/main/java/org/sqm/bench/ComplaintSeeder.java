@@ -1,6 +1,5 @@
 package org.sqm.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -60,13 +58,15 @@ final class ComplaintSeeder {
         "OTHER"
     };
     private static final String[] SEVERITIES = {"LOW", "MEDIUM", "MEDIUM", "MEDIUM", "HIGH", "CRITICAL"};
-    private static final String[] SEGMENTS = {"\\N", "MOBILE", "MOBILE", "HOME", "BUSINESS", "VIP", "BROADBAND"};
+    private static final String[] SEGMENTS = {null, "MOBILE", "MOBILE", "HOME", "BUSINESS", "VIP", "BROADBAND"};
     private static final long ACKNOWLEDGE = 8 * 3600;
     private static final long FIRST_RESPONSE = 24 * 3600;
     private static final long RESOLVE = 120 * 3600;
     private static final long CALL_BACK = 8 * 3600;
     /** Rows per COPY: each batch of complaints is followed by its deadlines (the foreign key). */
     private static final int BATCH = 20_000;
+    /** The references of {@link #seed(Connection, List, long, Instant, Instant, long)}. */
+    static final String REFERENCE_PREFIX = "B-";
 
     private ComplaintSeeder() {}
 
@@ -82,6 +82,17 @@ final class ComplaintSeeder {
 
     /** Writes {@code complaints} complaints received in [from, to) about {@code units}, then ANALYZEs. */
     static Seeded seed(Connection db, List<UUID> units, long complaints, Instant from, Instant to, long seed)
+            throws SQLException {
+        return seed(db, units, complaints, from, to, seed, REFERENCE_PREFIX);
+    }
+
+    /**
+     * The same with references "{@code prefix}0", "{@code prefix}1" ...: references are unique, so two
+     * seedings of one database need different prefixes. A unit may be listed more than once: the
+     * complaints are drawn from the list, so a unit listed twice gets twice as many.
+     */
+    static Seeded seed(
+            Connection db, List<UUID> units, long complaints, Instant from, Instant to, long seed, String prefix)
             throws SQLException {
         Random random = new Random(seed);
         CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
@@ -100,7 +111,7 @@ final class ComplaintSeeder {
             deadlines += row(
                     complaintRows,
                     deadlineRows,
-                    n,
+                    prefix + n,
                     units.get(random.nextInt(units.size())),
                     units,
                     from.plusSeconds((long) (random.nextDouble() * span)),
@@ -124,7 +135,7 @@ final class ComplaintSeeder {
     private static int row(
             StringBuilder complaints,
             StringBuilder deadlines,
-            long n,
+            String reference,
             UUID unit,
             List<UUID> units,
             Instant received,
@@ -154,17 +165,17 @@ final class ComplaintSeeder {
         tsv(
                 complaints,
                 id,
-                "B-" + n,
+                reference,
                 unit,
                 channel,
-                "Seeded complaint " + n,
+                "Seeded complaint " + reference,
                 received,
                 created,
                 updated,
                 CATEGORIES[random.nextInt(CATEGORIES.length)],
                 severity,
-                "Customer " + n,
-                "+86 818 " + (1_000_000 + n % 9_000_000),
+                "Customer " + reference,
+                "+86 818 " + (1_000_000 + Math.floorMod(reference.hashCode(), 9_000_000)),
                 status,
                 escalated ? units.get(random.nextInt(units.size())) : null,
                 escalated ? 1 : 0,
@@ -205,28 +216,11 @@ final class ComplaintSeeder {
                 met == null || met.isAfter(start.plusSeconds(allowed * 3 / 4)));
     }
 
-    /** Appends one row of COPY's text format: tab-separated, \N for null (the values hold no tabs or escapes). */
     private static void tsv(StringBuilder rows, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                rows.append('\t');
-            }
-            rows.append(values[i] == null ? "\\N" : values[i].toString());
-        }
-        rows.append('\n');
+        Copy.tsv(rows, values);
     }
 
     private static void copy(CopyManager copy, String sql, StringBuilder rows) throws SQLException {
-        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-        CopyIn in = copy.copyIn(sql);
-        try {
-            in.writeToCopy(bytes, 0, bytes.length);
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-        rows.setLength(0);
+        Copy.send(copy, sql, rows);
     }
 }

@@ -99,21 +99,166 @@ final class Report {
         return String.join("\n", lines) + "\n";
     }
 
-    /** A section's text, with its chart written and linked first when it has one. */
+    /** A section's text, with its charts written and linked first when it has them. */
     private static String body(Path markdown, Path charts, Benchmark.Section s) throws IOException {
         StringBuilder md = new StringBuilder();
         if (!s.chart().isEmpty()) {
-            String file = slug(s.title()) + ".svg";
-            Files.writeString(charts.resolve(file), svg(s.chartTitle(), s.chart()));
-            md.append("![")
-                    .append(s.chartTitle())
-                    .append("](")
-                    .append(markdown.toAbsolutePath()
-                            .getParent()
-                            .relativize(charts.resolve(file).toAbsolutePath()))
-                    .append(")\n\n");
+            link(md, markdown, charts, slug(s.title()) + ".svg", s.chartTitle(), svg(s.chartTitle(), s.chart()));
+        }
+        if (!s.lines().isEmpty()) {
+            link(
+                    md,
+                    markdown,
+                    charts,
+                    slug(s.title()) + "-progress.svg",
+                    s.linesTitle(),
+                    lines(s.linesTitle(), s.lines(), s.marks()));
         }
         return md.append(s.markdown()).toString();
+    }
+
+    private static void link(StringBuilder md, Path markdown, Path charts, String file, String title, String svg)
+            throws IOException {
+        Files.writeString(charts.resolve(file), svg);
+        md.append("![")
+                .append(title)
+                .append("](")
+                .append(markdown.toAbsolutePath()
+                        .getParent()
+                        .relativize(charts.resolve(file).toAbsolutePath()))
+                .append(")\n\n");
+    }
+
+    /**
+     * A line chart: x and y from 0 to a round number at or above the largest value, one coloured
+     * polyline per curve with its points marked, dashed vertical lines with their labels at the marks,
+     * a legend; the title says what x and y are.
+     */
+    static String lines(String title, List<Benchmark.Line> curves, List<Benchmark.Mark> marks) {
+        double maxX = 0;
+        double maxY = 0;
+        for (Benchmark.Line l : curves) {
+            for (Benchmark.Point p : l.points()) {
+                maxX = Math.max(maxX, p.x());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        for (Benchmark.Mark m : marks) {
+            maxX = Math.max(maxX, m.x());
+        }
+        maxX = roundUp(maxX);
+        maxY = roundUp(maxY);
+        int left = 70;
+        int top = 40;
+        int width = 560;
+        int height = 260;
+        int legendTop = top + height + 45;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\""
+                        + " font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
+                left + width + 30,
+                legendTop + curves.size() * 18 + 10));
+        out.append(String.format(
+                Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">%s</text>%n", left, escape(title)));
+        for (int t = 0; t <= 4; t++) {
+            int y = top + height - (int) (height * t / 4.0);
+            int x = left + (int) (width * t / 4.0);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
+                    left,
+                    left + width,
+                    y,
+                    y,
+                    left - 6,
+                    y + 4,
+                    number(maxY * t / 4)));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x,
+                    x,
+                    top,
+                    top + height,
+                    x,
+                    top + height + 18,
+                    number(maxX * t / 4)));
+        }
+        for (int i = 0; i < marks.size(); i++) {
+            double x = left + width * marks.get(i).x() / maxX;
+            // Labels stagger down the chart so that stages close together stay readable.
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#555\">%s</text>%n",
+                    x,
+                    x,
+                    top,
+                    top + height,
+                    x + 3,
+                    top + 12 + (i % 6) * 13,
+                    escape(marks.get(i).label())));
+        }
+        for (int i = 0; i < curves.size(); i++) {
+            Benchmark.Line l = curves.get(i);
+            StringBuilder points = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (Benchmark.Point p : l.points()) {
+                double x = left + width * p.x() / maxX;
+                double y = top + height - height * p.y() / maxY;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                dots.append(String.format(
+                        Locale.ROOT,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"><title>%s: %s, %.0f</title></circle>%n",
+                        x,
+                        y,
+                        COLOURS[i % COLOURS.length],
+                        escape(l.series()),
+                        number(p.x()),
+                        p.y()));
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    COLOURS[i % COLOURS.length],
+                    points.toString().strip()));
+            out.append(dots);
+            int y = legendTop + i * 18;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+                    left,
+                    y - 10,
+                    COLOURS[i % COLOURS.length],
+                    left + 18,
+                    y,
+                    escape(l.series())));
+        }
+        return out.append("</svg>\n").toString();
+    }
+
+    /**
+     * The smallest of 1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6 or 8 times a power of ten at or above {@code v}:
+     * an axis end whose quarters read well.
+     */
+    static double roundUp(double v) {
+        if (v <= 0) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double step : new double[] {1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10}) {
+            if (step * power >= v - 1e-9 * power) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** An axis label: whole numbers when whole or above 10, else one decimal. */
+    private static String number(double v) {
+        return String.format(Locale.ROOT, v >= 10 || v == Math.rint(v) ? "%.0f" : "%.1f", v);
     }
 
     /** A grouped bar chart: groups along x, one coloured bar per series, a legend. */

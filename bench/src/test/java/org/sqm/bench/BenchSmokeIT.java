@@ -25,7 +25,13 @@ class BenchSmokeIT {
                 home, "--smoke", "--out=" + out, "--charts=" + home.resolve("bench/target/smoke/charts"));
         List<Benchmark.Section> sections = BenchMain.run(home, options);
         assertEquals(
-                List.of("Complaint intake", "Reads", ComplaintFeedBenchmark.TITLE, "Footprint", "Warm-up"),
+                List.of(
+                        "Complaint intake",
+                        "Reads",
+                        ComplaintFeedBenchmark.TITLE,
+                        ScorecardRecomputeBenchmark.TITLE,
+                        "Footprint",
+                        "Warm-up"),
                 sections.stream().map(Benchmark.Section::title).toList());
         String report = Files.readString(out);
         assertTrue(report.contains("| 2 | raw JDBC insert |"), report);
@@ -43,14 +49,25 @@ class BenchSmokeIT {
         }
         assertTrue(report.contains("The ceiling of this design on this machine"), report);
         // The feed against its SQL: both timed on 1 000 units and 20 000 complaints, and the gRPC feed's ratio stated.
-        String feed =
-                report.substring(report.indexOf("## " + ComplaintFeedBenchmark.TITLE), report.indexOf("## Footprint"));
+        String feed = report.substring(
+                report.indexOf("## " + ComplaintFeedBenchmark.TITLE),
+                report.indexOf("## " + ScorecardRecomputeBenchmark.TITLE));
         assertTrue(feed.contains("20,000 complaints about 1,000 units"), feed);
         assertTrue(feed.contains("| " + ComplaintFeedBenchmark.SQL + " | "), feed);
         assertTrue(feed.contains("| " + ComplaintFeedBenchmark.GRPC + " | "), feed);
         assertTrue(feed.contains("| " + ComplaintFeedBenchmark.REST + " | "), feed);
         assertTrue(!feed.contains("failed:"), feed);
         assertTrue(feed.contains("times the plain SQL"), feed);
+        // The recompute of last month's scorecards against the same aggregations in SQL, with its progress chart.
+        String scoring = report.substring(
+                report.indexOf("## " + ScorecardRecomputeBenchmark.TITLE), report.indexOf("## Footprint"));
+        assertTrue(scoring.contains("| " + ScorecardRecomputeBenchmark.SQL + " | "), scoring);
+        assertTrue(scoring.contains("| " + ScorecardRecomputeBenchmark.GRPC + " | "), scoring);
+        assertTrue(!scoring.contains("failed:"), scoring);
+        assertTrue(scoring.contains("times the plain SQL"), scoring);
+        assertTrue(scoring.matches("(?s).*Units: \\*\\*[0-9,]+ scored, .*"), scoring);
+        assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/scorecard-recompute-progress.svg"))
+                .contains("<polyline"));
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))
                 .startsWith("<svg"));
         // Every measured path completed operations and none failed (the tables before the warm-up log).

@@ -1,6 +1,7 @@
 package org.sqm.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,5 +65,42 @@ class ReportTest {
         assertEquals(
                 "# Benchmarks\n\n## Reads\n\nreads\n\n## Complaint statistics feed\n\nfeed\n\n## Footprint\n\nmemory\n",
                 Files.readString(md));
+    }
+
+    @Test
+    void aSectionWithCurvesGetsALineChartBesideItsBars() throws Exception {
+        Path md = dir.resolve("BENCHMARKS.md");
+        Report.write(
+                md,
+                dir.resolve("charts"),
+                "# Benchmarks\n",
+                List.of(new Benchmark.Section(
+                        "Scorecard recompute",
+                        "numbers\n",
+                        List.of(new Benchmark.Bar("2026-11", "SQL", 6.4)),
+                        "Seconds",
+                        List.of(new Benchmark.Line(
+                                "round 1",
+                                List.of(
+                                        new Benchmark.Point(0.1, 0),
+                                        new Benchmark.Point(5, 4000),
+                                        new Benchmark.Point(9.5, 10001)))),
+                        "Units scored over time",
+                        List.of(new Benchmark.Mark(5, "scoring")))));
+
+        String report = Files.readString(md);
+        assertTrue(report.contains("![Seconds](charts/scorecard-recompute.svg)"), report);
+        assertTrue(report.contains("![Units scored over time](charts/scorecard-recompute-progress.svg)"), report);
+        String svg = Files.readString(dir.resolve("charts/scorecard-recompute-progress.svg"));
+        // x runs to 10 (the last point at 9.5 s, rounded up) over 560 px from 70, y to 12 000 over 260 px
+        // from 40; the mark is a dashed line with its label.
+        assertTrue(svg.contains("points=\"75.6,300.0 350.0,213.3 602.0,83.3\""), svg);
+        assertTrue(svg.contains(">round 1</text>"), svg);
+        assertTrue(svg.contains("<line x1=\"350.0\" x2=\"350.0\""), svg);
+        assertTrue(svg.contains(">scoring</text>"), svg);
+        assertTrue(svg.contains(">12000</text>") && svg.contains(">3000</text>"), svg);
+        assertEquals(12_000, Report.roundUp(10_001));
+        assertEquals(50, Report.roundUp(48.9));
+        assertEquals(3, Report.roundUp(2.7));
     }
 }
