@@ -169,6 +169,45 @@ class ScorecardsIT {
                 .body("points.size()", equalTo(3))
                 .body("points[2].score", equalTo(70.75f));
 
+        // The county's halls as a league table: the scored hall ranked first, the quiet one listed but
+        // not ranked; by satisfaction, the hall's 30 responses meet the model's minimum sample.
+        given().queryParam("period", month.toString())
+                .queryParam("parentUnitId", county)
+                .when()
+                .get("/api/v1/leagueTables")
+                .then()
+                .statusCode(200)
+                .body("ranked", equalTo(1))
+                .body("insufficientData", equalTo(1))
+                .body("rows[0].unitId", equalTo(hall))
+                .body("rows[0].rank", equalTo(1))
+                .body("rows[0].value", equalTo(70.75f))
+                .body("rows[0].grade", equalTo("C"))
+                .body("rows[1].unitId", equalTo(quietHall))
+                .body("rows[1].status", equalTo("INSUFFICIENT_DATA"));
+        given().queryParam("period", month.toString())
+                .queryParam("parentUnitId", county)
+                .queryParam("metric", "SATISFACTION_INDEX")
+                .when()
+                .get("/api/v1/leagueTables")
+                .then()
+                .statusCode(200)
+                .body("rows[0].unitId", equalTo(hall))
+                .body("rows[0].sampleSize", equalTo(30));
+        String csv = given().accept("text/csv")
+                .queryParam("period", month.toString())
+                .queryParam("parentUnitId", county)
+                .when()
+                .get("/api/v1/leagueTables")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String[] lines = csv.split("\r?\n");
+        assertTrue(lines[0].startsWith("rank,"), csv);
+        assertEquals(3, lines.length, csv);
+        assertTrue(lines[1].startsWith("1,"), csv);
+
         // This month has not ended: refused, saying so.
         given().urlEncodingEnabled(false)
                 .contentType(ContentType.JSON)
