@@ -73,6 +73,7 @@ public class LeagueTableStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double score = rs.getDouble(7);
+                    boolean noScore = rs.wasNull();
                     entries.add(new Entry(
                             rs.getObject(1, UUID.class),
                             rs.getObject(2, UUID.class),
@@ -80,7 +81,7 @@ public class LeagueTableStore {
                             rs.getString(4),
                             rs.getObject(5, UUID.class),
                             rs.getInt(6),
-                            rs.wasNull() ? null : score,
+                            noScore ? null : score,
                             rs.getString(8),
                             rs.getString(9),
                             rs.getString(10)));
