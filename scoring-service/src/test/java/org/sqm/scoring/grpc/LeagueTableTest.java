@@ -22,12 +22,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sqm.proto.scoring.v1.DifferenceToAbove;
 import org.sqm.proto.scoring.v1.GetLeagueTableRequest;
+import org.sqm.proto.scoring.v1.GetScoreTrendRequest;
 import org.sqm.proto.scoring.v1.LeagueMetric;
 import org.sqm.proto.scoring.v1.LeagueRowStatus;
 import org.sqm.proto.scoring.v1.LeagueTable;
 import org.sqm.proto.scoring.v1.LeagueTableRow;
 import org.sqm.proto.scoring.v1.LeagueTableServiceGrpc.LeagueTableServiceBlockingStub;
 import org.sqm.proto.scoring.v1.Movement;
+import org.sqm.proto.scoring.v1.ScoreTrend;
+import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.testing.EmbeddedPostgresResource;
 import org.sqm.testing.GrpcErrors;
@@ -47,6 +50,9 @@ class LeagueTableTest {
 
     @GrpcClient("scoring")
     LeagueTableServiceBlockingStub tables;
+
+    @GrpcClient("scoring")
+    ScorecardServiceBlockingStub scorecards;
 
     @Inject
     AgroalDataSource db;
@@ -145,6 +151,16 @@ class LeagueTableTest {
         assertEquals("no inspection; no survey", insufficient.getInsufficientDataReason());
         assertEquals(5, insufficient.getPreviousRank());
         assertEquals(50.0, insufficient.getPreviousValue(), EPS);
+
+        // The same stored rows through the trend: June without a score (not a score of 0), May 50.
+        ScoreTrend trend = scorecards.getScoreTrend(GetScoreTrendRequest.newBuilder()
+                .setUnitId(u5.toString())
+                .setPeriod("2023-06")
+                .setCount(2)
+                .build());
+        assertTrue(trend.getPoints(0).hasScore());
+        assertEquals(50.0, trend.getPoints(0).getScore(), EPS);
+        assertFalse(trend.getPoints(1).hasScore());
     }
 
     /**
