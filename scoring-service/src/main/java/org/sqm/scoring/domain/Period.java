@@ -71,6 +71,19 @@ public record Period(String text, LocalDate start, LocalDate end) {
         return start.isAfter(today);
     }
 
+    /** The period before, of the same kind: 2026-02 for 2026-03, 2025-12 for 2026-01, 2025-Q4 for 2026-Q1, 2025 for 2026. */
+    public Period previous() {
+        if (text.length() == 4) {
+            return parse(String.valueOf(start.getYear() - 1)).orElseThrow();
+        }
+        if (text.contains("-Q")) {
+            LocalDate before = start.minusMonths(3);
+            return parse(before.getYear() + "-Q" + ((before.getMonthValue() - 1) / 3 + 1))
+                    .orElseThrow();
+        }
+        return parse(start.minusMonths(1).toString().substring(0, 7)).orElseThrow();
+    }
+
     /** The months of a period, in order. */
     public List<Period> months() {
         List<Period> months = new ArrayList<>();

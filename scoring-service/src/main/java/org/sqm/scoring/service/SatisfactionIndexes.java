@@ -75,18 +75,36 @@ public class SatisfactionIndexes {
         long n = ((Number) row[0]).longValue();
         Double mean = row[1] == null ? null : ((Number) row[1]).doubleValue();
         Double sd = row[2] == null ? null : ((Number) row[2]).doubleValue();
-        Double lower = null;
-        Double upper = null;
+        Interval ci = interval(n, mean, sd);
+        return new Index(
+                unit,
+                segment,
+                period.text(),
+                n,
+                mean,
+                sd,
+                ci == null ? null : ci.lower(),
+                ci == null ? null : ci.upper(),
+                batchIds);
+    }
+
+    /** A 95 % confidence interval on 0-100. */
+    public record Interval(double lower, double upper) {}
+
+    /**
+     * The 95 % interval of a mean of {@code n} scores on 0-100 with the sample standard deviation
+     * {@code sd}: mean ± t(0.975, n-1) × sd / √n clamped to the scale; null for no scores.
+     */
+    static Interval interval(long n, Double mean, Double sd) {
+        if (n < 1) {
+            return null;
+        }
         if (n == 1) {
             // One answer says nothing about the spread: the interval is the whole scale.
-            lower = 0.0;
-            upper = 100.0;
-        } else if (n > 1) {
-            double half = StudentT.quantile975(n - 1) * sd / Math.sqrt(n);
-            lower = Math.max(0, mean - half);
-            upper = Math.min(100, mean + half);
+            return new Interval(0, 100);
         }
-        return new Index(unit, segment, period.text(), n, mean, sd, lower, upper, batchIds);
+        double half = StudentT.quantile975(n - 1) * sd / Math.sqrt(n);
+        return new Interval(Math.max(0, mean - half), Math.min(100, mean + half));
     }
 
     private static Query bind(Query query, UUID unit, Period period, CustomerSegment segment) {

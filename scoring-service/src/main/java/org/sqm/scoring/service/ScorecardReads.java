@@ -2,7 +2,6 @@ package org.sqm.scoring.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +85,7 @@ public class ScorecardReads {
         Period p = last;
         for (int i = 0; i < n; i++) {
             periods.add(0, p.text());
-            p = previous(p);
+            p = p.previous();
         }
         Map<String, ScorecardStore.TrendRow> rows =
                 store.trend(unit, periods).stream().collect(Collectors.toMap(ScorecardStore.TrendRow::period, r -> r));
@@ -106,20 +105,6 @@ public class ScorecardReads {
             trend.addPoints(point);
         }
         return trend.build();
-    }
-
-    /** The period before, of the same kind. */
-    static Period previous(Period p) {
-        String text = p.text();
-        LocalDate start;
-        if (text.length() == 4) {
-            return Period.parse(String.valueOf(p.start().getYear() - 1)).orElseThrow();
-        } else if (text.contains("-Q")) {
-            start = p.start().minusMonths(3);
-            return Period.parse(start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1))
-                    .orElseThrow();
-        }
-        return Period.parse(p.start().minusMonths(1).toString().substring(0, 7)).orElseThrow();
     }
 
     private static Period period(String text) {

@@ -149,11 +149,13 @@ public class ScorecardStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double score = rs.getDouble(4);
+                    // wasNull speaks of the last column read: ask it before reading the others.
+                    boolean noScore = rs.wasNull();
                     rows.add(new TrendRow(
                             rs.getString(1),
                             rs.getObject(2, UUID.class),
                             rs.getString(3),
-                            rs.wasNull() ? null : score,
+                            noScore ? null : score,
                             rs.getString(5),
                             rs.getString(6),
                             rs.getInt(7)));

@@ -79,12 +79,7 @@ public final class ScoringModelDocument {
 
     /** The version as the contract's message, every output-only field included. */
     public static ScoringModel toProto(ScoringModelEntity e) {
-        ScoringModel.Builder b = ScoringModel.newBuilder();
-        try {
-            PARSER.merge(e.definition, b);
-        } catch (InvalidProtocolBufferException ex) {
-            throw new IllegalStateException("scoring model " + e.id + " holds an unreadable definition", ex);
-        }
+        ScoringModel.Builder b = parse(e.id, e.definition);
         b.setId(e.id.toString())
                 .setCode(e.code)
                 .setVersion(e.versionNumber)
@@ -101,6 +96,17 @@ public final class ScoringModelDocument {
             b.setRetireTime(timestamp(e.retireTime));
         }
         return b.build();
+    }
+
+    /** The stored definition of a version (what it scores on, no output-only field). */
+    public static ScoringModel.Builder parse(Object id, String definition) {
+        ScoringModel.Builder b = ScoringModel.newBuilder();
+        try {
+            PARSER.merge(definition, b);
+        } catch (InvalidProtocolBufferException ex) {
+            throw new IllegalStateException("scoring model " + id + " holds an unreadable definition", ex);
+        }
+        return b;
     }
 
     /** Whether a stored version says what {@code model} says (its code, output-only fields aside). */
