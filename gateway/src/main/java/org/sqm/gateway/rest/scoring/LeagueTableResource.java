@@ -105,7 +105,7 @@ public class LeagueTableResource {
                 .build();
     }
 
-    /** Whether the first acceptable type (by quality) that we produce is CSV; *&#47;* and none mean JSON. */
+    /** Whether the acceptable type of highest quality that we produce is CSV; any type, or no Accept, means JSON. */
     private static boolean csvPreferred(HttpHeaders headers) {
         MediaType csv = MediaType.valueOf(Csv.MEDIA_TYPE);
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
