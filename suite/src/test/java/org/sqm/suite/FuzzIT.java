@@ -178,6 +178,7 @@ class FuzzIT {
             new Endpoint("GET", "/api/v1/units/{id}/scorecards/{id}", false),
             new Endpoint("GET", "/api/v1/units/{id}/scorecards/2026-03", false),
             new Endpoint("GET", "/api/v1/units/{id}/scoreTrend", false),
+            new Endpoint("GET", "/api/v1/leagueTables", false),
             new Endpoint("GET", "/api/v1/operations/{id}", false),
             new Endpoint("GET", "/api/v1/operations", false),
             new Endpoint("POST", "/api/v1/operations/{id}:{move}", true));
@@ -342,6 +343,7 @@ class FuzzIT {
             "level",
             "parentUnitId",
             "count",
+            "metric",
             "timeout");
 
     static final List<String> MOVES = List.of(
@@ -713,6 +715,7 @@ class FuzzIT {
                                 org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.ScorecardServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.LeagueTableServiceGrpc.getServiceDescriptor(),
                                 com.google.longrunning.OperationsGrpc.getServiceDescriptor()));
         List<GrpcMethod> methods = new ArrayList<>();
         services.forEach((component, descriptors) -> descriptors.forEach(d -> d.getMethods()

@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcService;
 import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
+import org.sqm.proto.scoring.v1.LeagueTableServiceGrpc;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
@@ -77,6 +78,13 @@ public final class FakeScoringServices {
     public static class Scorecards extends FakeService {
         public Scorecards() {
             super(ScorecardServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class LeagueTables extends FakeService {
+        public LeagueTables() {
+            super(LeagueTableServiceGrpc.getServiceDescriptor());
         }
     }
 

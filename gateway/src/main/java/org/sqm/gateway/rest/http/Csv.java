@@ -1,0 +1,39 @@
+package org.sqm.gateway.rest.http;
+
+import java.util.List;
+
+/**
+ * Writes CSV as RFC 4180 has it: records end with CRLF; a field holding a comma, a double quote, a
+ * CR or a LF is enclosed in double quotes, its double quotes doubled. A null is an empty field, a
+ * number its {@code toString} (Java's {@code Double.toString} for doubles: "84.5", "90.0"), an enum its name.
+ */
+public final class Csv {
+
+    /** The media type. */
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private Csv() {}
+
+    /** Appends one record of {@code fields} to {@code out}. */
+    public static void record(StringBuilder out, List<?> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            field(out, fields.get(i));
+        }
+        out.append("\r\n");
+    }
+
+    private static void field(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value instanceof Enum<?> e ? e.name() : value.toString();
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\r') < 0 && text.indexOf('\n') < 0) {
+            out.append(text);
+            return;
+        }
+        out.append('"').append(text.replace("\"", "\"\"")).append('"');
+    }
+}
