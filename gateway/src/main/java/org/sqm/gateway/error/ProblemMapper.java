@@ -225,12 +225,15 @@ public class ProblemMapper {
     /**
      * Translates a field path of a gRPC request into the REST request's terms: the body is the
      * resource itself, so its wrapper ({@code unit.}) goes; names become lowerCamelCase; the request
-     * id travels in the Idempotency-Key header and the etag in If-Match; the update mask is the set
+     * id travels in the Idempotency-Key header, the actor of a move in X-Actor and the etag in If-Match; the update mask is the set
      * of fields in the body.
      */
     static String restField(String grpcField) {
         if (grpcField.equals("request_id")) {
             return "Idempotency-Key";
+        }
+        if (grpcField.equals("actor")) {
+            return "X-Actor";
         }
         // "unit.name" names a field of the request's resource, which is the REST body itself; but
         // "ratings[0].level_code" starts with a list of the body and keeps it.

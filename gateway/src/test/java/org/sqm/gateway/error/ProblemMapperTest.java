@@ -50,6 +50,7 @@ class ProblemMapperTest {
         assertEquals("code", ProblemMapper.restField("unit.code"));
         assertEquals("parentId", ProblemMapper.restField("unit.parent_id"));
         assertEquals("pageSize", ProblemMapper.restField("page_size"));
+        assertEquals("X-Actor", ProblemMapper.restField("actor"));
         assertEquals("id", ProblemMapper.restField("id"));
         assertEquals("Idempotency-Key", ProblemMapper.restField("request_id"));
         assertEquals("ratings[0].levelCode", ProblemMapper.restField("ratings[0].level_code"));
