@@ -10,8 +10,16 @@ public class InvalidArgumentException extends DomainException {
     private final List<FieldViolation> violations;
 
     public InvalidArgumentException(List<FieldViolation> violations) {
+        this("INVALID_FIELDS", violations);
+    }
+
+    /**
+     * Invalid fields with a reason more telling than INVALID_FIELDS for one kind of refusal, e.g. a
+     * period that has not ended (PERIOD_NOT_CLOSED), so that a caller can act on it without parsing.
+     */
+    public InvalidArgumentException(String reason, List<FieldViolation> violations) {
         super(
-                "INVALID_FIELDS",
+                reason,
                 violations.stream().map(v -> v.field() + ": " + v.description()).collect(Collectors.joining("; ")),
                 Map.of());
         this.violations = List.copyOf(violations);

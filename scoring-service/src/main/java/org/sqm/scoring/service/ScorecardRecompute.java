@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.sqm.commons.error.FailedPreconditionException;
+import org.sqm.commons.error.FieldViolation;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.grpc.GrpcErrorMapper;
 import org.sqm.proto.scoring.v1.RecomputeScorecardsResponse;
@@ -144,13 +145,18 @@ public class ScorecardRecompute {
         Period period = Period.parse(text).orElseThrow(() -> new InvalidArgumentException("period", Period.FORMAT));
         Instant now = Instant.now();
         if (period.start().atStartOfDay(config.timeZone()).toInstant().isAfter(now)) {
-            throw new PeriodNotRecomputable(
-                    "PERIOD_IN_FUTURE", "must not lie in the future: it begins on " + period.start());
+            throw new InvalidArgumentException(
+                    "PERIOD_IN_FUTURE",
+                    List.of(new FieldViolation(
+                            "period", "must not lie in the future: it begins on " + period.start())));
         }
         if (period.end().atStartOfDay(config.timeZone()).toInstant().isAfter(now)) {
-            throw new PeriodNotRecomputable(
+            throw new InvalidArgumentException(
                     "PERIOD_NOT_CLOSED",
-                    "has not ended: it ends with " + period.end().minusDays(1) + "; recompute it after that day");
+                    List.of(new FieldViolation(
+                            "period",
+                            "has not ended: it ends with " + period.end().minusDays(1)
+                                    + "; recompute it after that day")));
         }
         return period;
     }
