@@ -22,6 +22,17 @@ public interface ScoringConfig {
     /** Recomputing scorecards. */
     Scorecards scorecards();
 
+    /** The certification watch. */
+    Certifications certifications();
+
+    /** The certification watch: suspensions for overdue action plans and reviews, lapses. */
+    interface Certifications {
+
+        /** How often the watch runs (read by the scheduler as {@code ${sqm.scoring.certifications.watch-interval}}). */
+        @WithDefault("1h")
+        Duration watchInterval();
+    }
+
     /** Recomputing scorecards. */
     interface Scorecards {
 
