@@ -2,6 +2,7 @@ package org.sqm.gateway.fakes;
 
 import com.google.longrunning.OperationsGrpc;
 import io.quarkus.grpc.GrpcService;
+import org.sqm.proto.scoring.v1.CertificationServiceGrpc;
 import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
@@ -93,6 +94,13 @@ public final class FakeScoringServices {
     public static class Operations extends FakeService {
         public Operations() {
             super(OperationsGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Certifications extends FakeService {
+        public Certifications() {
+            super(CertificationServiceGrpc.getServiceDescriptor());
         }
     }
 }
