@@ -2,10 +2,12 @@ package org.sqm.scoring.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,14 +78,14 @@ public class CertificationCycle {
         apply(c, f, change);
         try {
             certifications.flush();
-        } catch (jakarta.persistence.OptimisticLockException e) {
+        } catch (OptimisticLockException e) {
             throw new ConcurrentModificationException("certification", c.id.toString());
         }
         event.certified(c.id, action(change));
     }
 
     private UUID grant(Facts f) {
-        Instant at = f.decideTime();
+        Instant at = f.decideTime().truncatedTo(ChronoUnit.MICROS);
         CertificationEntity c = new CertificationEntity();
         c.id = UUID.randomUUID();
         c.unitId = f.unitId();

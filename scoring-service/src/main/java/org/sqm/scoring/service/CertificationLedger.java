@@ -120,6 +120,8 @@ public class CertificationLedger {
                 break;
             }
         }
+        // Written now, so that a change racing this one is the caller's error and not the commit's.
+        certifications.flush();
         return true;
     }
 }

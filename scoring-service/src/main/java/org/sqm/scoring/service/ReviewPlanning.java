@@ -3,6 +3,7 @@ package org.sqm.scoring.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +91,7 @@ public class ReviewPlanning {
         }
         try {
             ledger.planned(c.id, c.nextReviewDueTime, inspectionId);
-        } catch (DomainException | jakarta.persistence.PersistenceException e) {
+        } catch (DomainException | PersistenceException e) {
             LOG.warnf("Certification %s changed while its review was planned; the watch looks again", c.id);
         }
         return Optional.of(inspectionId);
