@@ -123,6 +123,11 @@ public final class AccreditationRulesDocument {
         }
     }
 
+    /** Whether a code (of rules, a standard or a level) has the form codes have. */
+    public static boolean wellFormedCode(String code) {
+        return CODE.matcher(code).matches();
+    }
+
     private static boolean between(int value, int min, int max) {
         return value >= min && value <= max;
     }

@@ -34,17 +34,22 @@ public class AccreditationRulesService {
     private final AccreditationRulesRepository rules;
     private final PageTokens pageTokens;
     private final Clock clock;
+    private final RatingScales scales;
 
-    public AccreditationRulesService(AccreditationRulesRepository rules, PageTokens pageTokens, Clock clock) {
+    public AccreditationRulesService(
+            AccreditationRulesRepository rules, PageTokens pageTokens, Clock clock, RatingScales scales) {
         this.rules = rules;
         this.pageTokens = pageTokens;
         this.clock = clock;
+        this.scales = scales;
     }
 
     /**
      * Creates the next version of the rules' code (version 1 of a new code), or returns the version an
      * earlier call with the same request id created. Fails with INVALID_ARGUMENT naming every bad
-     * field and every contradiction; nothing is written then.
+     * field and every contradiction, and every level code that the rating scale of the standard's latest
+     * version in standards-service does not have (read before any transaction opens); nothing is
+     * written then.
      */
     // Not in the class's transaction: IdempotentCreate inserts in one of its own and reads a racing retry's in another.
     @Transactional(TxType.NEVER)
@@ -52,6 +57,7 @@ public class AccreditationRulesService {
         AccreditationRules normalised = AccreditationRulesDocument.normalised(asked);
         Violations v = new Violations();
         AccreditationRulesDocument.check(normalised, "rules", v);
+        checkLevels(normalised, v);
         v.maxLength("request_id", requestId, 100).throwIfAny();
         String fingerprint = IdempotentCreate.fingerprint(AccreditationRulesDocument.json(normalised));
         return IdempotentCreate.create(
@@ -72,6 +78,56 @@ public class AccreditationRulesService {
                 constraint -> constraint.equals(CODE_VERSION)
                         ? new ConcurrentModificationException("accreditation rules", normalised.getCode())
                         : null);
+    }
+
+    /** Checks the level codes against the standard's rating scale, unless the standard code is malformed. */
+    private void checkLevels(AccreditationRules r, Violations v) {
+        if (!AccreditationRulesDocument.wellFormedCode(r.getStandardCode())) {
+            return;
+        }
+        Optional<List<String>> levels = scales.levelCodes(r.getStandardCode());
+        if (levels.isEmpty()) {
+            v.check(
+                    false,
+                    "rules.standard_code",
+                    "no standard has the code " + r.getStandardCode() + " in standards-service");
+            return;
+        }
+        if (levels.get().isEmpty()) {
+            v.check(
+                    false,
+                    "rules.standard_code",
+                    "standard " + r.getStandardCode()
+                            + " rates with scores, not levels: accreditation rules need a scale of levels");
+            return;
+        }
+        level(
+                r.getStandardCode(),
+                "rules.non_compliance_level_codes",
+                r.getNonComplianceLevelCodesList(),
+                levels.get(),
+                v);
+        level(
+                r.getStandardCode(),
+                "rules.partial_compliance_level_codes",
+                r.getPartialComplianceLevelCodesList(),
+                levels.get(),
+                v);
+        level(
+                r.getStandardCode(),
+                "rules.compliance_plus_level_codes",
+                r.getCompliancePlusLevelCodesList(),
+                levels.get(),
+                v);
+    }
+
+    private static void level(String standard, String field, List<String> codes, List<String> known, Violations v) {
+        for (int i = 0; i < codes.size(); i++) {
+            v.check(
+                    known.contains(codes.get(i)) || !AccreditationRulesDocument.wellFormedCode(codes.get(i)),
+                    field + "[" + i + "]",
+                    codes.get(i) + " is not a level of standard " + standard + " (" + String.join(", ", known) + ")");
+        }
     }
 
     /**

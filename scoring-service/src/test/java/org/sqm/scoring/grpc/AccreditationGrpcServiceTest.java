@@ -191,6 +191,31 @@ class AccreditationGrpcServiceTest {
                         .getRulesCount());
     }
 
+    @Test
+    void levelCodesAreCheckedAgainstTheRatingScaleOfTheStandard() {
+        FakeStandards.levels("STD-NUMERIC");
+        StatusRuntimeException unknownLevels = assertThrows(
+                StatusRuntimeException.class,
+                () -> create(
+                        rules(code("L"), "STD-A")
+                                .addNonComplianceLevelCodes("FAIL")
+                                .setCompliancePlusLevelCodes(0, "EXCELLENT"),
+                        ""));
+        assertEquals(
+                List.of("rules.non_compliance_level_codes[1]", "rules.compliance_plus_level_codes[0]"),
+                GrpcErrors.violatedFields(unknownLevels));
+        assertTrue(unknownLevels
+                .getStatus()
+                .getDescription()
+                .contains("FAIL is not a level of standard STD-A (COMPLIANCE_PLUS, COMPLIANT, PARTIAL_COMPLIANCE, "
+                        + "NON_COMPLIANCE)"));
+        for (String standard : List.of("STD-NONE", "STD-NUMERIC")) {
+            StatusRuntimeException e =
+                    assertThrows(StatusRuntimeException.class, () -> create(rules(code("L"), standard), ""));
+            assertEquals(List.of("rules.standard_code"), GrpcErrors.violatedFields(e));
+        }
+    }
+
     /** A finalized on-site assessment of two criteria of four elements each, rated with the given levels. */
     static InspectionResult assessment(String unit, String standard, Instant finalized, String... levels) {
         List<ResultRating> ratings = new ArrayList<>();
