@@ -49,7 +49,9 @@ class AccreditationCatalogueTest {
     }
 
     List<AccreditationRules> versions(String code) {
+        // This class may run first: the first calls of a run warm up every path, beyond the usual deadline.
         return accreditation
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
                 .listAccreditationRules(
                         ListAccreditationRulesRequest.newBuilder().setCode(code).build())
                 .getRulesList();
