@@ -2,6 +2,7 @@ package org.sqm.gateway.fakes;
 
 import com.google.longrunning.OperationsGrpc;
 import io.quarkus.grpc.GrpcService;
+import org.sqm.proto.scoring.v1.AccreditationServiceGrpc;
 import org.sqm.proto.scoring.v1.CertificationServiceGrpc;
 import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
@@ -86,6 +87,13 @@ public final class FakeScoringServices {
     public static class LeagueTables extends FakeService {
         public LeagueTables() {
             super(LeagueTableServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class Accreditation extends FakeService {
+        public Accreditation() {
+            super(AccreditationServiceGrpc.getServiceDescriptor());
         }
     }
 

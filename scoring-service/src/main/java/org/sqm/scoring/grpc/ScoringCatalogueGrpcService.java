@@ -32,6 +32,7 @@ public class ScoringCatalogueGrpcService extends ScoringCatalogueServiceGrpc.Sco
                 CatalogueMapper.toProto(load.load(
                         CatalogueMapper.indicators(catalogue),
                         CatalogueMapper.deductionRules(catalogue),
-                        CatalogueMapper.scoringModels(catalogue))));
+                        CatalogueMapper.scoringModels(catalogue),
+                        CatalogueMapper.accreditationRules(catalogue))));
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.proto.scoring.v1.AccreditationRules;
 import org.sqm.proto.scoring.v1.CatalogueEntryOutcome;
 import org.sqm.proto.scoring.v1.CatalogueOutcome;
 import org.sqm.proto.scoring.v1.LoadScoringCatalogueResponse;
@@ -59,6 +60,10 @@ public final class CatalogueMapper {
 
     public static List<ScoringModel> scoringModels(ScoringCatalogue catalogue) {
         return catalogue.getScoringModelsList();
+    }
+
+    public static List<AccreditationRules> accreditationRules(ScoringCatalogue catalogue) {
+        return catalogue.getAccreditationRulesList();
     }
 
     public static LoadScoringCatalogueResponse toProto(List<ScoringCatalogueLoad.Entry> entries) {

@@ -15,7 +15,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.Violations;
+import org.sqm.proto.scoring.v1.AccreditationRules;
 import org.sqm.proto.scoring.v1.ScoringModel;
+import org.sqm.scoring.domain.AccreditationRulesEntity;
 import org.sqm.scoring.domain.CatalogueOutcome;
 import org.sqm.scoring.domain.DeductionRuleEntity;
 import org.sqm.scoring.domain.ScoringModelEntity;
@@ -24,9 +26,9 @@ import org.sqm.scoring.service.IndicatorService.NewIndicator;
 import org.sqm.scoring.service.ScoringModelCheck.KnownCodes;
 
 /**
- * Loads a catalogue of indicators, deduction rules and scoring models: creates every entry whose code
- * is free (a scoring model as version 1, published) and leaves every other as it is, saying whether it
- * matches. An invalid catalogue creates nothing. Each entry is created in a short transaction of its
+ * Loads a catalogue of indicators, deduction rules, scoring models and accreditation rules: creates
+ * every entry whose code is free (a scoring model as version 1, published; accreditation rules as
+ * version 1) and leaves every other as it is, saying whether it matches. An invalid catalogue creates nothing. Each entry is created in a short transaction of its
  * own, so a load racing another one only finds the other's entries.
  */
 @ApplicationScoped
@@ -37,24 +39,33 @@ public class ScoringCatalogueLoad {
     private final DeductionRuleService rules;
     private final ScoringModelService models;
     private final ScoringModelReferences references;
+    private final AccreditationRulesService accreditation;
 
     public ScoringCatalogueLoad(
             IndicatorService indicators,
             DeductionRuleService rules,
             ScoringModelService models,
-            ScoringModelReferences references) {
+            ScoringModelReferences references,
+            AccreditationRulesService accreditation) {
         this.indicators = indicators;
         this.rules = rules;
         this.models = models;
         this.references = references;
+        this.accreditation = accreditation;
     }
 
     /** The outcome of one entry. */
     public record Entry(String kind, String code, UUID id, CatalogueOutcome outcome) {}
 
-    /** Loads the entries, indicators first, then deduction rules, then scoring models, each in the catalogue's order. */
+    /**
+     * Loads the entries, indicators first, then deduction rules, then scoring models, then accreditation
+     * rules, each in the catalogue's order.
+     */
     public List<Entry> load(
-            List<NewIndicator> newIndicators, List<NewDeductionRule> newRules, List<ScoringModel> newModels) {
+            List<NewIndicator> newIndicators,
+            List<NewDeductionRule> newRules,
+            List<ScoringModel> newModels,
+            List<AccreditationRules> newAccreditationRules) {
         Violations v = new Violations();
         checkEntries(
                 newIndicators,
@@ -79,6 +90,17 @@ public class ScoringCatalogueLoad {
                 ScoringModel::getCode,
                 (m, path) -> {
                     ScoringModelCheck.check(ScoringModelDocument.normalised(m), path, known, v);
+                },
+                v);
+        List<AccreditationRules> accreditationRules = newAccreditationRules.stream()
+                .map(AccreditationRulesDocument::normalised)
+                .toList();
+        checkEntries(
+                accreditationRules,
+                "catalogue.accreditation_rules",
+                AccreditationRules::getCode,
+                (r, path) -> {
+                    AccreditationRulesDocument.check(r, path, v);
                 },
                 v);
         v.throwIfAny();
@@ -109,6 +131,15 @@ public class ScoringCatalogueLoad {
                     () -> models.createPublished(m),
                     e -> ScoringModelDocument.sameAs(m, e),
                     (ScoringModelEntity e) -> e.id));
+        }
+        for (AccreditationRules r : accreditationRules) {
+            entries.add(entry(
+                    "accreditation_rules",
+                    r.getCode(),
+                    () -> accreditation.latest(r.getCode()).orElse(null),
+                    () -> accreditation.createFirst(r),
+                    e -> AccreditationRulesDocument.sameAs(r, e),
+                    (AccreditationRulesEntity e) -> e.id));
         }
         return entries;
     }

@@ -48,6 +48,11 @@ public final class FakeInspections {
     public static final Map<String, RectificationOrder> ORDERS = new ConcurrentHashMap<>();
     /** Every UpdateRectificationOrder request received. */
     public static final List<UpdateRectificationOrderRequest> ORDER_UPDATES = new CopyOnWriteArrayList<>();
+    /**
+     * How many UpdateRectificationOrder calls find their order changed by someone else just before
+     * (its etag moves on, the call fails with ABORTED).
+     */
+    public static final AtomicInteger CONCURRENT_ORDER_CHANGES = new AtomicInteger();
 
     private static final Map<String, String> BY_REQUEST_ID = new ConcurrentHashMap<>();
 
@@ -61,6 +66,7 @@ public final class FakeInspections {
         RESULTS.clear();
         ORDERS.clear();
         ORDER_UPDATES.clear();
+        CONCURRENT_ORDER_CHANGES.set(0);
         BY_REQUEST_ID.clear();
     }
 
@@ -172,6 +178,12 @@ public final class FakeInspections {
             if (current == null) {
                 response.onError(Status.NOT_FOUND.withDescription("no order").asRuntimeException());
                 return;
+            }
+            if (CONCURRENT_ORDER_CHANGES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                current = current.toBuilder()
+                        .setEtag(UUID.randomUUID().toString())
+                        .build();
+                ORDERS.put(current.getId(), current);
             }
             if (!current.getEtag().equals(request.getOrder().getEtag())) {
                 response.onError(Status.ABORTED.withDescription("stale etag").asRuntimeException());

@@ -112,14 +112,17 @@ class ScoringCatalogueTest {
                         "FIELD_TEAM",
                         "COUNTY_BRANCH",
                         "CITY_BRANCH",
-                        "COMPANY"),
+                        "COMPANY",
+                        "CSE"),
                 byCode.keySet());
         assertEquals(
                 Collections.nCopies(7, "scoring_model"),
                 again.getEntriesList().stream()
                         .skip(15)
+                        .limit(7)
                         .map(CatalogueEntryOutcome::getKind)
                         .toList());
+        assertEquals("accreditation_rules", byCode.get("CSE").getKind());
         assertTrue(again.getEntriesList().stream()
                 .allMatch(e -> e.getOutcome() == CatalogueOutcome.CATALOGUE_OUTCOME_UNCHANGED));
 

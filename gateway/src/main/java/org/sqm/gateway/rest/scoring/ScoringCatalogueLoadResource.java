@@ -55,7 +55,8 @@ public class ScoringCatalogueLoadResource {
                     "Without a body, the catalogue shipped with scoring-service: the control plan's field-service "
                             + "indicators, the hotline and first-contact indicators, its deductions and the scoring models "
                             + "of service halls, hotline, online service and field teams (published as version 1, with "
-                            + "roll-ups for the branches). Creates every entry "
+                            + "roll-ups for the branches) and Customer Service Excellence's accreditation rules (CSE). "
+                            + "Creates every entry "
                             + "whose code is free and leaves the others as they are (UNCHANGED or DIFFERENT); running it "
                             + "again changes nothing. An invalid catalogue creates nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CatalogueBody.class)))

@@ -99,6 +99,9 @@ final class ScoringMapping {
                 .addAllIndicators(each("indicators", b.indicators(), ScoringMapping::indicator))
                 .addAllDeductionRules(each("deductionRules", b.deductionRules(), ScoringMapping::deductionRule))
                 .addAllScoringModels(scoringModels(b.scoringModels()))
+                .addAllAccreditationRules(
+                        each("accreditationRules", b.accreditationRules(), r -> AccreditationMapping.rules(r)
+                                .build()))
                 .build();
     }
 

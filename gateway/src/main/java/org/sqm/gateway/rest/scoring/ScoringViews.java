@@ -85,17 +85,21 @@ public final class ScoringViews {
     public record CatalogueBody(
             List<IndicatorBody> indicators,
             List<DeductionRuleBody> deductionRules,
-            List<ScoringModelViews.ScoringModelBody> scoringModels) {}
+            List<ScoringModelViews.ScoringModelBody> scoringModels,
+            List<AccreditationViews.AccreditationRulesBody> accreditationRules) {}
 
     /** What loading a catalogue did to one entry. */
     @Schema(name = "CatalogueEntryOutcome")
     public record CatalogueEntryView(
-            @Schema(enumeration = {"indicator", "deduction_rule", "scoring_model"}) String kind,
+            @Schema(enumeration = {"indicator", "deduction_rule", "scoring_model", "accreditation_rules"}) String kind,
             String code,
             @Schema(format = "uuid") String id,
             @Schema(enumeration = {"CREATED", "UNCHANGED", "DIFFERENT"}) String outcome) {}
 
-    /** What loading a catalogue did, entry by entry: indicators, then deduction rules, then scoring models. */
+    /**
+     * What loading a catalogue did, entry by entry: indicators, then deduction rules, then scoring models,
+     * then accreditation rules.
+     */
     @Schema(name = "CatalogueLoad")
     public record CatalogueLoadView(List<CatalogueEntryView> entries) {}
 
