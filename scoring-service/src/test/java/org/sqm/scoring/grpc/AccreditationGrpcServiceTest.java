@@ -13,11 +13,17 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -356,7 +362,7 @@ class AccreditationGrpcServiceTest {
         assertEquals(AuthorityLevel.AUTHORITY_LEVEL_NATIONAL, facts.assessmentAuthority());
 
         // Deciding again on the same assessment returns the first decision and changes nothing.
-        clock.advance(java.time.Duration.ofDays(2));
+        clock.advance(Duration.ofDays(2));
         assertEquals(d, decide(unit, code, "someone-else"));
         assertEquals(1, FakeInspections.ORDER_UPDATES.size());
         assertEquals(1, DecidedEvents.FIRED.size());
@@ -455,6 +461,32 @@ class AccreditationGrpcServiceTest {
         assertFalse(d.hasActionPlanDueTime());
         assertTrue(FakeInspections.ORDER_UPDATES.isEmpty());
         assertEquals(1, DecidedEvents.FIRED.size());
+    }
+
+    @Test
+    void racingIdenticalDecisionsAnswerTheOneThatWon() throws Exception {
+        String code = code("CSE");
+        create(rules(code, "STD-A"), "");
+        String unit = UUID.randomUUID().toString();
+        FakeInspections.RESULTS.add(assessment(
+                unit, "STD-A", NOW.minusSeconds(60), "COMPLIANT", "COMPLIANCE_PLUS", "COMPLIANT", "COMPLIANT"));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<AccreditationDecision>> racing = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                racing.add(pool.submit(() -> decide(unit, code, "")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<AccreditationDecision> f : racing) {
+                AccreditationDecision d = f.get();
+                assertEquals(AccreditationOutcome.ACCREDITATION_OUTCOME_ACCREDITED, d.getOutcome());
+                ids.add(d.getId());
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, decisionsOf(unit));
     }
 
     @Test
