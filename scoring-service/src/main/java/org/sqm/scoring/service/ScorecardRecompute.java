@@ -68,6 +68,7 @@ public class ScorecardRecompute {
     private final RecomputeExecutor executor;
     private final GrpcErrorMapper errors;
     private final ScoringConfig config;
+    private final SpotChecks spotChecks;
     /** Runs of this replica asked to cancel: checked between units without a database round trip. */
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
 
@@ -81,7 +82,8 @@ public class ScorecardRecompute {
             PublishedModels models,
             RecomputeExecutor executor,
             GrpcErrorMapper errors,
-            ScoringConfig config) {
+            ScoringConfig config,
+            SpotChecks spotChecks) {
         this.runs = runs;
         this.store = store;
         this.localInputs = localInputs;
@@ -92,6 +94,7 @@ public class ScorecardRecompute {
         this.executor = executor;
         this.errors = errors;
         this.config = config;
+        this.spotChecks = spotChecks;
     }
 
     /** Starts a recompute of the period, or joins the one running; answers the run at once. */
@@ -378,6 +381,10 @@ public class ScorecardRecompute {
                     response.getScored(),
                     response.getInsufficientData(),
                     response.getUnscored());
+            if (ended.filter(RecomputeRuns.SUCCEEDED::equals).isPresent()) {
+                // After the commit that made the scorecards current; it never fails the run.
+                spotChecks.afterRecompute(period);
+            }
         } catch (Cancelled e) {
             runs.end(
                     runId,
