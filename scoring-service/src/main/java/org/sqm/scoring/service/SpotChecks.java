@@ -190,9 +190,7 @@ public class SpotChecks {
     public PageTokens.Page<TriggeredSpotCheck> list(String unitId, String period, int pageSize, String pageToken) {
         Violations v = new Violations().optionalId("unit_id", unitId);
         v.check(
-                period == null
-                        || period.isEmpty()
-                        || (period.length() == 7 && Period.parse(period).isPresent()),
+                period == null || period.isEmpty() || isMonth(period),
                 "period",
                 "must be a month, e.g. 2026-03, or empty for every month");
         v.throwIfAny();
@@ -206,5 +204,9 @@ public class SpotChecks {
                 size,
                 query,
                 t -> List.of(t.period(), t.unitId().toString(), t.triggerCode()));
+    }
+
+    private static boolean isMonth(String text) {
+        return !text.contains("Q") && text.length() == 7 && Period.parse(text).isPresent();
     }
 }
