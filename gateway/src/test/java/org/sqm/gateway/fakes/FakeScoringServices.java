@@ -10,6 +10,7 @@ import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc;
+import org.sqm.proto.scoring.v1.SpotCheckServiceGrpc;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc;
 import org.sqm.proto.scoring.v1.ViolationServiceGrpc;
 
@@ -85,6 +86,13 @@ public final class FakeScoringServices {
     public static class LeagueTables extends FakeService {
         public LeagueTables() {
             super(LeagueTableServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class SpotChecks extends FakeService {
+        public SpotChecks() {
+            super(SpotCheckServiceGrpc.getServiceDescriptor());
         }
     }
 
