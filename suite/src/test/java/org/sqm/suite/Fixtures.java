@@ -1,13 +1,16 @@
 package org.sqm.suite;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Data the reliability scenarios share, made through the gateway as a user would. */
@@ -86,5 +89,51 @@ final class Fixtures {
         return "{\"unitId\":\"" + unitId + "\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"MEDIUM\","
                 + "\"description\":\"" + description + "\",\"complainant\":{\"name\":\"Ann Smith\","
                 + "\"phone\":\"+49 30 5555 0100\"}}";
+    }
+
+    /** Posts survey responses ({unitId, segment, date, score}) on a 1-5 scale as one batch. */
+    static void surveyBatch(List<Map<String, Object>> responses) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "batchId",
+                        unique("SB"),
+                        "source",
+                        "monthly telephone survey",
+                        "scaleMin",
+                        1,
+                        "scaleMax",
+                        5,
+                        "responses",
+                        responses))
+                .when()
+                .post("/api/v1/surveyBatches")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Starts a recompute, which answers 202 with the operation at once, and polls it to its successful end. */
+    static JsonPath recompute(String period) throws InterruptedException {
+        Response started = given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(Map.of("period", period))
+                .when()
+                .post("/api/v1/scorecards:recompute");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonPath operation = given().when()
+                    .get(location)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (operation.getBoolean("done")) {
+                assertNull(operation.get("error"), operation.prettify());
+                return operation;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the recompute of " + period + " did not end in 2 minutes");
     }
 }

@@ -3,7 +3,6 @@ package org.sqm.suite;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -48,8 +47,8 @@ class SpotChecksIT {
         survey(fell, FEBRUARY, 0, 30);
         survey(dipped, JANUARY, 30, 0);
         survey(dipped, FEBRUARY, 20, 10);
-        recompute(JANUARY);
-        recompute(FEBRUARY);
+        Fixtures.recompute(JANUARY);
+        Fixtures.recompute(FEBRUARY);
 
         JsonPath fired = requested(fell);
         assertEquals("SATISFACTION_DROP", fired.getString("items[0].triggerCode"));
@@ -82,7 +81,7 @@ class SpotChecksIT {
         assertEquals(0, inspections(dipped), "no spot check for the hall below the threshold");
 
         // Recomputing the month again: the trigger already fired for the hall and the month.
-        recompute(FEBRUARY);
+        Fixtures.recompute(FEBRUARY);
         Thread.sleep(1500);
         assertEquals(1, spotChecks(fell).getList("items").size());
         assertEquals(1, inspections(fell));
@@ -131,46 +130,7 @@ class SpotChecksIT {
             responses.add(
                     Map.of("unitId", unit, "segment", "MOBILE", "date", month + "-12", "score", i < fives ? 5 : 4));
         }
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "batchId",
-                        Fixtures.unique("LOOP-SB"),
-                        "source",
-                        "monthly telephone survey",
-                        "scaleMin",
-                        1,
-                        "scaleMax",
-                        5,
-                        "responses",
-                        responses))
-                .when()
-                .post("/api/v1/surveyBatches")
-                .then()
-                .statusCode(201);
-    }
-
-    private static void recompute(String period) throws InterruptedException {
-        Response started = given().urlEncodingEnabled(false)
-                .contentType(ContentType.JSON)
-                .body(Map.of("period", period))
-                .when()
-                .post("/api/v1/scorecards:recompute");
-        started.then().statusCode(202);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath operation = given().when()
-                    .get(started.header("Location"))
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (operation.getBoolean("done")) {
-                assertNull(operation.get("error"), operation.prettify());
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the recompute of " + period + " did not end in a minute");
+        Fixtures.surveyBatch(responses);
     }
 
     /**
