@@ -76,8 +76,10 @@ public class SpotChecks {
      */
     public void afterRecompute(Period period) {
         try {
+            // The months of a quarter or year share their reads: one Source.current per month.
+            Map<String, Map<UUID, UnitFigures>> read = new HashMap<>();
             for (Period month : period.months()) {
-                evaluate(month);
+                evaluate(month, read);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "The spot-check triggers of %s could not be evaluated", period.text());
@@ -91,13 +93,16 @@ public class SpotChecks {
 
     /** Stores the triggers that fire for the month (as PENDING); answers how many fired for the first time. */
     public int evaluate(Period month) {
-        Map<UUID, UnitFigures> current = figures.current(month);
+        return evaluate(month, new HashMap<>());
+    }
+
+    private int evaluate(Period month, Map<String, Map<UUID, UnitFigures>> read) {
+        Map<UUID, UnitFigures> current = read.computeIfAbsent(month.text(), k -> figures.current(month));
         Set<UUID> modelIds = current.values().stream().map(UnitFigures::modelId).collect(Collectors.toSet());
         Map<UUID, List<SpotCheckTrigger>> triggers = models.spotCheckTriggers(modelIds);
         if (triggers.isEmpty()) {
             return 0;
         }
-        Map<String, Map<UUID, UnitFigures>> read = new HashMap<>(Map.of(month.text(), current));
         List<SpotCheckEvaluator.Fired> fired = SpotCheckEvaluator.evaluate(
                 month, m -> read.computeIfAbsent(m.text(), k -> figures.current(m)), triggers);
         Instant now = Clocks.now(clock);
