@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,31 @@ class SpotCheckLoopTest {
     }
 
     @Test
+    void concurrentEvaluationsOfAPendingTriggerCreateOneInspection() throws Exception {
+        String fell = hall("FELL");
+        survey(fell, "2019-08", 30, 9);
+        survey(fell, "2019-09", 30, 5);
+        recompute("2019-08");
+        FakeInspections.CREATE_FAILURES.set(1000);
+        recompute("2019-09");
+        assertEquals(List.of(), created(fell));
+        FakeInspections.CREATE_FAILURES.set(0);
+
+        List<CompletableFuture<Void>> racing = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racing.add(CompletableFuture.runAsync(
+                    () -> loop.afterRecompute(Period.parse("2019-09").orElseThrow())));
+        }
+        for (CompletableFuture<Void> r : racing) {
+            r.get(30, TimeUnit.SECONDS);
+        }
+        assertEquals(1, fired(fell).size());
+        assertEquals(1, created(fell).size());
+        assertEquals(created(fell).get(0).getId(), fired(fell).get(0).getInspectionId());
+        assertEquals(1, requests(fell).stream().distinct().count());
+    }
+
+    @Test
     void aComplaintRateAboveTheUpperQuartileTwoMonthsRunningFiresOnceAndNotForARunOneMonthShort() {
         List<String> low = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -399,9 +425,5 @@ class SpotCheckLoopTest {
                         .build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
         assertEquals(List.of("unit_id", "period"), GrpcErrors.violatedFields(bad));
-    }
-
-    static String id() {
-        return UUID.randomUUID().toString();
     }
 }
