@@ -193,7 +193,9 @@ public class SpotChecks {
 
     /** Fired triggers, newest month first, then by unit; optionally of one unit or one month. */
     public PageTokens.Page<TriggeredSpotCheck> list(String unitId, String period, int pageSize, String pageToken) {
-        Violations v = new Violations().optionalId("unit_id", unitId);
+        Violations v = new Violations()
+                .optionalId("unit_id", unitId)
+                .check(pageSize >= 0, "page_size", "must not be negative");
         v.check(
                 period == null || period.isEmpty() || isMonth(period),
                 "period",

@@ -424,6 +424,6 @@ class SpotCheckLoopTest {
                         .setPageSize(-1)
                         .build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
-        assertEquals(List.of("unit_id", "period"), GrpcErrors.violatedFields(bad));
+        assertEquals(List.of("unit_id", "page_size", "period"), GrpcErrors.violatedFields(bad));
     }
 }
