@@ -40,8 +40,8 @@ class SpotChecksIT {
                 .then()
                 .statusCode(200)
                 .body("entries.code", hasItem("SERVICE_HALL"));
-        String fell = hall();
-        String dipped = hall();
+        String fell = Fixtures.unit("SERVICE_HALL", null);
+        String dipped = Fixtures.unit("SERVICE_HALL", null);
         // On a 1-5 scale a 5 is 100 and a 4 is 75: 100 -> 75 is 25 points; 100 -> 91.67 is 8.33.
         survey(fell, JANUARY, 30, 0);
         survey(fell, FEBRUARY, 0, 30);
@@ -112,17 +112,6 @@ class SpotChecksIT {
         }
     }
 
-    private static String hall() {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("code", Fixtures.unique("LOOP"), "name", "Hall", "type", "SERVICE_HALL"))
-                .when()
-                .post("/api/v1/units")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     /** Responses on the 12th of the month on a 1-5 scale: fives, then fours. */
     private static void survey(String unit, String month, int fives, int fours) {
         List<Map<String, Object>> responses = new ArrayList<>();
@@ -130,7 +119,7 @@ class SpotChecksIT {
             responses.add(
                     Map.of("unitId", unit, "segment", "MOBILE", "date", month + "-12", "score", i < fives ? 5 : 4));
         }
-        Fixtures.surveyBatch(responses);
+        Fixtures.surveyBatch("monthly telephone survey", responses);
     }
 
     /**
