@@ -89,18 +89,19 @@ public final class FakeScoringServices {
         }
     }
 
-    @GrpcService
-    public static class SpotChecks extends FakeService {
-        public SpotChecks() {
-            super(SpotCheckServiceGrpc.getServiceDescriptor());
-        }
-    }
-
     /** google.longrunning.Operations, which scoring-service serves for its recomputes. */
     @GrpcService
     public static class Operations extends FakeService {
         public Operations() {
             super(OperationsGrpc.getServiceDescriptor());
+        }
+    }
+
+    /** The closed loop's fired spot-check triggers. */
+    @GrpcService
+    public static class SpotChecks extends FakeService {
+        public SpotChecks() {
+            super(SpotCheckServiceGrpc.getServiceDescriptor());
         }
     }
 }
