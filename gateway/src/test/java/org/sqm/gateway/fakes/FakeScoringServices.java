@@ -12,6 +12,7 @@ import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc;
+import org.sqm.proto.scoring.v1.SpotCheckServiceGrpc;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc;
 import org.sqm.proto.scoring.v1.ViolationServiceGrpc;
 
@@ -109,6 +110,14 @@ public final class FakeScoringServices {
     public static class Certifications extends FakeService {
         public Certifications() {
             super(CertificationServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    /** The closed loop's fired spot-check triggers. */
+    @GrpcService
+    public static class SpotChecks extends FakeService {
+        public SpotChecks() {
+            super(SpotCheckServiceGrpc.getServiceDescriptor());
         }
     }
 }

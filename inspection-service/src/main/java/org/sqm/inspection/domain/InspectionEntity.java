@@ -110,6 +110,11 @@ public class InspectionEntity {
     @Column(name = "score_card")
     public ScoreCard scoreCard;
 
+    /** Why another system requested it; null when nobody did. Written at create only. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    public InspectionOrigin origin;
+
     @Column(name = "request_id", length = 100)
     public String requestId;
 

@@ -28,12 +28,14 @@ import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.InspectionMove;
+import org.sqm.proto.inspection.v1.InspectionOrigin;
 import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.InspectionStatus;
 import org.sqm.proto.inspection.v1.Interview;
 import org.sqm.proto.inspection.v1.IntervieweeGroup;
 import org.sqm.proto.inspection.v1.MysteryShoppingContact;
+import org.sqm.proto.inspection.v1.OriginFigure;
 import org.sqm.proto.inspection.v1.Rating;
 import org.sqm.proto.inspection.v1.RatingChange;
 import org.sqm.proto.inspection.v1.ResultRating;
@@ -51,7 +53,34 @@ public final class InspectionMapper {
                 i.getStandardCode(),
                 i.getStandardId(),
                 instantOrNull(i.hasWindowStart(), i.getWindowStart()),
-                instantOrNull(i.hasWindowEnd(), i.getWindowEnd()));
+                instantOrNull(i.hasWindowEnd(), i.getWindowEnd()),
+                i.hasOrigin() ? toDomain(i.getOrigin()) : null);
+    }
+
+    static org.sqm.inspection.domain.InspectionOrigin toDomain(InspectionOrigin o) {
+        return new org.sqm.inspection.domain.InspectionOrigin(
+                o.getRequestedBy(),
+                o.getReference(),
+                o.getReason(),
+                o.getFiguresList().stream()
+                        .map(f -> new org.sqm.inspection.domain.InspectionOrigin.Figure(
+                                f.getName(), f.getPeriod(), f.getValue()))
+                        .toList());
+    }
+
+    static InspectionOrigin toProto(org.sqm.inspection.domain.InspectionOrigin o) {
+        return InspectionOrigin.newBuilder()
+                .setRequestedBy(o.requestedBy())
+                .setReference(o.reference())
+                .setReason(o.reason())
+                .addAllFigures(o.figures().stream()
+                        .map(f -> OriginFigure.newBuilder()
+                                .setName(f.name())
+                                .setPeriod(Texts.nullToEmpty(f.period()))
+                                .setValue(f.value())
+                                .build())
+                        .toList())
+                .build();
     }
 
     public static InspectionRating.NewRating toNewRating(Rating r) {
@@ -121,6 +150,9 @@ public final class InspectionMapper {
                         view.history(), InspectionMove.getDefaultInstance(), InspectionStatus.class));
         if (e.scoreCard != null) {
             b.setScore(score(e.scoreCard));
+        }
+        if (e.origin != null) {
+            b.setOrigin(toProto(e.origin));
         }
         if (e.contactTime != null) {
             b.setMysteryShopping(MysteryShoppingContact.newBuilder()

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.sqm.commons.convert.Texts;
@@ -16,6 +17,7 @@ import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.domain.AuthorityLevel;
 import org.sqm.inspection.domain.InspectionEntity;
 import org.sqm.inspection.domain.InspectionKind;
+import org.sqm.inspection.domain.InspectionOrigin;
 import org.sqm.inspection.domain.InspectionStatus;
 import org.sqm.inspection.domain.StandardSnapshot;
 import org.sqm.inspection.repository.InspectionRepository;
@@ -58,7 +60,8 @@ public class InspectionCreation {
             String standardCode,
             String standardId,
             Instant windowStart,
-            Instant windowEnd) {}
+            Instant windowEnd,
+            InspectionOrigin origin) {}
 
     /** Creates a scheduled inspection pinned to a published version, or returns an earlier call's. */
     public InspectionView create(NewInspection request, String requestId) {
@@ -77,13 +80,18 @@ public class InspectionCreation {
                 && !request.standardCode().equals(standard.code())) {
             throw new InvalidArgumentException("inspection.standard_code", "does not match the code of standard_id");
         }
-        String fingerprint = IdempotentCreate.fingerprint(
+        List<String> parts = new ArrayList<>(List.of(
                 unitId.toString(),
                 request.kind().name(),
                 request.authorityLevel().name(),
                 byId ? request.standardId() : request.standardCode(),
                 request.windowStart().toString(),
-                request.windowEnd().toString());
+                request.windowEnd().toString()));
+        if (request.origin() != null) {
+            // Only with an origin, so the fingerprints of inspections created without one stay valid.
+            parts.add(request.origin().canonical());
+        }
+        String fingerprint = IdempotentCreate.fingerprint(parts.toArray(String[]::new));
         return IdempotentCreate.create(
                 requestId,
                 fingerprint,
@@ -109,6 +117,7 @@ public class InspectionCreation {
         e.updateTime = now;
         e.requestId = Texts.emptyToNull(requestId);
         e.fingerprint = fingerprint;
+        e.origin = request.origin();
         inspections.persistAndFlush(e);
         // A new inspection has no inspectors, no ratings and no moves yet.
         return new InspectionView(e, standard, List.of(), List.of(), 0, List.of());
@@ -146,11 +155,29 @@ public class InspectionCreation {
                     "inspection.window_end",
                     "must be at most 366 days after window_start");
         }
+        validateOrigin(v, request.origin());
         v.check(
                 request.kind() != InspectionKind.SELF_INSPECTION || request.authorityLevel() == AuthorityLevel.UNIT,
                 "inspection.authority_level",
                 "must be UNIT for a self-inspection");
         v.throwIfAny();
         return unitId;
+    }
+
+    private static void validateOrigin(Violations v, InspectionOrigin origin) {
+        if (origin == null) {
+            return;
+        }
+        v.requireText("inspection.origin.requested_by", origin.requestedBy(), 100)
+                .requireText("inspection.origin.reference", origin.reference(), 200)
+                .requireText("inspection.origin.reason", origin.reason(), 2000)
+                .check(origin.figures().size() <= 20, "inspection.origin.figures", "must be at most 20 figures");
+        for (int i = 0; i < origin.figures().size(); i++) {
+            InspectionOrigin.Figure f = origin.figures().get(i);
+            String field = "inspection.origin.figures[" + i + "]";
+            v.requireText(field + ".name", f.name(), 200)
+                    .maxLength(field + ".period", f.period(), 20)
+                    .check(Double.isFinite(f.value()), field + ".value", "must be a finite number");
+        }
     }
 }

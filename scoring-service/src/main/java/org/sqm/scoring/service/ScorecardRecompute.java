@@ -68,6 +68,7 @@ public class ScorecardRecompute {
     private final RecomputeExecutor executor;
     private final GrpcErrorMapper errors;
     private final ScoringConfig config;
+    private final SpotChecks spotChecks;
     /** Runs of this replica asked to cancel: checked between units without a database round trip. */
     private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
 
@@ -81,7 +82,8 @@ public class ScorecardRecompute {
             PublishedModels models,
             RecomputeExecutor executor,
             GrpcErrorMapper errors,
-            ScoringConfig config) {
+            ScoringConfig config,
+            SpotChecks spotChecks) {
         this.runs = runs;
         this.store = store;
         this.localInputs = localInputs;
@@ -92,6 +94,7 @@ public class ScorecardRecompute {
         this.executor = executor;
         this.errors = errors;
         this.config = config;
+        this.spotChecks = spotChecks;
     }
 
     /** Starts a recompute of the period, or joins the one running; answers the run at once. */
@@ -179,6 +182,10 @@ public class ScorecardRecompute {
         int scored;
         int insufficient;
         final List<Stored> pending = new ArrayList<>();
+        final List<UnitFigures> pendingFigures = new ArrayList<>();
+        /** The figures of this run's scorecards, by period and unit id: what roll-ups and quarters pool. */
+        final Map<String, Map<String, UnitFigures>> figures = new HashMap<>();
+
         String stage = "";
 
         Work(UUID runId, List<Units.Node> nodes, List<ScoringModel> published, int periods) {
@@ -217,13 +224,16 @@ public class ScorecardRecompute {
             }
         }
 
-        /** Buffers a scorecard for the next batch; answers how later cards of this run name it. */
-        CardRef add(Scorecard card, Instant now) {
+        /** Buffers a scorecard and its figures for the next batch; answers how later cards of this run name it. */
+        CardRef add(Scorecard card, UnitFigures cardFigures, Instant now) {
             if (cancelled.contains(runId)) {
                 throw new Cancelled();
             }
             UUID id = UUID.randomUUID();
             pending.add(new Stored(id, runId, card, now));
+            UnitFigures stored = UnitFiguresCalculator.withScorecard(cardFigures, id);
+            pendingFigures.add(stored);
+            figures.computeIfAbsent(card.getPeriod(), p -> new HashMap<>()).put(card.getUnitId(), stored);
             if (card.getStatus() == ScorecardStatus.SCORECARD_STATUS_SCORED) {
                 scored++;
             } else {
@@ -243,8 +253,9 @@ public class ScorecardRecompute {
 
         void flush() {
             if (!pending.isEmpty()) {
-                store.insert(List.copyOf(pending));
+                store.insert(List.copyOf(pending), List.copyOf(pendingFigures));
                 pending.clear();
+                pendingFigures.clear();
                 progress(stage);
             }
         }
@@ -337,7 +348,10 @@ public class ScorecardRecompute {
                                     .toList()
                             : List.of();
                     Scorecard card = ScorecardCalculator.month(model, unit, month.text(), inputs, children);
-                    refs.put(unit.id(), work.add(card, now));
+                    UnitFigures figures = model.hasRollUp()
+                            ? UnitFiguresCalculator.rollUp(model, unit, childFigures(work, unit, month))
+                            : UnitFiguresCalculator.month(model, unit, inputs);
+                    refs.put(unit.id(), work.add(card, figures, now));
                 }
                 work.flush();
                 cards.put(month.text(), refs);
@@ -367,6 +381,10 @@ public class ScorecardRecompute {
                     response.getScored(),
                     response.getInsufficientData(),
                     response.getUnscored());
+            if (ended.filter(RecomputeRuns.SUCCEEDED::equals).isPresent()) {
+                // After the commit that made the scorecards current; it never fails the run.
+                spotChecks.afterRecompute(period);
+            }
         } catch (Cancelled e) {
             runs.end(
                     runId,
@@ -396,9 +414,23 @@ public class ScorecardRecompute {
                             s.text(), cards.getOrDefault(s.text(), Map.of()).get(unit.id())))
                     .toList();
             Scorecard card = ScorecardCalculator.average(model, unit, period.text(), parts);
-            refs.put(unit.id(), work.add(card, now));
+            List<UnitFigures> subFigures = subs.stream()
+                    .map(s -> work.figures.getOrDefault(s.text(), Map.of()).get(unit.id()))
+                    .filter(f -> f != null)
+                    .toList();
+            refs.put(unit.id(), work.add(card, UnitFiguresCalculator.pooled(model, unit, subFigures), now));
         }
         return refs;
+    }
+
+    /** The figures of a roll-up's scored children in the month (deepest first, so already computed), by code. */
+    private static List<UnitFigures> childFigures(Work work, UnitInfo unit, Period month) {
+        Map<String, UnitFigures> ofMonth = work.figures.getOrDefault(month.text(), Map.of());
+        return work.children.getOrDefault(unit.id(), List.of()).stream()
+                .sorted(Comparator.comparing(UnitInfo::code))
+                .map(c -> ofMonth.get(c.id()))
+                .filter(f -> f != null)
+                .toList();
     }
 
     private RecomputeScorecardsResponse response(Period period, Work work, List<ScoringModel> published) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,18 @@ public class ScorecardStore {
     public record Filter(String unitType, Integer level, UUID parentUnitId) {}
 
     private final AgroalDataSource db;
+    private final ScorecardFiguresStore figures;
 
-    public ScorecardStore(AgroalDataSource db) {
+    public ScorecardStore(AgroalDataSource db, ScorecardFiguresStore figures) {
         this.db = db;
+        this.figures = figures;
     }
 
-    /** Inserts the scorecards of a run in one batch. */
-    public void insert(List<Stored> cards) {
+    /**
+     * Inserts the scorecards of a run in one batch, and their figures in the same transaction (so the
+     * figures of a run are there exactly when its scorecards are).
+     */
+    public void insert(List<Stored> cards, Collection<UnitFigures> cardFigures) {
         String sql = "insert into scorecard (id, run_id, unit_id, unit_code, unit_type, parent_unit_id, level, period,"
                 + " status, score, grade, model_id, model_version, explanation, fingerprint, compute_time)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -83,6 +89,7 @@ public class ScorecardStore {
         } catch (SQLException e) {
             throw new IllegalStateException("writing scorecards failed", e);
         }
+        figures.insert(cardFigures);
     }
 
     /** The run whose scorecards are current for the period, if any. */

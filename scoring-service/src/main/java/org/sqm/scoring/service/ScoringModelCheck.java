@@ -70,6 +70,7 @@ public final class ScoringModelCheck {
                 path + ".base_score",
                 "must be above 0 and at most " + (int) MAX_BASE_SCORE);
         gradeBands(m.getGradeBandsList(), path + ".grade_bands", v);
+        SpotCheckTriggerCheck.check(m.getSpotCheckTriggersList(), path + ".spot_check_triggers", v);
     }
 
     private static void components(List<ScoreComponent> components, String path, KnownCodes known, Violations v) {

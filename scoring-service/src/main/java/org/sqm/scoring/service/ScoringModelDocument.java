@@ -58,7 +58,8 @@ public final class ScoringModelDocument {
                 .setMissingSourcePolicyValue(model.getMissingSourcePolicyValue())
                 .addAllDeductionRuleCodes(model.getDeductionRuleCodesList())
                 .setBaseScore(model.getBaseScore())
-                .addAllGradeBands(model.getGradeBandsList());
+                .addAllGradeBands(model.getGradeBandsList())
+                .addAllSpotCheckTriggers(model.getSpotCheckTriggersList());
         if (model.hasRollUp()) {
             d.setRollUp(model.getRollUp());
         }

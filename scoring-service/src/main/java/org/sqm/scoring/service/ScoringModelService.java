@@ -49,7 +49,8 @@ public class ScoringModelService {
             "deduction_rule_codes",
             "deduction_cap_points",
             "base_score",
-            "grade_bands");
+            "grade_bands",
+            "spot_check_triggers");
     private static final FieldMaskUtil.MergeOptions REPLACE = new FieldMaskUtil.MergeOptions()
             .setReplaceMessageFields(true)
             .setReplaceRepeatedFields(true)

@@ -24,6 +24,7 @@ import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.scoring.v1.AuthorityWeight;
 import org.sqm.proto.scoring.v1.CatalogueEntryOutcome;
 import org.sqm.proto.scoring.v1.CatalogueOutcome;
+import org.sqm.proto.scoring.v1.ComplaintRateAboveUpperQuartile;
 import org.sqm.proto.scoring.v1.ComponentSource;
 import org.sqm.proto.scoring.v1.DeductionRule;
 import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc.DeductionRuleServiceBlockingStub;
@@ -44,6 +45,7 @@ import org.sqm.proto.scoring.v1.MissingSourcePolicy;
 import org.sqm.proto.scoring.v1.RetireScoringModelRequest;
 import org.sqm.proto.scoring.v1.RollUp;
 import org.sqm.proto.scoring.v1.RollUpWeighting;
+import org.sqm.proto.scoring.v1.SatisfactionIndexDrop;
 import org.sqm.proto.scoring.v1.SatisfactionIndexSource;
 import org.sqm.proto.scoring.v1.ScoreComponent;
 import org.sqm.proto.scoring.v1.ScoringCatalogue;
@@ -51,6 +53,8 @@ import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc.ScoringCatalogueServ
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ScoringModelState;
+import org.sqm.proto.scoring.v1.SpotCheckSpec;
+import org.sqm.proto.scoring.v1.SpotCheckTrigger;
 import org.sqm.proto.scoring.v1.TargetMapping;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.scoring.service.ScoringModels;
@@ -187,6 +191,28 @@ class ScoringCatalogueTest {
         assertEquals(100, hall.getBaseScore());
         List<GradeBand> bands = List.of(band("A", 90), band("B", 80), band("C", 70), band("D", 60), band("E", 0));
         assertEquals(bands, hall.getGradeBandsList());
+        SpotCheckSpec citySpotCheck = SpotCheckSpec.newBuilder()
+                .setStandardCode("SQM-HALL-HOTLINE")
+                .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_CITY)
+                .setWindowDays(14)
+                .build();
+        assertEquals(
+                List.of(
+                        SpotCheckTrigger.newBuilder()
+                                .setCode("COMPLAINT_RATE_HIGH")
+                                .setComplaintRateAboveUpperQuartile(ComplaintRateAboveUpperQuartile.newBuilder()
+                                        .setConsecutiveMonths(2))
+                                .setSpotCheck(citySpotCheck)
+                                .build(),
+                        SpotCheckTrigger.newBuilder()
+                                .setCode("SATISFACTION_DROP")
+                                .setSatisfactionIndexDrop(SatisfactionIndexDrop.newBuilder()
+                                        .setPoints(10)
+                                        .setMinSample(30))
+                                .setSpotCheck(citySpotCheck)
+                                .build()),
+                hall.getSpotCheckTriggersList());
+        assertTrue(hall.getDescription().contains("These thresholds are this catalogue's choice"));
 
         ScoringModel hotline = shippedModel("HOTLINE");
         assertEquals(

@@ -155,6 +155,9 @@ final class InspectionMapping {
         if (body.windowEnd() != null) {
             i.setWindowEnd(Times.timestamp("windowEnd", body.windowEnd()));
         }
+        if (body.origin() != null) {
+            i.setOrigin(InspectionOrigins.proto(body.origin()));
+        }
         return i;
     }
 
@@ -194,7 +197,8 @@ final class InspectionMapping {
                 Times.textOrNull(i.hasSubmitTime(), i.getSubmitTime()),
                 Times.textOrNull(i.hasFinalizeTime(), i.getFinalizeTime()),
                 i.hasScore() ? view(i.getScore()) : null,
-                history(i.getHistoryList(), InspectionMapping::view));
+                history(i.getHistoryList(), InspectionMapping::view),
+                i.hasOrigin() ? InspectionOrigins.view(i.getOrigin()) : null);
     }
 
     static ScoreView view(InspectionScore s) {

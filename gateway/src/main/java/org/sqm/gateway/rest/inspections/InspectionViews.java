@@ -140,7 +140,9 @@ public final class InspectionViews {
             @Schema(description = "Pins the version published now; or send standardId") String standardCode,
             @Schema(format = "uuid", description = "A published version to pin") String standardId,
             @Schema(required = true, format = "date-time") String windowStart,
-            @Schema(required = true, format = "date-time") String windowEnd) {}
+            @Schema(required = true, format = "date-time") String windowEnd,
+            @Schema(description = "Why another system requests it; never changes")
+                    InspectionOrigins.OriginView origin) {}
 
     /** An inspector on an inspection; mystery shoppers by pseudonym. */
     @Schema(name = "AssignedInspector")
@@ -236,7 +238,9 @@ public final class InspectionViews {
             String submitTime,
             String finalizeTime,
             @Schema(description = "Stored when finalized; absent before") ScoreView score,
-            @Schema(description = "Every move, oldest first; absent in lists") List<MoveView> history) {}
+            @Schema(description = "Every move, oldest first; absent in lists") List<MoveView> history,
+            @Schema(description = "Why another system requested it; absent when nobody did")
+                    InspectionOrigins.OriginView origin) {}
 
     /** The score of one criterion. */
     @Schema(name = "CriterionScore")

@@ -18,17 +18,21 @@ import org.sqm.gateway.rest.inspections.InspectionViews.Kind;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.AuthorityWeightBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.ComponentBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.GradeBandBody;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.IndexDropBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.IndicatorSourceBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.InspectionScoreBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.MappingBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.MissingSourcePolicy;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.NoSettings;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.RateAboveQuartileBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.RollUpBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.RollUpWeighting;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.SatisfactionSourceBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.ScoringModelBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.ScoringModelView;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.SourceBody;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.SpotCheckSpecBody;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.SpotCheckTriggerBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.TargetBody;
 import org.sqm.gateway.rest.scoring.ScoringViews.Segment;
 import org.sqm.gateway.rest.standards.UnitViews.UnitType;
@@ -36,6 +40,7 @@ import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.scoring.v1.AuthorityWeight;
 import org.sqm.proto.scoring.v1.CallBackCoverageSource;
+import org.sqm.proto.scoring.v1.ComplaintRateAboveUpperQuartile;
 import org.sqm.proto.scoring.v1.ComplaintRateSource;
 import org.sqm.proto.scoring.v1.ComplaintTimelinessSource;
 import org.sqm.proto.scoring.v1.ComponentSource;
@@ -44,10 +49,13 @@ import org.sqm.proto.scoring.v1.GradeBand;
 import org.sqm.proto.scoring.v1.IndicatorSource;
 import org.sqm.proto.scoring.v1.InspectionScoreSource;
 import org.sqm.proto.scoring.v1.RollUp;
+import org.sqm.proto.scoring.v1.SatisfactionIndexDrop;
 import org.sqm.proto.scoring.v1.SatisfactionIndexSource;
 import org.sqm.proto.scoring.v1.ScoreComponent;
 import org.sqm.proto.scoring.v1.ScoreMapping;
 import org.sqm.proto.scoring.v1.ScoringModel;
+import org.sqm.proto.scoring.v1.SpotCheckSpec;
+import org.sqm.proto.scoring.v1.SpotCheckTrigger;
 import org.sqm.proto.scoring.v1.TargetMapping;
 
 /**
@@ -69,7 +77,8 @@ final class ScoringModelMapping {
                 .setMissingSourcePolicy(missingSourcePolicy(b.missingSourcePolicy()))
                 .addAllDeductionRuleCodes(texts("deductionRuleCodes", b.deductionRuleCodes()))
                 .setBaseScore(b.baseScore() == null ? 0 : b.baseScore())
-                .addAllGradeBands(gradeBands(b.gradeBands()));
+                .addAllGradeBands(gradeBands(b.gradeBands()))
+                .addAllSpotCheckTriggers(spotCheckTriggers(b.spotCheckTriggers()));
         if (b.rollUp() != null) {
             m.setRollUp(rollUp(b.rollUp()));
         }
@@ -107,6 +116,61 @@ final class ScoringModelMapping {
                     .build());
         }
         return out;
+    }
+
+    static List<SpotCheckTrigger> spotCheckTriggers(List<SpotCheckTriggerBody> triggers) {
+        List<SpotCheckTrigger> out = new ArrayList<>();
+        for (int i = 0; triggers != null && i < triggers.size(); i++) {
+            String field = "spotCheckTriggers[" + i + "]";
+            SpotCheckTriggerBody t = present(field, triggers.get(i));
+            SpotCheckTrigger.Builder trigger = SpotCheckTrigger.newBuilder().setCode(nullToEmpty(t.code()));
+            // No condition stays unset: scoring-service names it as required.
+            one(
+                    field,
+                    "complaintRateAboveUpperQuartile or satisfactionIndexDrop",
+                    t.complaintRateAboveUpperQuartile(),
+                    t.satisfactionIndexDrop());
+            if (t.complaintRateAboveUpperQuartile() != null) {
+                trigger.setComplaintRateAboveUpperQuartile(ComplaintRateAboveUpperQuartile.newBuilder()
+                        .setConsecutiveMonths(
+                                zero(t.complaintRateAboveUpperQuartile().consecutiveMonths()))
+                        .setMinUnits(zero(t.complaintRateAboveUpperQuartile().minUnits())));
+            } else if (t.satisfactionIndexDrop() != null) {
+                Double points = t.satisfactionIndexDrop().points();
+                trigger.setSatisfactionIndexDrop(SatisfactionIndexDrop.newBuilder()
+                        .setPoints(points == null ? 0 : points)
+                        .setMinSample(zero(t.satisfactionIndexDrop().minSample())));
+            }
+            if (t.spotCheck() != null) {
+                trigger.setSpotCheck(SpotCheckSpec.newBuilder()
+                        .setStandardCode(nullToEmpty(t.spotCheck().standardCode()))
+                        .setAuthorityLevel(toProto(t.spotCheck().authorityLevel(), AuthorityLevel.class))
+                        .setWindowDays(zero(t.spotCheck().windowDays())));
+            }
+            out.add(trigger.build());
+        }
+        return out;
+    }
+
+    static SpotCheckTriggerBody view(SpotCheckTrigger t) {
+        return new SpotCheckTriggerBody(
+                t.getCode(),
+                t.hasComplaintRateAboveUpperQuartile()
+                        ? new RateAboveQuartileBody(
+                                t.getComplaintRateAboveUpperQuartile().getConsecutiveMonths(),
+                                t.getComplaintRateAboveUpperQuartile().getMinUnits())
+                        : null,
+                t.hasSatisfactionIndexDrop()
+                        ? new IndexDropBody(
+                                t.getSatisfactionIndexDrop().getPoints(),
+                                t.getSatisfactionIndexDrop().getMinSample())
+                        : null,
+                t.hasSpotCheck()
+                        ? new SpotCheckSpecBody(
+                                t.getSpotCheck().getStandardCode(),
+                                toDomain(t.getSpotCheck().getAuthorityLevel(), Authority.class),
+                                t.getSpotCheck().getWindowDays())
+                        : null);
     }
 
     static List<String> texts(String field, List<String> texts) {
@@ -215,6 +279,11 @@ final class ScoringModelMapping {
                 m.getGradeBandsList().stream()
                         .map(g -> new GradeBandBody(g.getGrade(), g.getMinScore()))
                         .toList(),
+                m.getSpotCheckTriggersCount() == 0
+                        ? null
+                        : m.getSpotCheckTriggersList().stream()
+                                .map(ScoringModelMapping::view)
+                                .toList(),
                 m.getEtag(),
                 Times.textOrNull(m.hasCreateTime(), m.getCreateTime()),
                 Times.textOrNull(m.hasPublishTime(), m.getPublishTime()),

@@ -41,6 +41,7 @@ import org.sqm.gateway.rest.scoring.ScoringModelViews.MissingSourcePolicy;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.RollUpBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.ScoringModelBody;
 import org.sqm.gateway.rest.scoring.ScoringModelViews.ScoringModelView;
+import org.sqm.gateway.rest.scoring.ScoringModelViews.SpotCheckTriggerBody;
 import org.sqm.proto.scoring.v1.CreateScoringModelRequest;
 import org.sqm.proto.scoring.v1.GetScoringModelRequest;
 import org.sqm.proto.scoring.v1.ListScoringModelsRequest;
@@ -99,7 +100,12 @@ public class ScoringModelResource {
             .list(
                     "gradeBands",
                     GradeBandBody.class,
-                    (model, bands) -> model.addAllGradeBands(ScoringModelMapping.gradeBands(bands)));
+                    (model, bands) -> model.addAllGradeBands(ScoringModelMapping.gradeBands(bands)))
+            .list(
+                    "spotCheckTriggers",
+                    SpotCheckTriggerBody.class,
+                    (model, triggers) ->
+                            model.addAllSpotCheckTriggers(ScoringModelMapping.spotCheckTriggers(triggers)));
 
     private final ScoringModelServiceBlockingStub models;
     private final RemoteCalls calls;
@@ -124,6 +130,8 @@ public class ScoringModelResource {
                     + "Components: weights in basis points adding up to 10000, each with one source "
                     + "(inspectionScore, satisfactionIndex, indicator, complaintTimeliness, complaintRate, "
                     + "callBackCoverage) and one mapping (direct or target); or a rollUp instead of components. "
+                    + "Optional spotCheckTriggers (at most 10) request a spot check when a unit's complaint rate "
+                    + "or satisfaction index crosses their threshold (see /spotChecks). "
                     + "400 names every invalid field (e.g. components[1].weightBasisPoints). Send an "
                     + "Idempotency-Key to make retries safe.")
     @APIResponse(
@@ -188,7 +196,8 @@ public class ScoringModelResource {
     @Operation(
             summary = "Change a draft",
             description = "A JSON merge patch of name, description, components, rollUp, missingSourcePolicy, "
-                    + "deductionRuleCodes, deductionCapPoints (null: no cap), baseScore, gradeBands; lists and "
+                    + "deductionRuleCodes, deductionCapPoints (null: no cap), baseScore, gradeBands, "
+                    + "spotCheckTriggers; lists and "
                     + "objects are replaced whole. A published or retired version never changes (409 "
                     + "MODEL_NOT_DRAFT). If-Match must carry the current etag.")
     @APIResponse(

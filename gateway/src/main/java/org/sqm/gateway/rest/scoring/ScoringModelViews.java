@@ -117,6 +117,46 @@ public final class ScoringModelViews {
             @Schema(required = true, examples = "90") Double minScore) {}
 
     /**
+     * The unit's complaint rate above the upper quartile (75th percentile) of the units of its type at
+     * its level, several months running; fires once per run.
+     *
+     * @param minUnits the fewest units with a rate at the level for the quartile to count (absent or 0: 4)
+     */
+    @Schema(name = "ComplaintRateAboveUpperQuartile")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RateAboveQuartileBody(
+            @Schema(required = true, examples = "2", description = "1 to 12") Integer consecutiveMonths,
+            Integer minUnits) {}
+
+    /**
+     * The satisfaction index of all segments fell by more than points against the month before.
+     *
+     * @param minSample the fewest responses in each of the two months (absent or 0: 30)
+     */
+    @Schema(name = "SatisfactionIndexDrop")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IndexDropBody(
+            @Schema(required = true, examples = "10", description = "Above 0, at most 100") Double points,
+            Integer minSample) {}
+
+    /** The spot check a trigger requests from inspection-service. */
+    @Schema(name = "SpotCheckSpec")
+    public record SpotCheckSpecBody(
+            @Schema(required = true, examples = "SQM-HALL-HOTLINE") String standardCode,
+            @Schema(required = true) Authority authorityLevel,
+            @Schema(required = true, examples = "14", description = "1 to 90; the window starts when it fires")
+                    Integer windowDays) {}
+
+    /** A condition on a unit's monthly figures that requests a spot check: exactly one condition. */
+    @Schema(name = "SpotCheckTrigger")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SpotCheckTriggerBody(
+            @Schema(required = true, examples = "COMPLAINT_RATE_HIGH") String code,
+            RateAboveQuartileBody complaintRateAboveUpperQuartile,
+            IndexDropBody satisfactionIndexDrop,
+            @Schema(required = true) SpotCheckSpecBody spotCheck) {}
+
+    /**
      * The body that creates a draft version of a scoring model, and a model of a catalogue: version 1
      * of a new code, or the next version of an existing code.
      *
@@ -125,6 +165,7 @@ public final class ScoringModelViews {
      * @param deductionCapPoints the most points deductions may take off in one period; absent for no cap
      * @param baseScore          the points a unit scores with every component at 100, before deductions
      * @param gradeBands         by descending minScore; the last starts at 0
+     * @param spotCheckTriggers  at most 10, distinct codes: the closed loop's conditions (see /spotChecks)
      */
     @Schema(name = "NewScoringModel")
     public record ScoringModelBody(
@@ -138,7 +179,8 @@ public final class ScoringModelViews {
             List<String> deductionRuleCodes,
             Double deductionCapPoints,
             @Schema(required = true, examples = "100") Double baseScore,
-            @Schema(required = true) List<GradeBandBody> gradeBands) {}
+            @Schema(required = true) List<GradeBandBody> gradeBands,
+            List<SpotCheckTriggerBody> spotCheckTriggers) {}
 
     /** A version of a scoring model. */
     @Schema(name = "ScoringModel")
@@ -158,6 +200,7 @@ public final class ScoringModelViews {
             @Schema(description = "Absent: no cap") Double deductionCapPoints,
             double baseScore,
             List<GradeBandBody> gradeBands,
+            List<SpotCheckTriggerBody> spotCheckTriggers,
             String etag,
             @Schema(format = "date-time") String createTime,
             @Schema(format = "date-time") String publishTime,

@@ -40,6 +40,7 @@ import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionComparison;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.inspection.v1.InspectionMove;
+import org.sqm.proto.inspection.v1.InspectionOrigin;
 import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.InspectionScore;
 import org.sqm.proto.inspection.v1.InspectionStatus;
@@ -50,6 +51,7 @@ import org.sqm.proto.inspection.v1.ListInspectionResultsResponse;
 import org.sqm.proto.inspection.v1.ListInspectionsRequest;
 import org.sqm.proto.inspection.v1.ListInspectionsResponse;
 import org.sqm.proto.inspection.v1.MysteryShoppingContact;
+import org.sqm.proto.inspection.v1.OriginFigure;
 import org.sqm.proto.inspection.v1.RateElementsRequest;
 import org.sqm.proto.inspection.v1.Rating;
 import org.sqm.proto.inspection.v1.RatingChange;
@@ -153,6 +155,50 @@ class InspectionResourceTest extends FakeBackendTest {
         assertEquals(
                 AuthorityLevel.AUTHORITY_LEVEL_NATIONAL, sent.getInspection().getAuthorityLevel());
         assertEquals(at("2026-03-31T00:00:00Z"), sent.getInspection().getWindowEnd());
+    }
+
+    @Test
+    void theOriginIsShownOnReadsAndAcceptedOnCreate() {
+        InspectionOrigin origin = InspectionOrigin.newBuilder()
+                .setRequestedBy("scoring-service/spot-checks")
+                .setReference("t1")
+                .setReason("satisfaction index fell by 12.5 points")
+                .addFigures(OriginFigure.newBuilder()
+                        .setName("satisfaction index")
+                        .setPeriod("2026-03")
+                        .setValue(70.25))
+                .addFigures(OriginFigure.newBuilder().setName("points").setValue(10))
+                .build();
+        Backend.answer(
+                GetInspectionRequest.class,
+                INSPECTION.toBuilder().setOrigin(origin).build());
+        given().when()
+                .get("/api/v1/inspections/n1")
+                .then()
+                .statusCode(200)
+                .body("origin.requestedBy", equalTo("scoring-service/spot-checks"))
+                .body("origin.reference", equalTo("t1"))
+                .body("origin.reason", equalTo("satisfaction index fell by 12.5 points"))
+                .body("origin.figures.period", contains("2026-03", null))
+                .body("origin.figures[0].value", equalTo(70.25f));
+        Backend.answer(GetInspectionRequest.class, INSPECTION);
+        given().when().get("/api/v1/inspections/n1").then().statusCode(200).body("origin", nullValue());
+
+        Backend.answer(CreateInspectionRequest.class, INSPECTION);
+        given().contentType(ContentType.JSON)
+                .body("{\"unitId\":\"u1\",\"kind\":\"SPOT_CHECK\",\"authorityLevel\":\"CITY\",\"standardCode\":\"CSE\","
+                        + "\"windowStart\":\"2026-03-01T00:00:00Z\",\"windowEnd\":\"2026-03-31T00:00:00Z\","
+                        + "\"origin\":{\"requestedBy\":\"scoring-service/spot-checks\",\"reference\":\"t1\","
+                        + "\"reason\":\"satisfaction index fell by 12.5 points\",\"figures\":["
+                        + "{\"name\":\"satisfaction index\",\"period\":\"2026-03\",\"value\":70.25},"
+                        + "{\"name\":\"points\",\"value\":10}]}}")
+                .when()
+                .post("/api/v1/inspections")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                origin,
+                Backend.received(CreateInspectionRequest.class).getInspection().getOrigin());
     }
 
     @Test

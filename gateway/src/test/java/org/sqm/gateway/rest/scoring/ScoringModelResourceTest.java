@@ -21,6 +21,7 @@ import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.InspectionKind;
 import org.sqm.proto.scoring.v1.AuthorityWeight;
+import org.sqm.proto.scoring.v1.ComplaintRateAboveUpperQuartile;
 import org.sqm.proto.scoring.v1.ComplaintTimelinessSource;
 import org.sqm.proto.scoring.v1.ComponentSource;
 import org.sqm.proto.scoring.v1.CreateScoringModelRequest;
@@ -35,11 +36,14 @@ import org.sqm.proto.scoring.v1.PublishScoringModelRequest;
 import org.sqm.proto.scoring.v1.RetireScoringModelRequest;
 import org.sqm.proto.scoring.v1.RollUp;
 import org.sqm.proto.scoring.v1.RollUpWeighting;
+import org.sqm.proto.scoring.v1.SatisfactionIndexDrop;
 import org.sqm.proto.scoring.v1.SatisfactionIndexSource;
 import org.sqm.proto.scoring.v1.ScoreComponent;
 import org.sqm.proto.scoring.v1.ScoreMapping;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelState;
+import org.sqm.proto.scoring.v1.SpotCheckSpec;
+import org.sqm.proto.scoring.v1.SpotCheckTrigger;
 import org.sqm.proto.scoring.v1.TargetMapping;
 import org.sqm.proto.scoring.v1.UpdateScoringModelRequest;
 import org.sqm.proto.standards.v1.UnitType;
@@ -154,6 +158,77 @@ class ScoringModelResourceTest extends FakeBackendTest {
                         .clearCreateTime()
                         .build(),
                 sent.getScoringModel());
+    }
+
+    static final SpotCheckTrigger RATE_HIGH = SpotCheckTrigger.newBuilder()
+            .setCode("COMPLAINT_RATE_HIGH")
+            .setComplaintRateAboveUpperQuartile(
+                    ComplaintRateAboveUpperQuartile.newBuilder().setConsecutiveMonths(2))
+            .setSpotCheck(SpotCheckSpec.newBuilder()
+                    .setStandardCode("SQM-HALL-HOTLINE")
+                    .setAuthorityLevel(AuthorityLevel.AUTHORITY_LEVEL_CITY)
+                    .setWindowDays(14))
+            .build();
+
+    static final SpotCheckTrigger DROP = SpotCheckTrigger.newBuilder()
+            .setCode("SATISFACTION_DROP")
+            .setSatisfactionIndexDrop(
+                    SatisfactionIndexDrop.newBuilder().setPoints(10.5).setMinSample(30))
+            .setSpotCheck(RATE_HIGH.getSpotCheck())
+            .build();
+
+    static final String TRIGGERS_JSON = "[{\"code\":\"COMPLAINT_RATE_HIGH\","
+            + "\"complaintRateAboveUpperQuartile\":{\"consecutiveMonths\":2},\"spotCheck\":"
+            + "{\"standardCode\":\"SQM-HALL-HOTLINE\",\"authorityLevel\":\"CITY\",\"windowDays\":14}},"
+            + "{\"code\":\"SATISFACTION_DROP\",\"satisfactionIndexDrop\":{\"points\":10.5,\"minSample\":30},"
+            + "\"spotCheck\":{\"standardCode\":\"SQM-HALL-HOTLINE\",\"authorityLevel\":\"CITY\",\"windowDays\":14}}]";
+
+    @Test
+    void spotCheckTriggersPassThroughBothWays() {
+        ScoringModel withTriggers = HALL.toBuilder()
+                .addSpotCheckTriggers(RATE_HIGH)
+                .addSpotCheckTriggers(DROP)
+                .build();
+        Backend.answer(CreateScoringModelRequest.class, withTriggers);
+        given().contentType(ContentType.JSON)
+                .body(HALL_BODY.substring(0, HALL_BODY.length() - 1) + ",\"spotCheckTriggers\":" + TRIGGERS_JSON + "}")
+                .when()
+                .post("/api/v1/scoringModels")
+                .then()
+                .statusCode(201)
+                .body("spotCheckTriggers.code", contains("COMPLAINT_RATE_HIGH", "SATISFACTION_DROP"))
+                .body("spotCheckTriggers[0].complaintRateAboveUpperQuartile.consecutiveMonths", equalTo(2))
+                .body("spotCheckTriggers[0].satisfactionIndexDrop", nullValue())
+                .body("spotCheckTriggers[1].satisfactionIndexDrop.points", equalTo(10.5f))
+                .body("spotCheckTriggers[1].spotCheck.authorityLevel", equalTo("CITY"))
+                .body("spotCheckTriggers[1].spotCheck.windowDays", equalTo(14));
+        assertEquals(
+                List.of(RATE_HIGH, DROP),
+                Backend.received(CreateScoringModelRequest.class)
+                        .getScoringModel()
+                        .getSpotCheckTriggersList());
+
+        Backend.answer(UpdateScoringModelRequest.class, withTriggers);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"e1\"")
+                .body("{\"spotCheckTriggers\":" + TRIGGERS_JSON + "}")
+                .when()
+                .patch("/api/v1/scoringModels/m1")
+                .then()
+                .statusCode(200);
+        UpdateScoringModelRequest sent = Backend.received(UpdateScoringModelRequest.class);
+        assertEquals(List.of("spot_check_triggers"), sent.getUpdateMask().getPathsList());
+        assertEquals(List.of(RATE_HIGH, DROP), sent.getScoringModel().getSpotCheckTriggersList());
+
+        given().contentType(ContentType.JSON)
+                .body(HALL_BODY.substring(0, HALL_BODY.length() - 1)
+                        + ",\"spotCheckTriggers\":[{\"code\":\"BOTH\",\"complaintRateAboveUpperQuartile\":{},"
+                        + "\"satisfactionIndexDrop\":{}}]}")
+                .when()
+                .post("/api/v1/scoringModels")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("spotCheckTriggers[0]"));
     }
 
     @Test
