@@ -7,6 +7,7 @@ import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
 import org.sqm.proto.scoring.v1.LeagueTableServiceGrpc;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
+import org.sqm.proto.scoring.v1.PublishedPerformanceServiceGrpc;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc;
@@ -85,6 +86,13 @@ public final class FakeScoringServices {
     public static class LeagueTables extends FakeService {
         public LeagueTables() {
             super(LeagueTableServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class PublishedPerformance extends FakeService {
+        public PublishedPerformance() {
+            super(PublishedPerformanceServiceGrpc.getServiceDescriptor());
         }
     }
 
