@@ -1,13 +1,17 @@
 package org.sqm.suite;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Data the reliability scenarios share, made through the gateway as a user would. */
@@ -86,5 +90,72 @@ final class Fixtures {
         return "{\"unitId\":\"" + unitId + "\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"MEDIUM\","
                 + "\"description\":\"" + description + "\",\"complainant\":{\"name\":\"Ann Smith\","
                 + "\"phone\":\"+49 30 5555 0100\"}}";
+    }
+
+    /** Starts a recompute, which answers 202 with the operation at once, and polls it to its end. */
+    static JsonPath recompute(String period) throws InterruptedException {
+        Response started = given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(Map.of("period", period))
+                .when()
+                .post("/api/v1/scorecards:recompute");
+        started.then().statusCode(202);
+        String location = started.header("Location");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JsonPath operation = given().when()
+                    .get(location)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (operation.getBoolean("done")) {
+                assertNull(operation.get("error"), operation.prettify());
+                return operation;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the recompute of " + period + " did not end in 2 minutes");
+    }
+
+    /** A new unit of the type (its type as its name) under the parent, or at the top for null; answers its id. */
+    static String unit(String type, String parent) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", unique("SC"), "name", type, "type", type));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    static void moveUnder(String unit, String parent) {
+        String etag = given().when().get("/api/v1/units/" + unit).header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Map.of("parentId", parent))
+                .when()
+                .patch("/api/v1/units/" + unit)
+                .then()
+                .statusCode(200);
+    }
+
+    /** Moves a complaint by a state-change verb; answers its new etag. */
+    static String complaintMove(String id, String etag, String verb, Map<String, Object> body) {
+        return given().urlEncodingEnabled(false)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/complaints/" + id + ":" + verb)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 }
