@@ -158,4 +158,24 @@ final class Fixtures {
                 .extract()
                 .header("ETag");
     }
+
+    /** Records a survey batch of the responses, scored on 1-5. */
+    static void surveyBatch(String source, List<Map<String, Object>> responses) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "batchId",
+                        unique("SB"),
+                        "source",
+                        source,
+                        "scaleMin",
+                        1,
+                        "scaleMax",
+                        5,
+                        "responses",
+                        responses))
+                .when()
+                .post("/api/v1/surveyBatches")
+                .then()
+                .statusCode(201);
+    }
 }

@@ -152,22 +152,7 @@ class PublishedPerformanceIT {
         List<Map<String, Object>> responses = new java.util.ArrayList<>();
         scores.forEach((unit, values) -> values.forEach(score ->
                 responses.add(Map.of("unitId", unit, "segment", "MOBILE", "date", PERIOD + "-12", "score", score))));
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "batchId",
-                        Fixtures.unique("PP-SB"),
-                        "source",
-                        "telephone survey, " + RESPONDENT,
-                        "scaleMin",
-                        1,
-                        "scaleMax",
-                        5,
-                        "responses",
-                        responses))
-                .when()
-                .post("/api/v1/surveyBatches")
-                .then()
-                .statusCode(201);
+        Fixtures.surveyBatch("telephone survey, " + RESPONDENT, responses);
     }
 
     /** A complaint with a complainant, received in the month and resolved now, long after its deadline. */

@@ -69,22 +69,7 @@ class ScorecardsIT {
         for (int i = 0; i < 30; i++) {
             responses.add(Map.of("unitId", hall, "segment", "MOBILE", "date", day.toString(), "score", i < 20 ? 5 : 4));
         }
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "batchId",
-                        Fixtures.unique("SC-SB"),
-                        "source",
-                        "monthly telephone survey",
-                        "scaleMin",
-                        1,
-                        "scaleMax",
-                        5,
-                        "responses",
-                        responses))
-                .when()
-                .post("/api/v1/surveyBatches")
-                .then()
-                .statusCode(201);
+        Fixtures.surveyBatch("monthly telephone survey", responses);
 
         // A complaint received in the month and resolved only now, long after its deadline:
         // timeliness 0 %, which the model's target 100 / floor 80 maps to 0.

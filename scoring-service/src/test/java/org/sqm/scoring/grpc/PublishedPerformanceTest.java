@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.longrunning.OperationsGrpc.OperationsBlockingStub;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -23,20 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sqm.commons.convert.ProtoTime;
-import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc.CustomersServedServiceBlockingStub;
-import org.sqm.proto.scoring.v1.IndicatorServiceGrpc.IndicatorServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ListPublishedPerformanceRequest;
 import org.sqm.proto.scoring.v1.ListPublishedPerformanceResponse;
-import org.sqm.proto.scoring.v1.MeasurementServiceGrpc.MeasurementServiceBlockingStub;
 import org.sqm.proto.scoring.v1.PerformanceMeasure;
 import org.sqm.proto.scoring.v1.PerformancePublication;
 import org.sqm.proto.scoring.v1.PublishPerformanceRequest;
 import org.sqm.proto.scoring.v1.PublishedFigure;
 import org.sqm.proto.scoring.v1.PublishedPerformance;
 import org.sqm.proto.scoring.v1.PublishedPerformanceServiceGrpc.PublishedPerformanceServiceBlockingStub;
-import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
-import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
-import org.sqm.proto.scoring.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.scoring.TestClock;
 import org.sqm.scoring.domain.Period;
@@ -61,39 +54,18 @@ class PublishedPerformanceTest {
     @GrpcClient("scoring")
     PublishedPerformanceServiceBlockingStub published;
 
-    @GrpcClient("scoring")
-    ScoringModelServiceBlockingStub models;
-
-    @GrpcClient("scoring")
-    SurveyServiceBlockingStub surveys;
-
-    @GrpcClient("scoring")
-    CustomersServedServiceBlockingStub customers;
-
-    @GrpcClient("scoring")
-    IndicatorServiceBlockingStub indicators;
-
-    @GrpcClient("scoring")
-    MeasurementServiceBlockingStub measurements;
-
-    @GrpcClient("scoring")
-    ScorecardServiceBlockingStub scorecards;
-
-    @GrpcClient("scoring")
-    OperationsBlockingStub operations;
-
     @Inject
     UnitFigures.Source figures;
 
     @Inject
     TestClock clock;
 
+    @Inject
     PerformanceScenario s;
 
     @BeforeEach
     void scenario() {
-        s = new PerformanceScenario(models, surveys, customers, indicators, measurements, scorecards, operations)
-                .setUp();
+        s.setUp();
     }
 
     @AfterEach

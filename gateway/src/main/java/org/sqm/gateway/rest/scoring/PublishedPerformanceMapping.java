@@ -3,7 +3,7 @@ package org.sqm.gateway.rest.scoring;
 import static org.sqm.commons.convert.ProtoEnums.shortName;
 import static org.sqm.commons.convert.Texts.emptyToNull;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.gateway.rest.http.Csv;
@@ -89,23 +89,24 @@ final class PublishedPerformanceMapping {
         Csv.record(out, CSV_HEADER);
         for (PublishedRowView r : rows) {
             for (PublishedFigureView f : r.figures()) {
-                List<Object> fields = new ArrayList<>(CSV_HEADER.size());
-                fields.add(r.period());
-                fields.add(r.unitCode());
-                fields.add(r.unitName());
-                fields.add(r.unitType());
-                fields.add(r.level());
-                fields.add(r.unitId());
-                fields.add(r.parentUnitId());
-                fields.add(f.measure());
-                fields.add(f.indicatorCode());
-                fields.add(f.name());
-                fields.add(f.achieved());
-                fields.add(f.sampleSize());
-                fields.add(f.target());
-                fields.add(f.targetMet());
-                fields.add(f.note());
-                Csv.record(out, fields);
+                Csv.record(
+                        out,
+                        Arrays.asList(
+                                r.period(),
+                                r.unitCode(),
+                                r.unitName(),
+                                r.unitType(),
+                                r.level(),
+                                r.unitId(),
+                                r.parentUnitId(),
+                                f.measure(),
+                                f.indicatorCode(),
+                                f.name(),
+                                f.achieved(),
+                                f.sampleSize(),
+                                f.target(),
+                                f.targetMet(),
+                                f.note()));
             }
         }
         return out.toString();
