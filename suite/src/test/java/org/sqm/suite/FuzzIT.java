@@ -179,6 +179,9 @@ class FuzzIT {
             new Endpoint("GET", "/api/v1/units/{id}/scorecards/2026-03", false),
             new Endpoint("GET", "/api/v1/units/{id}/scoreTrend", false),
             new Endpoint("GET", "/api/v1/leagueTables", false),
+            new Endpoint("POST", "/api/v1/publishedPerformance/{id}:publish", false),
+            new Endpoint("GET", "/api/v1/publishedPerformance/{id}", false),
+            new Endpoint("GET", "/api/v1/publishedPerformance/2026-03", false),
             new Endpoint("GET", "/api/v1/operations/{id}", false),
             new Endpoint("GET", "/api/v1/operations", false),
             new Endpoint("POST", "/api/v1/operations/{id}:{move}", true));
@@ -716,6 +719,7 @@ class FuzzIT {
                                 org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.ScorecardServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.LeagueTableServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.PublishedPerformanceServiceGrpc.getServiceDescriptor(),
                                 com.google.longrunning.OperationsGrpc.getServiceDescriptor()));
         List<GrpcMethod> methods = new ArrayList<>();
         services.forEach((component, descriptors) -> descriptors.forEach(d -> d.getMethods()

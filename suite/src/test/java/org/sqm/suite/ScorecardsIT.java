@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -50,12 +49,12 @@ class ScorecardsIT {
         YearMonth month = YearMonth.now(ZONE).minusMonths(1);
         Instant monthStart = month.atDay(1).atStartOfDay(ZONE).toInstant();
 
-        String company = unit("COMPANY", null);
-        String city = unit("CITY_BRANCH", company);
-        String county = unit("COUNTY_BRANCH", city);
+        String company = Fixtures.unit("COMPANY", null);
+        String city = Fixtures.unit("CITY_BRANCH", company);
+        String county = Fixtures.unit("COUNTY_BRANCH", city);
         String hall = Fixtures.complaintUnit();
-        moveUnder(hall, county);
-        String quietHall = unit("SERVICE_HALL", county);
+        Fixtures.moveUnder(hall, county);
+        String quietHall = Fixtures.unit("SERVICE_HALL", county);
 
         // Mystery shopping in the month: the province finds every element Compliant (75), the city
         // every element Compliance Plus (100).
@@ -70,22 +69,7 @@ class ScorecardsIT {
         for (int i = 0; i < 30; i++) {
             responses.add(Map.of("unitId", hall, "segment", "MOBILE", "date", day.toString(), "score", i < 20 ? 5 : 4));
         }
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "batchId",
-                        Fixtures.unique("SC-SB"),
-                        "source",
-                        "monthly telephone survey",
-                        "scaleMin",
-                        1,
-                        "scaleMax",
-                        5,
-                        "responses",
-                        responses))
-                .when()
-                .post("/api/v1/surveyBatches")
-                .then()
-                .statusCode(201);
+        Fixtures.surveyBatch("monthly telephone survey", responses);
 
         // A complaint received in the month and resolved only now, long after its deadline:
         // timeliness 0 %, which the model's target 100 / floor 80 maps to 0.
@@ -99,8 +83,9 @@ class ScorecardsIT {
                 .post("/api/v1/complaints");
         received.then().statusCode(201);
         String complaintId = received.path("id");
-        String etag = complaintMove(complaintId, received.header("ETag"), "startInvestigation", Map.of());
-        complaintMove(complaintId, etag, "resolve", Map.of("rootCause", "STAFFING", "remedy", "Second counter opened"));
+        String etag = Fixtures.complaintMove(complaintId, received.header("ETag"), "startInvestigation", Map.of());
+        Fixtures.complaintMove(
+                complaintId, etag, "resolve", Map.of("rootCause", "STAFFING", "remedy", "Second counter opened"));
 
         // A report handed in late in the month: 0.5 points.
         given().contentType(ContentType.JSON)
@@ -116,7 +101,7 @@ class ScorecardsIT {
                 .then()
                 .statusCode(201);
 
-        JsonPath first = recompute(month.toString());
+        JsonPath first = Fixtures.recompute(month.toString());
         assertTrue(first.getLong("response.scored") >= 4, first.prettify());
 
         // 0.5 x (0.5 x 75 + 0.5 x 100) + 0.3 x 91.666... + 0.2 x 0 = 43.75 + 27.5 = 71.25; - 0.5 = 70.75: C.
@@ -154,7 +139,7 @@ class ScorecardsIT {
                 .body("items.size()", equalTo(2));
 
         // The same inputs again: new scorecards, the same explanation and fingerprint.
-        recompute(month.toString());
+        Fixtures.recompute(month.toString());
         JsonPath again = scorecard(hall, month.toString());
         assertNotEquals(card.getString("id"), again.getString("id"));
         assertEquals(card.getString("explanation"), again.getString("explanation"));
@@ -219,32 +204,6 @@ class ScorecardsIT {
                 .body("errors.field", hasItem("period"));
     }
 
-    /** Starts a recompute, which answers 202 with the operation at once, and polls it to its end. */
-    private static JsonPath recompute(String period) throws InterruptedException {
-        Response started = given().urlEncodingEnabled(false)
-                .contentType(ContentType.JSON)
-                .body(Map.of("period", period))
-                .when()
-                .post("/api/v1/scorecards:recompute");
-        started.then().statusCode(202);
-        String location = started.header("Location");
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonPath operation = given().when()
-                    .get(location)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (operation.getBoolean("done")) {
-                assertNull(operation.get("error"), operation.prettify());
-                return operation;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the recompute of " + period + " did not end in 2 minutes");
-    }
-
     private static JsonPath scorecard(String unit, String period) {
         return given().when()
                 .get("/api/v1/units/" + unit + "/scorecards/" + period)
@@ -253,32 +212,6 @@ class ScorecardsIT {
                 .extract()
                 .jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
-    }
-
-    private static String unit(String type, String parent) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("SC"), "name", type, "type", type));
-        if (parent != null) {
-            body.put("parentId", parent);
-        }
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/units")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static void moveUnder(String unit, String parent) {
-        String etag = given().when().get("/api/v1/units/" + unit).header("ETag");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag)
-                .body(Map.of("parentId", parent))
-                .when()
-                .patch("/api/v1/units/" + unit)
-                .then()
-                .statusCode(200);
     }
 
     /** A mystery-shopping inspection whose window opens in the month, every element rated {@code level}, finalized now. */
@@ -363,18 +296,5 @@ class ScorecardsIT {
                 .post("/api/v1/inspections/" + id + ":" + verb)
                 .then()
                 .statusCode(200);
-    }
-
-    private static String complaintMove(String id, String etag, String verb, Map<String, Object> body) {
-        return given().urlEncodingEnabled(false)
-                .header("If-Match", etag)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/complaints/" + id + ":" + verb)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
     }
 }

@@ -329,22 +329,7 @@ class ScoringInputsIT {
         for (int score : List.of(5, 4, 3)) {
             responses.add(Map.of("unitId", hall, "segment", "MOBILE", "date", day.toString(), "score", score));
         }
-        given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "batchId",
-                        Fixtures.unique("SB"),
-                        "source",
-                        "monthly telephone survey",
-                        "scaleMin",
-                        1,
-                        "scaleMax",
-                        5,
-                        "responses",
-                        responses))
-                .when()
-                .post("/api/v1/surveyBatches")
-                .then()
-                .statusCode(201);
+        Fixtures.surveyBatch("monthly telephone survey", responses);
         given().queryParam("period", month)
                 .queryParam("segment", "MOBILE")
                 .when()
@@ -393,8 +378,8 @@ class ScoringInputsIT {
                 .post("/api/v1/complaints");
         created.then().statusCode(201).body("customerSegment", equalTo("VIP"));
         String id = created.path("id");
-        String etag = complaintMove(id, created.header("ETag"), "startInvestigation", Map.of());
-        complaintMove(
+        String etag = Fixtures.complaintMove(id, created.header("ETag"), "startInvestigation", Map.of());
+        Fixtures.complaintMove(
                 id,
                 etag,
                 "resolve",
@@ -436,18 +421,5 @@ class ScoringInputsIT {
         assertEquals(
                 ours.path("firstContactResolutions").asLong(),
                 grpc.getStatistics().getFirstContactResolutions());
-    }
-
-    private static String complaintMove(String id, String etag, String verb, Map<String, Object> body) {
-        return given().urlEncodingEnabled(false)
-                .header("If-Match", etag)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/complaints/" + id + ":" + verb)
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("ETag");
     }
 }

@@ -9,6 +9,7 @@ import org.sqm.proto.scoring.v1.DeductionRuleServiceGrpc;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc;
 import org.sqm.proto.scoring.v1.LeagueTableServiceGrpc;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
+import org.sqm.proto.scoring.v1.PublishedPerformanceServiceGrpc;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringCatalogueServiceGrpc;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc;
@@ -95,6 +96,13 @@ public final class FakeScoringServices {
     public static class Accreditation extends FakeService {
         public Accreditation() {
             super(AccreditationServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    @GrpcService
+    public static class PublishedPerformance extends FakeService {
+        public PublishedPerformance() {
+            super(PublishedPerformanceServiceGrpc.getServiceDescriptor());
         }
     }
 

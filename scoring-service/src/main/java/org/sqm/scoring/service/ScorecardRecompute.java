@@ -23,8 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.sqm.commons.error.FailedPreconditionException;
-import org.sqm.commons.error.FieldViolation;
-import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.grpc.GrpcErrorMapper;
 import org.sqm.proto.scoring.v1.RecomputeScorecardsResponse;
 import org.sqm.proto.scoring.v1.Scorecard;
@@ -142,26 +140,7 @@ public class ScorecardRecompute {
 
     /** The period of a recompute: well-formed, begun and ended. */
     Period closedPeriod(String text) {
-        if (text == null || text.isEmpty()) {
-            throw new InvalidArgumentException("period", "is required");
-        }
-        Period period = Period.parse(text).orElseThrow(() -> new InvalidArgumentException("period", Period.FORMAT));
-        Instant now = Instant.now();
-        if (period.start().atStartOfDay(config.timeZone()).toInstant().isAfter(now)) {
-            throw new InvalidArgumentException(
-                    "PERIOD_IN_FUTURE",
-                    List.of(new FieldViolation(
-                            "period", "must not lie in the future: it begins on " + period.start())));
-        }
-        if (period.end().atStartOfDay(config.timeZone()).toInstant().isAfter(now)) {
-            throw new InvalidArgumentException(
-                    "PERIOD_NOT_CLOSED",
-                    List.of(new FieldViolation(
-                            "period",
-                            "has not ended: it ends with " + period.end().minusDays(1)
-                                    + "; recompute it after that day")));
-        }
-        return period;
+        return ClosedPeriods.check(text, Instant.now(), config.timeZone(), "recompute");
     }
 
     /** Thrown between units when the run was asked to stop. */

@@ -6,6 +6,8 @@ import com.google.longrunning.Operation;
 import com.google.longrunning.OperationsGrpc.OperationsBlockingStub;
 import com.google.longrunning.WaitOperationRequest;
 import com.google.protobuf.Duration;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +22,6 @@ import org.sqm.proto.scoring.v1.ComponentSource;
 import org.sqm.proto.scoring.v1.CreateCustomersServedBatchRequest;
 import org.sqm.proto.scoring.v1.CreateIndicatorRequest;
 import org.sqm.proto.scoring.v1.CreateMeasurementBatchRequest;
-import org.sqm.proto.scoring.v1.CreateScoringModelRequest;
 import org.sqm.proto.scoring.v1.CreateSurveyBatchRequest;
 import org.sqm.proto.scoring.v1.CustomersServedBatch;
 import org.sqm.proto.scoring.v1.CustomersServedItem;
@@ -31,14 +32,11 @@ import org.sqm.proto.scoring.v1.IndicatorDirection;
 import org.sqm.proto.scoring.v1.IndicatorKind;
 import org.sqm.proto.scoring.v1.IndicatorServiceGrpc.IndicatorServiceBlockingStub;
 import org.sqm.proto.scoring.v1.IndicatorSource;
-import org.sqm.proto.scoring.v1.ListScoringModelsRequest;
 import org.sqm.proto.scoring.v1.MeasurementBatch;
 import org.sqm.proto.scoring.v1.MeasurementItem;
 import org.sqm.proto.scoring.v1.MeasurementServiceGrpc.MeasurementServiceBlockingStub;
 import org.sqm.proto.scoring.v1.MissingSourcePolicy;
-import org.sqm.proto.scoring.v1.PublishScoringModelRequest;
 import org.sqm.proto.scoring.v1.RecomputeScorecardsRequest;
-import org.sqm.proto.scoring.v1.RetireScoringModelRequest;
 import org.sqm.proto.scoring.v1.RollUp;
 import org.sqm.proto.scoring.v1.RollUpWeighting;
 import org.sqm.proto.scoring.v1.SatisfactionIndexSource;
@@ -47,7 +45,6 @@ import org.sqm.proto.scoring.v1.ScoreMapping;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
-import org.sqm.proto.scoring.v1.ScoringModelState;
 import org.sqm.proto.scoring.v1.SurveyBatch;
 import org.sqm.proto.scoring.v1.SurveyResponse;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
@@ -59,9 +56,10 @@ import org.sqm.proto.standards.v1.UnitType;
  * component (satisfaction index, complaint timeliness, complaint rate and an answered-calls rate), with
  * inputs the tests script month by month: survey responses, complaint statistics, customers served and
  * measurements. Shared by the tests of the figures and of the published feed; every expected value is
- * worked out by hand in those tests.
+ * worked out by hand in those tests. A bean, so that each test class has it injected with its stubs.
  */
-final class PerformanceScenario {
+@Dependent
+public class PerformanceScenario {
 
     /** The hall model's targets: index 80 (floor 50), complaint rate 20 (floor 40, lower is better), calls 90 (floor 60). */
     static final double INDEX_TARGET = 80;
@@ -72,16 +70,29 @@ final class PerformanceScenario {
     /** Recognisable text in the inputs that must never reach the feed. */
     static final String RESPONDENT = "respondent-R-77123 Jane Roe 555-0199";
 
-    final ScoringModelServiceBlockingStub models;
-    final SurveyServiceBlockingStub surveys;
-    final CustomersServedServiceBlockingStub customers;
-    final IndicatorServiceBlockingStub indicators;
-    final MeasurementServiceBlockingStub measurements;
-    final ScorecardServiceBlockingStub scorecards;
-    final OperationsBlockingStub operations;
+    @GrpcClient("scoring")
+    ScoringModelServiceBlockingStub models;
 
-    final String suffix = UUID.randomUUID().toString().substring(0, 6);
-    final String calls = "CALLS_20S-" + suffix;
+    @GrpcClient("scoring")
+    SurveyServiceBlockingStub surveys;
+
+    @GrpcClient("scoring")
+    CustomersServedServiceBlockingStub customers;
+
+    @GrpcClient("scoring")
+    IndicatorServiceBlockingStub indicators;
+
+    @GrpcClient("scoring")
+    MeasurementServiceBlockingStub measurements;
+
+    @GrpcClient("scoring")
+    ScorecardServiceBlockingStub scorecards;
+
+    @GrpcClient("scoring")
+    OperationsBlockingStub operations;
+
+    String suffix;
+    String calls;
     String city;
     String hall1;
     String hall2;
@@ -90,27 +101,13 @@ final class PerformanceScenario {
     /** Complaint statistics by month start day ("2021-04-01") and unit. */
     final Map<String, List<UnitComplaintStatistics>> statistics = new HashMap<>();
 
-    PerformanceScenario(
-            ScoringModelServiceBlockingStub models,
-            SurveyServiceBlockingStub surveys,
-            CustomersServedServiceBlockingStub customers,
-            IndicatorServiceBlockingStub indicators,
-            MeasurementServiceBlockingStub measurements,
-            ScorecardServiceBlockingStub scorecards,
-            OperationsBlockingStub operations) {
-        this.models = models;
-        this.surveys = surveys;
-        this.customers = customers;
-        this.indicators = indicators;
-        this.measurements = measurements;
-        this.scorecards = scorecards;
-        this.operations = operations;
-    }
-
     /** Publishes the two models (retiring every other) and lists the three units. */
     PerformanceScenario setUp() {
         FakeBackends.resetFeeds();
-        retireAll();
+        suffix = UUID.randomUUID().toString().substring(0, 6);
+        calls = "CALLS_20S-" + suffix;
+        statistics.clear();
+        ScorecardRecomputeTest.retireAll(models);
         indicators.createIndicator(CreateIndicatorRequest.newBuilder()
                 .setIndicator(Indicator.newBuilder()
                         .setCode(calls)
@@ -120,56 +117,61 @@ final class PerformanceScenario {
                         .setDirection(IndicatorDirection.INDICATOR_DIRECTION_HIGHER_IS_BETTER)
                         .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL))
                 .build());
-        hallModel = publish(ScoringModel.newBuilder()
-                .setCode("PERF_HALL")
-                .setName("Hall")
-                .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL)
-                .addComponents(component(
-                        "SATISFACTION",
-                        3000,
-                        ComponentSource.newBuilder()
-                                .setSatisfactionIndex(
-                                        SatisfactionIndexSource.newBuilder().setMinSample(2)),
-                        target(INDEX_TARGET, 50)))
-                .addComponents(component(
-                        "SATISFACTION_VIP",
-                        1000,
-                        ComponentSource.newBuilder()
-                                .setSatisfactionIndex(SatisfactionIndexSource.newBuilder()
-                                        .setSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)),
-                        target(99, 0)))
-                .addComponents(component(
-                        "TIMELINESS",
-                        2000,
-                        ComponentSource.newBuilder()
-                                .setComplaintTimeliness(ComplaintTimelinessSource.getDefaultInstance()),
-                        ScoreMapping.newBuilder()
-                                .setDirect(DirectMapping.getDefaultInstance())
-                                .build()))
-                .addComponents(component(
-                        "RATE",
-                        2000,
-                        ComponentSource.newBuilder().setComplaintRate(ComplaintRateSource.getDefaultInstance()),
-                        target(RATE_TARGET, 40)))
-                .addComponents(component(
-                        "CALLS",
-                        2000,
-                        ComponentSource.newBuilder()
-                                .setIndicator(IndicatorSource.newBuilder().setIndicatorCode(calls)),
-                        target(CALLS_TARGET, 60)))
-                .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
-                .setBaseScore(100)
-                .addAllGradeBands(ScorecardRecomputeTest.bands())
-                .build());
-        cityModel = publish(ScoringModel.newBuilder()
-                .setCode("PERF_CITY")
-                .setName("City roll-up")
-                .setUnitType(UnitType.UNIT_TYPE_CITY_BRANCH)
-                .setRollUp(RollUp.newBuilder().setWeighting(RollUpWeighting.ROLL_UP_WEIGHTING_EQUAL))
-                .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
-                .setBaseScore(100)
-                .addAllGradeBands(ScorecardRecomputeTest.bands())
-                .build());
+        hallModel = ScorecardRecomputeTest.publish(
+                models,
+                ScoringModel.newBuilder()
+                        .setCode("PERF_HALL")
+                        .setName("Hall")
+                        .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL)
+                        .addComponents(component(
+                                "SATISFACTION",
+                                3000,
+                                ComponentSource.newBuilder()
+                                        .setSatisfactionIndex(SatisfactionIndexSource.newBuilder()
+                                                .setMinSample(2)),
+                                target(INDEX_TARGET, 50)))
+                        .addComponents(component(
+                                "SATISFACTION_VIP",
+                                1000,
+                                ComponentSource.newBuilder()
+                                        .setSatisfactionIndex(SatisfactionIndexSource.newBuilder()
+                                                .setSegment(CustomerSegment.CUSTOMER_SEGMENT_VIP)),
+                                target(99, 0)))
+                        .addComponents(component(
+                                "TIMELINESS",
+                                2000,
+                                ComponentSource.newBuilder()
+                                        .setComplaintTimeliness(ComplaintTimelinessSource.getDefaultInstance()),
+                                ScoreMapping.newBuilder()
+                                        .setDirect(DirectMapping.getDefaultInstance())
+                                        .build()))
+                        .addComponents(component(
+                                "RATE",
+                                2000,
+                                ComponentSource.newBuilder().setComplaintRate(ComplaintRateSource.getDefaultInstance()),
+                                target(RATE_TARGET, 40)))
+                        .addComponents(component(
+                                "CALLS",
+                                2000,
+                                ComponentSource.newBuilder()
+                                        .setIndicator(
+                                                IndicatorSource.newBuilder().setIndicatorCode(calls)),
+                                target(CALLS_TARGET, 60)))
+                        .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
+                        .setBaseScore(100)
+                        .addAllGradeBands(ScorecardRecomputeTest.bands())
+                        .build());
+        cityModel = ScorecardRecomputeTest.publish(
+                models,
+                ScoringModel.newBuilder()
+                        .setCode("PERF_CITY")
+                        .setName("City roll-up")
+                        .setUnitType(UnitType.UNIT_TYPE_CITY_BRANCH)
+                        .setRollUp(RollUp.newBuilder().setWeighting(RollUpWeighting.ROLL_UP_WEIGHTING_EQUAL))
+                        .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
+                        .setBaseScore(100)
+                        .addAllGradeBands(ScorecardRecomputeTest.bands())
+                        .build());
         city = FakeBackends.listed(UnitType.UNIT_TYPE_CITY_BRANCH, "PC-" + suffix, null);
         hall1 = FakeBackends.listed(UnitType.UNIT_TYPE_SERVICE_HALL, "PH1-" + suffix, city);
         hall2 = FakeBackends.listed(UnitType.UNIT_TYPE_SERVICE_HALL, "PH2-" + suffix, city);
@@ -195,28 +197,6 @@ final class PerformanceScenario {
         return ScoreMapping.newBuilder()
                 .setTarget(TargetMapping.newBuilder().setTarget(target).setFloor(floor))
                 .build();
-    }
-
-    ScoringModel publish(ScoringModel model) {
-        ScoringModel draft = models.createScoringModel(
-                CreateScoringModelRequest.newBuilder().setScoringModel(model).build());
-        return models.publishScoringModel(PublishScoringModelRequest.newBuilder()
-                .setId(draft.getId())
-                .setEtag(draft.getEtag())
-                .build());
-    }
-
-    void retireAll() {
-        for (ScoringModel m : models.listScoringModels(ListScoringModelsRequest.newBuilder()
-                        .setState(ScoringModelState.SCORING_MODEL_STATE_PUBLISHED)
-                        .setPageSize(1000)
-                        .build())
-                .getScoringModelsList()) {
-            models.retireScoringModel(RetireScoringModelRequest.newBuilder()
-                    .setId(m.getId())
-                    .setEtag(m.getEtag())
-                    .build());
-        }
     }
 
     /** Survey responses of the unit on the day, scale 0-10 (a score of 8 is 80 on 0-100). */

@@ -193,6 +193,11 @@ class ScorecardRecomputeTest {
     }
 
     ScoringModel publish(ScoringModel model) {
+        return publish(models, model);
+    }
+
+    /** Creates the model as a draft and publishes it. */
+    static ScoringModel publish(ScoringModelServiceBlockingStub models, ScoringModel model) {
         ScoringModel draft = models.createScoringModel(
                 CreateScoringModelRequest.newBuilder().setScoringModel(model).build());
         return models.publishScoringModel(PublishScoringModelRequest.newBuilder()
@@ -202,6 +207,11 @@ class ScorecardRecomputeTest {
     }
 
     void retireAll() {
+        retireAll(models);
+    }
+
+    /** Retires every published model, so that a test's own models are the only ones scoring. */
+    static void retireAll(ScoringModelServiceBlockingStub models) {
         for (ScoringModel m : models.listScoringModels(ListScoringModelsRequest.newBuilder()
                         .setState(ScoringModelState.SCORING_MODEL_STATE_PUBLISHED)
                         .setPageSize(1000)

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.google.longrunning.OperationsGrpc.OperationsBlockingStub;
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,13 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc.CustomersServedServiceBlockingStub;
 import org.sqm.proto.scoring.v1.GetScorecardRequest;
-import org.sqm.proto.scoring.v1.IndicatorServiceGrpc.IndicatorServiceBlockingStub;
-import org.sqm.proto.scoring.v1.MeasurementServiceGrpc.MeasurementServiceBlockingStub;
-import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
-import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
-import org.sqm.proto.scoring.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
 import org.sqm.scoring.domain.Period;
 import org.sqm.scoring.service.UnitFigures;
 import org.sqm.testing.EmbeddedPostgresResource;
@@ -43,36 +35,15 @@ class UnitFiguresTest {
 
     static final double EPS = 1e-9;
 
-    @GrpcClient("scoring")
-    ScoringModelServiceBlockingStub models;
-
-    @GrpcClient("scoring")
-    SurveyServiceBlockingStub surveys;
-
-    @GrpcClient("scoring")
-    CustomersServedServiceBlockingStub customers;
-
-    @GrpcClient("scoring")
-    IndicatorServiceBlockingStub indicators;
-
-    @GrpcClient("scoring")
-    MeasurementServiceBlockingStub measurements;
-
-    @GrpcClient("scoring")
-    ScorecardServiceBlockingStub scorecards;
-
-    @GrpcClient("scoring")
-    OperationsBlockingStub operations;
-
     @Inject
     UnitFigures.Source source;
 
+    @Inject
     PerformanceScenario s;
 
     @BeforeEach
     void scenario() {
-        s = new PerformanceScenario(models, surveys, customers, indicators, measurements, scorecards, operations)
-                .setUp();
+        s.setUp();
         s.surveys(s.hall1, "2021-04-10", 8, 9, 10);
         s.complaints(s.hall1, "2021-04-01", 12, 10, 9);
         s.customers(s.hall1, "2021-04", 4000);
@@ -115,7 +86,7 @@ class UnitFiguresTest {
         assertEquals("SERVICE_HALL", h1.unitType());
         assertEquals(1, h1.level());
         assertEquals(UUID.fromString(s.hallModel.getId()), h1.modelId());
-        String cardId = scorecards
+        String cardId = s.scorecards
                 .getScorecard(GetScorecardRequest.newBuilder()
                         .setUnitId(s.hall1)
                         .setPeriod("2021-04")

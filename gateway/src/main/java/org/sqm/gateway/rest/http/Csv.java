@@ -1,5 +1,7 @@
 package org.sqm.gateway.rest.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
@@ -13,6 +15,23 @@ public final class Csv {
     public static final String MEDIA_TYPE = "text/csv";
 
     private Csv() {}
+
+    /**
+     * Whether the acceptable type of highest quality that a JSON-or-CSV resource produces is CSV; any
+     * type, or no Accept, means JSON.
+     */
+    public static boolean preferred(HttpHeaders headers) {
+        MediaType csv = MediaType.valueOf(MEDIA_TYPE);
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(csv)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Appends one record of {@code fields} to {@code out}. */
     public static void record(StringBuilder out, List<?> fields) {

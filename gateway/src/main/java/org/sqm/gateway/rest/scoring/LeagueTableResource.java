@@ -97,25 +97,11 @@ public class LeagueTableResource {
         }
         LeagueTableView table =
                 LeagueTableMapping.view(calls.read(SERVICE, () -> tables.getLeagueTable(request.build())));
-        if (!csvPreferred(headers)) {
+        if (!Csv.preferred(headers)) {
             return Response.ok(table, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(LeagueTableMapping.csv(table), Csv.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"league-table-" + checkedPeriod + ".csv\"")
                 .build();
-    }
-
-    /** Whether the acceptable type of highest quality that we produce is CSV; any type, or no Accept, means JSON. */
-    private static boolean csvPreferred(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(Csv.MEDIA_TYPE);
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (accepted.isCompatible(csv)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
