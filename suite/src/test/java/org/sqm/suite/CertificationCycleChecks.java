@@ -92,7 +92,9 @@ final class CertificationCycleChecks {
                                 .minusDays(reviewWindowDays)
                                 .toInstant()
                                 .toString()))
-                .body("windowEnd", equalTo(due.toString()));
+                .body("windowEnd", equalTo(due.toString()))
+                .body("origin.requestedBy", equalTo("scoring-service/certifications"))
+                .body("origin.reference", equalTo(id));
         return id;
     }
 

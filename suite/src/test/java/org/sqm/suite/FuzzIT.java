@@ -182,6 +182,16 @@ class FuzzIT {
             new Endpoint("POST", "/api/v1/publishedPerformance/{id}:publish", false),
             new Endpoint("GET", "/api/v1/publishedPerformance/{id}", false),
             new Endpoint("GET", "/api/v1/publishedPerformance/2026-03", false),
+            new Endpoint("POST", "/api/v1/accreditationRules", true),
+            new Endpoint("GET", "/api/v1/accreditationRules/{id}", false),
+            new Endpoint("GET", "/api/v1/accreditationRules", false),
+            new Endpoint("POST", "/api/v1/units/{id}/accreditationDecisions", true),
+            new Endpoint("GET", "/api/v1/accreditationDecisions/{id}", false),
+            new Endpoint("GET", "/api/v1/accreditationDecisions", false),
+            new Endpoint("GET", "/api/v1/certifications/{id}", false),
+            new Endpoint("GET", "/api/v1/certifications", false),
+            new Endpoint("POST", "/api/v1/certifications/{id}:{move}", true),
+            new Endpoint("GET", "/api/v1/spotChecks", false),
             new Endpoint("GET", "/api/v1/operations/{id}", false),
             new Endpoint("GET", "/api/v1/operations", false),
             new Endpoint("POST", "/api/v1/operations/{id}:{move}", true));
@@ -273,6 +283,11 @@ class FuzzIT {
             "evidence",
             "reportedBy",
             "reason",
+            "rulesCode",
+            "rulesId",
+            "validityMonths",
+            "reviewIntervalMonths",
+            "nonComplianceLevelCodes",
             "periodStart",
             "periodEnd",
             "counted",
@@ -379,6 +394,8 @@ class FuzzIT {
             "recordCause",
             "report",
             "wait",
+            "suspend",
+            "reinstate",
             "nonsense");
 
     @BeforeContainer
@@ -720,6 +737,9 @@ class FuzzIT {
                                 org.sqm.proto.scoring.v1.ScorecardServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.LeagueTableServiceGrpc.getServiceDescriptor(),
                                 org.sqm.proto.scoring.v1.PublishedPerformanceServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.AccreditationServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.CertificationServiceGrpc.getServiceDescriptor(),
+                                org.sqm.proto.scoring.v1.SpotCheckServiceGrpc.getServiceDescriptor(),
                                 com.google.longrunning.OperationsGrpc.getServiceDescriptor()));
         List<GrpcMethod> methods = new ArrayList<>();
         services.forEach((component, descriptors) -> descriptors.forEach(d -> d.getMethods()

@@ -3,7 +3,6 @@ package org.sqm.scoring.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.longrunning.OperationsGrpc.OperationsBlockingStub;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -29,23 +28,18 @@ import org.sqm.proto.inspection.v1.OriginFigure;
 import org.sqm.proto.scoring.v1.ComplaintRateAboveUpperQuartile;
 import org.sqm.proto.scoring.v1.ComplaintRateSource;
 import org.sqm.proto.scoring.v1.ComponentSource;
-import org.sqm.proto.scoring.v1.CustomersServedServiceGrpc.CustomersServedServiceBlockingStub;
-import org.sqm.proto.scoring.v1.IndicatorServiceGrpc.IndicatorServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ListTriggeredSpotChecksRequest;
 import org.sqm.proto.scoring.v1.ListTriggeredSpotChecksResponse;
-import org.sqm.proto.scoring.v1.MeasurementServiceGrpc.MeasurementServiceBlockingStub;
 import org.sqm.proto.scoring.v1.MissingSourcePolicy;
 import org.sqm.proto.scoring.v1.SatisfactionIndexDrop;
 import org.sqm.proto.scoring.v1.SatisfactionIndexSource;
 import org.sqm.proto.scoring.v1.ScoreComponent;
 import org.sqm.proto.scoring.v1.ScoreMapping;
-import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
 import org.sqm.proto.scoring.v1.SpotCheckServiceGrpc.SpotCheckServiceBlockingStub;
 import org.sqm.proto.scoring.v1.SpotCheckSpec;
 import org.sqm.proto.scoring.v1.SpotCheckTrigger;
-import org.sqm.proto.scoring.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
 import org.sqm.proto.scoring.v1.TargetMapping;
 import org.sqm.proto.scoring.v1.TriggeredSpotCheck;
 import org.sqm.proto.scoring.v1.TriggeredSpotCheckStatus;
@@ -72,24 +66,6 @@ class SpotCheckLoopTest {
     ScoringModelServiceBlockingStub models;
 
     @GrpcClient("scoring")
-    SurveyServiceBlockingStub surveys;
-
-    @GrpcClient("scoring")
-    CustomersServedServiceBlockingStub customers;
-
-    @GrpcClient("scoring")
-    IndicatorServiceBlockingStub indicators;
-
-    @GrpcClient("scoring")
-    MeasurementServiceBlockingStub measurements;
-
-    @GrpcClient("scoring")
-    ScorecardServiceBlockingStub scorecards;
-
-    @GrpcClient("scoring")
-    OperationsBlockingStub operations;
-
-    @GrpcClient("scoring")
     SpotCheckServiceBlockingStub spotChecks;
 
     @Inject
@@ -98,7 +74,9 @@ class SpotCheckLoopTest {
     @Inject
     TestClock clock;
 
+    @Inject
     PerformanceScenario s;
+
     ScoringModel model;
 
     static final SpotCheckSpec SPEC = SpotCheckSpec.newBuilder()
@@ -111,42 +89,43 @@ class SpotCheckLoopTest {
     void scenario() {
         FakeInspections.reset();
         clock.set(NOW);
-        s = new PerformanceScenario(models, surveys, customers, indicators, measurements, scorecards, operations);
-        FakeBackends.resetFeeds();
-        s.retireAll();
-        model = s.publish(ScoringModel.newBuilder()
-                .setCode("LOOP_HALL-" + s.suffix)
-                .setName("Hall with spot-check triggers")
-                .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL)
-                .addComponents(ScoreComponent.newBuilder()
-                        .setCode("SATISFACTION")
-                        .setName("Satisfaction")
-                        .setWeightBasisPoints(5000)
-                        .setSource(ComponentSource.newBuilder()
-                                .setSatisfactionIndex(
-                                        SatisfactionIndexSource.newBuilder().setMinSample(1)))
-                        .setMapping(target(100, 0)))
-                .addComponents(ScoreComponent.newBuilder()
-                        .setCode("RATE")
-                        .setName("Complaint rate")
-                        .setWeightBasisPoints(5000)
-                        .setSource(
-                                ComponentSource.newBuilder().setComplaintRate(ComplaintRateSource.getDefaultInstance()))
-                        .setMapping(target(0, 100)))
-                .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
-                .setBaseScore(100)
-                .addAllGradeBands(ScorecardRecomputeTest.bands())
-                .addSpotCheckTriggers(SpotCheckTrigger.newBuilder()
-                        .setCode("COMPLAINT_RATE_HIGH")
-                        .setComplaintRateAboveUpperQuartile(
-                                ComplaintRateAboveUpperQuartile.newBuilder().setConsecutiveMonths(2))
-                        .setSpotCheck(SPEC))
-                .addSpotCheckTriggers(SpotCheckTrigger.newBuilder()
-                        .setCode("SATISFACTION_DROP")
-                        .setSatisfactionIndexDrop(
-                                SatisfactionIndexDrop.newBuilder().setPoints(10))
-                        .setSpotCheck(SPEC))
-                .build());
+        s.setUp();
+        ScorecardRecomputeTest.retireAll(models);
+        model = ScorecardRecomputeTest.publish(
+                models,
+                ScoringModel.newBuilder()
+                        .setCode("LOOP_HALL-" + s.suffix)
+                        .setName("Hall with spot-check triggers")
+                        .setUnitType(UnitType.UNIT_TYPE_SERVICE_HALL)
+                        .addComponents(ScoreComponent.newBuilder()
+                                .setCode("SATISFACTION")
+                                .setName("Satisfaction")
+                                .setWeightBasisPoints(5000)
+                                .setSource(ComponentSource.newBuilder()
+                                        .setSatisfactionIndex(SatisfactionIndexSource.newBuilder()
+                                                .setMinSample(1)))
+                                .setMapping(target(100, 0)))
+                        .addComponents(ScoreComponent.newBuilder()
+                                .setCode("RATE")
+                                .setName("Complaint rate")
+                                .setWeightBasisPoints(5000)
+                                .setSource(ComponentSource.newBuilder()
+                                        .setComplaintRate(ComplaintRateSource.getDefaultInstance()))
+                                .setMapping(target(0, 100)))
+                        .setMissingSourcePolicy(MissingSourcePolicy.MISSING_SOURCE_POLICY_RESPREAD)
+                        .setBaseScore(100)
+                        .addAllGradeBands(ScorecardRecomputeTest.bands())
+                        .addSpotCheckTriggers(SpotCheckTrigger.newBuilder()
+                                .setCode("COMPLAINT_RATE_HIGH")
+                                .setComplaintRateAboveUpperQuartile(ComplaintRateAboveUpperQuartile.newBuilder()
+                                        .setConsecutiveMonths(2))
+                                .setSpotCheck(SPEC))
+                        .addSpotCheckTriggers(SpotCheckTrigger.newBuilder()
+                                .setCode("SATISFACTION_DROP")
+                                .setSatisfactionIndexDrop(
+                                        SatisfactionIndexDrop.newBuilder().setPoints(10))
+                                .setSpotCheck(SPEC))
+                        .build());
         FakeBackends.complaintStatistics = request -> s.statistics.entrySet().stream()
                 .filter(e -> request.getPeriodStart().equals(ScorecardRecomputeTest.start(e.getKey())))
                 .flatMap(e -> e.getValue().stream())
@@ -158,7 +137,7 @@ class SpotCheckLoopTest {
         clock.reset();
         FakeInspections.reset();
         FakeBackends.resetFeeds();
-        s.retireAll();
+        ScorecardRecomputeTest.retireAll(models);
     }
 
     private static ScoreMapping target(double target, double floor) {
