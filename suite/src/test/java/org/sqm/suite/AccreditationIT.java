@@ -13,7 +13,6 @@ import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SuiteExtension.class)
 class AccreditationIT {
+
+    /** Who moves the assessments. */
+    private static final String ACTOR = "assessment-team";
 
     /** scoring-service's time zone, in which the action plan's months are counted. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -115,8 +117,8 @@ class AccreditationIT {
     static String assess(
             String unit, String standard, List<String> inspectors, java.util.function.IntFunction<String> levelOf) {
         Instant now = Instant.now();
-        Response created = given().contentType(ContentType.JSON)
-                .body(Map.of(
+        String id = Fixtures.startedInspection(
+                Map.of(
                         "unitId",
                         unit,
                         "kind",
@@ -128,44 +130,13 @@ class AccreditationIT {
                         "windowStart",
                         now.minus(1, ChronoUnit.DAYS).toString(),
                         "windowEnd",
-                        now.plus(7, ChronoUnit.DAYS).toString()))
-                .when()
-                .post("/api/v1/inspections");
-        created.then().statusCode(201);
-        String id = created.path("id");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag"))
-                .body(Map.of("inspectorIds", inspectors))
-                .when()
-                .put("/api/v1/inspections/" + id + "/inspectors")
-                .then()
-                .statusCode(200);
-        move(id, "start");
-        List<String> elements = given().when().get("/api/v1/inspections/" + id).path("elements.code");
-        List<Map<String, Object>> ratings = new ArrayList<>();
-        for (int i = 0; i < elements.size(); i++) {
-            ratings.add(Map.of("elementCode", elements.get(i), "levelCode", levelOf.apply(i)));
-        }
-        given().contentType(ContentType.JSON)
-                .body(Map.of("ratings", ratings))
-                .when()
-                .post("/api/v1/inspections/" + id + "/ratings")
-                .then()
-                .statusCode(200);
-        move(id, "submit");
-        move(id, "finalize");
+                        now.plus(7, ChronoUnit.DAYS).toString()),
+                inspectors,
+                ACTOR);
+        Fixtures.rateEvery(id, levelOf);
+        Fixtures.inspectionMove(id, "submit", ACTOR);
+        Fixtures.inspectionMove(id, "finalize", ACTOR);
         return id;
-    }
-
-    static void move(String id, String verb) {
-        String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
-        given().urlEncodingEnabled(false)
-                .header("If-Match", etag)
-                .header("X-Actor", "assessment-team")
-                .when()
-                .post("/api/v1/inspections/" + id + ":" + verb)
-                .then()
-                .statusCode(200);
     }
 
     static Response decide(String unit, String rulesCode, String actor) {

@@ -178,4 +178,52 @@ final class Fixtures {
                 .then()
                 .statusCode(201);
     }
+
+    /**
+     * Creates an inspection through the gateway ({@code body} as the API takes it), assigns the
+     * inspectors and starts it; answers its id.
+     */
+    static String startedInspection(Map<String, Object> body, List<String> inspectors, String actor) {
+        Response created =
+                given().contentType(ContentType.JSON).body(body).when().post("/api/v1/inspections");
+        created.then().statusCode(201);
+        String id = created.path("id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag"))
+                .body(Map.of("inspectorIds", inspectors))
+                .when()
+                .put("/api/v1/inspections/" + id + "/inspectors")
+                .then()
+                .statusCode(200);
+        inspectionMove(id, "start", actor);
+        return id;
+    }
+
+    /** Rates every element of the inspection with the level {@code levelOf} gives its index; answers the element codes. */
+    static List<String> rateEvery(String id, java.util.function.IntFunction<String> levelOf) {
+        List<String> elements = given().when().get("/api/v1/inspections/" + id).path("elements.code");
+        List<Map<String, Object>> ratings = new java.util.ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            ratings.add(Map.of("elementCode", elements.get(i), "levelCode", levelOf.apply(i)));
+        }
+        given().contentType(ContentType.JSON)
+                .body(Map.of("ratings", ratings))
+                .when()
+                .post("/api/v1/inspections/" + id + "/ratings")
+                .then()
+                .statusCode(200);
+        return elements;
+    }
+
+    /** Moves an inspection (start, submit, finalize, ...) with the etag of a fresh read, as {@code actor}. */
+    static Response inspectionMove(String id, String verb, String actor) {
+        String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
+        Response r = given().urlEncodingEnabled(false)
+                .header("If-Match", etag)
+                .header("X-Actor", actor)
+                .when()
+                .post("/api/v1/inspections/" + id + ":" + verb);
+        r.then().statusCode(200);
+        return r;
+    }
 }

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SuiteExtension.class)
 class ScorecardsIT {
 
+    /** Who moves the mystery shoppings. */
+    private static final String ACTOR = "mystery-shopping-team";
+
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Test
@@ -235,8 +238,8 @@ class ScorecardsIT {
                     .extract()
                     .path("id"));
         }
-        Response created = given().contentType(ContentType.JSON)
-                .body(Map.of(
+        String id = Fixtures.startedInspection(
+                Map.of(
                         "unitId",
                         unit,
                         "kind",
@@ -248,30 +251,10 @@ class ScorecardsIT {
                         "windowStart",
                         monthStart.plus(3, ChronoUnit.DAYS).toString(),
                         "windowEnd",
-                        monthStart.plus(10, ChronoUnit.DAYS).toString()))
-                .when()
-                .post("/api/v1/inspections");
-        created.then().statusCode(201);
-        String id = created.path("id");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag"))
-                .body(Map.of("inspectorIds", inspectors))
-                .when()
-                .put("/api/v1/inspections/" + id + "/inspectors")
-                .then()
-                .statusCode(200);
-        move(id, "start");
-        List<String> elements = given().when().get("/api/v1/inspections/" + id).path("elements.code");
-        List<Map<String, Object>> ratings = new ArrayList<>();
-        for (String element : elements) {
-            ratings.add(Map.of("elementCode", element, "levelCode", level));
-        }
-        given().contentType(ContentType.JSON)
-                .body(Map.of("ratings", ratings))
-                .when()
-                .post("/api/v1/inspections/" + id + "/ratings")
-                .then()
-                .statusCode(200);
+                        monthStart.plus(10, ChronoUnit.DAYS).toString()),
+                inspectors,
+                ACTOR);
+        Fixtures.rateEvery(id, i -> level);
         String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
         given().contentType(ContentType.JSON)
                 .header("If-Match", etag)
@@ -283,18 +266,7 @@ class ScorecardsIT {
                 .put("/api/v1/inspections/" + id + "/mysteryShoppingContact")
                 .then()
                 .statusCode(200);
-        move(id, "submit");
-        move(id, "finalize");
-    }
-
-    private static void move(String id, String verb) {
-        String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
-        given().urlEncodingEnabled(false)
-                .header("If-Match", etag)
-                .header("X-Actor", "mystery-shopping-team")
-                .when()
-                .post("/api/v1/inspections/" + id + ":" + verb)
-                .then()
-                .statusCode(200);
+        Fixtures.inspectionMove(id, "submit", ACTOR);
+        Fixtures.inspectionMove(id, "finalize", ACTOR);
     }
 }

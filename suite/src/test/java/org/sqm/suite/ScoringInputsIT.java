@@ -49,6 +49,9 @@ import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
 @ExtendWith(SuiteExtension.class)
 class ScoringInputsIT {
 
+    /** Who moves the inspection (its history names them). */
+    private static final String ACTOR = "inspector-7";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -102,8 +105,8 @@ class ScoringInputsIT {
         Instant now = Instant.now();
         // A provincial inspection is a regulator's: two inspectors.
         List<String> inspectors = List.of(inspector(now), inspector(now));
-        Response created = given().contentType(ContentType.JSON)
-                .body(Map.of(
+        String id = Fixtures.startedInspection(
+                Map.of(
                         "unitId",
                         hall,
                         "kind",
@@ -115,33 +118,13 @@ class ScoringInputsIT {
                         "windowStart",
                         now.minus(1, ChronoUnit.DAYS).toString(),
                         "windowEnd",
-                        now.plus(3, ChronoUnit.DAYS).toString()))
-                .when()
-                .post("/api/v1/inspections");
-        created.then().statusCode(201);
-        String id = created.path("id");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag"))
-                .body(Map.of("inspectorIds", inspectors))
-                .when()
-                .put("/api/v1/inspections/" + id + "/inspectors")
-                .then()
-                .statusCode(200);
-        move(id, "start");
-        List<String> elements = given().when().get("/api/v1/inspections/" + id).path("elements.code");
-        List<Map<String, Object>> ratings = new ArrayList<>();
-        for (String element : elements) {
-            ratings.add(Map.of("elementCode", element, "levelCode", "COMPLIANT"));
-        }
-        given().contentType(ContentType.JSON)
-                .body(Map.of("ratings", ratings))
-                .when()
-                .post("/api/v1/inspections/" + id + "/ratings")
-                .then()
-                .statusCode(200);
-        move(id, "submit");
+                        now.plus(3, ChronoUnit.DAYS).toString()),
+                inspectors,
+                ACTOR);
+        List<String> elements = Fixtures.rateEvery(id, i -> "COMPLIANT");
+        Fixtures.inspectionMove(id, "submit", ACTOR);
         // Every element Compliant (75 of the scale's 100 points): 75, whatever the weights.
-        move(id, "finalize")
+        Fixtures.inspectionMove(id, "finalize", ACTOR)
                 .then()
                 .body("score.score", equalTo(75.0f))
                 .body("score.failed", equalTo(false))
@@ -178,17 +161,6 @@ class ScoringInputsIT {
                 .statusCode(201)
                 .extract()
                 .path("id");
-    }
-
-    private static Response move(String id, String verb) {
-        String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
-        Response r = given().urlEncodingEnabled(false)
-                .header("If-Match", etag)
-                .header("X-Actor", "inspector-7")
-                .when()
-                .post("/api/v1/inspections/" + id + ":" + verb);
-        r.then().statusCode(200);
-        return r;
     }
 
     @Test
