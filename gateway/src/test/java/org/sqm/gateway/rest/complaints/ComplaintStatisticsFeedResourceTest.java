@@ -150,8 +150,17 @@ class ComplaintStatisticsFeedResourceTest extends FakeBackendTest {
                 StreamComplaintStatisticsRequest.class,
                 List.of(unit("u1", 3), unit("u2", 5)),
                 io.grpc.Status.UNAVAILABLE.withDescription("gone").asRuntimeException());
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(feed + PERIOD)).build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response;
+        try {
+            response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(feed + PERIOD)).build(),
+                            HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException brokenBeforeTheHeadersArrived) {
+            // The first lines were still in the server's buffer when the stream broke: the connection is
+            // cut before the status line reaches the client. Also a broken answer, never a clean end.
+            return;
+        }
         assertEquals(200, response.statusCode());
         Exception broken = assertThrows(Exception.class, () -> response.body().toList());
         assertTrue(
