@@ -58,7 +58,9 @@ class AccreditationIT {
                 .statusCode(201)
                 .body("version", equalTo(1))
                 .body("maxPartialsPerCriterion", equalTo(2));
-        inspectors = List.of(inspector(), inspector());
+        inspectors = List.of(
+                Fixtures.inspector("Assessor", "NATIONAL", "ON_SITE_ASSESSMENT"),
+                Fixtures.inspector("Assessor", "NATIONAL", "ON_SITE_ASSESSMENT"));
     }
 
     /** Customer Service Excellence's rules (as the shipped catalogue has them) for the standard. */
@@ -79,24 +81,6 @@ class AccreditationIT {
         rules.put("reviewGraceDays", 30);
         rules.put("assessmentAuthorityLevel", "NATIONAL");
         return rules;
-    }
-
-    static String inspector() {
-        Instant now = Instant.now();
-        return given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", "Assessor",
-                        "certificateNumber", Fixtures.unique("ACC"),
-                        "authorityLevel", "NATIONAL",
-                        "validFrom", now.minus(30, ChronoUnit.DAYS).toString(),
-                        "validUntil", now.plus(800, ChronoUnit.DAYS).toString(),
-                        "qualifiedKinds", List.of("ON_SITE_ASSESSMENT")))
-                .when()
-                .post("/api/v1/inspectors")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     static String hall() {

@@ -226,4 +226,26 @@ final class Fixtures {
         r.then().statusCode(200);
         return r;
     }
+
+    /**
+     * Registers an inspector of the authority, qualified for the kind, certified from 30 days ago for
+     * 800 days; answers the id.
+     */
+    static String inspector(String name, String authority, String kind) {
+        java.time.Instant now = java.time.Instant.now();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", name,
+                        "certificateNumber", unique("CERT"),
+                        "authorityLevel", authority,
+                        "validFrom", now.minus(java.time.Duration.ofDays(30)).toString(),
+                        "validUntil", now.plus(java.time.Duration.ofDays(800)).toString(),
+                        "qualifiedKinds", List.of(kind)))
+                .when()
+                .post("/api/v1/inspectors")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
 }

@@ -104,7 +104,9 @@ class ScoringInputsIT {
         String code = Fixtures.publishedCopy("customer-service-excellence.json", "CSE", "CSE");
         Instant now = Instant.now();
         // A provincial inspection is a regulator's: two inspectors.
-        List<String> inspectors = List.of(inspector(now), inspector(now));
+        List<String> inspectors = List.of(
+                Fixtures.inspector("Inspector", "PROVINCIAL", "SPOT_CHECK"),
+                Fixtures.inspector("Inspector", "PROVINCIAL", "SPOT_CHECK"));
         String id = Fixtures.startedInspection(
                 Map.of(
                         "unitId",
@@ -144,23 +146,6 @@ class ScoringInputsIT {
                 .orElseThrow();
         assertEquals(75.0, result.getScore().getScore(), 1e-9);
         assertEquals(elements.size(), result.getRatingsCount());
-    }
-
-    private static String inspector(Instant now) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", "Inspector",
-                        "certificateNumber", Fixtures.unique("PRV"),
-                        "authorityLevel", "PROVINCIAL",
-                        "validFrom", now.minus(30, ChronoUnit.DAYS).toString(),
-                        "validUntil", now.plus(800, ChronoUnit.DAYS).toString(),
-                        "qualifiedKinds", List.of("SPOT_CHECK")))
-                .when()
-                .post("/api/v1/inspectors")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     @Test
