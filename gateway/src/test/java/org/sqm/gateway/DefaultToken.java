@@ -3,13 +3,12 @@ package org.sqm.gateway;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
-import io.restassured.config.HeaderConfig;
-import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
 import org.sqm.testing.auth.DevTokens;
 
 /**
@@ -27,13 +26,17 @@ public class DefaultToken implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        // A header a test sets replaces the default instead of travelling next to it.
-        RestAssured.config = RestAssuredConfig.config()
-                .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization"));
-        RestAssured.requestSpecification = context.getTestInstance().getClass().isAnnotationPresent(Without.class)
-                ? null
-                : new RequestSpecBuilder()
-                        .addHeader("Authorization", ADMINISTRATOR)
-                        .build();
+        // A filter rather than a default specification, which would also reset Quarkus' test port; a
+        // header a test sets itself wins.
+        Filter administrator = (request, response, next) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", ADMINISTRATOR);
+            }
+            return next.next(request, response);
+        };
+        RestAssured.replaceFiltersWith(
+                context.getTestInstance().getClass().isAnnotationPresent(Without.class)
+                        ? List.of()
+                        : List.of(administrator));
     }
 }

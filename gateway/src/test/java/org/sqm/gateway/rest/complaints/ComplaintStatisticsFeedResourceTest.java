@@ -151,7 +151,11 @@ class ComplaintStatisticsFeedResourceTest extends FakeBackendTest {
                 List.of(unit("u1", 3), unit("u2", 5)),
                 io.grpc.Status.UNAVAILABLE.withDescription("gone").asRuntimeException());
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(feed + PERIOD)).build(), HttpResponse.BodyHandlers.ofLines());
+                .send(
+                        HttpRequest.newBuilder(URI.create(feed + PERIOD))
+                                .header("Authorization", "Bearer " + org.sqm.testing.auth.DevTokens.administrator())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, response.statusCode());
         Exception broken = assertThrows(Exception.class, () -> response.body().toList());
         assertTrue(
