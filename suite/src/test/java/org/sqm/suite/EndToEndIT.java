@@ -89,6 +89,7 @@ class EndToEndIT {
         for (var entry : services.entrySet()) {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(entry.getKey()))
                     .usePlaintext()
+                    .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                     .build();
             try {
                 HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)

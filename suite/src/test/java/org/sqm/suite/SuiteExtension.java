@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sqm.testing.EmbeddedDatabase;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Starts the whole suite once for all end-to-end test classes (the packaged applications as real
@@ -39,6 +41,13 @@ public class SuiteExtension implements BeforeAllCallback {
                         Running.class);
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // Every request as an administrator unless the test sends its own Authorization header.
+        RestAssured.replaceFiltersWith(List.of((request, response, next) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", Bearer.administrator());
+            }
+            return next.next(request, response);
+        }));
     }
 
     /**
