@@ -98,11 +98,21 @@ public final class GrpcTokenChecks {
     }
 
     /**
-     * Calls {@code method} on localhost:{@code port} with each bad token (UNAUTHENTICATED, the service
+     * Calls {@code fullMethodName} ({@code package.Service/Method}) with an empty request on
+     * localhost:{@code port} with each bad token (UNAUTHENTICATED, the service
      * never reached), then with an administrator's development token (anything but UNAUTHENTICATED),
      * and the health service without a token (SERVING).
      */
-    public static <Q, R> void assertOnlyValidTokensPass(int port, MethodDescriptor<Q, R> method, Q request) {
+    public static void assertOnlyValidTokensPass(int port, String fullMethodName) {
+        // Plain bytes, no generated classes: a Quarkus test may load this class in another class loader
+        // than its own gRPC classes (sqm-testing also holds test resources), so nothing gRPC crosses over.
+        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName(fullMethodName)
+                .setRequestMarshaller(BYTES)
+                .setResponseMarshaller(BYTES)
+                .build();
+        byte[] request = new byte[0];
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", port)
                 .usePlaintext()
                 .build();
