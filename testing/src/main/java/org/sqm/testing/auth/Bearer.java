@@ -22,6 +22,18 @@ public final class Bearer {
         return administrator;
     }
 
+    /** {@code Bearer <token>} of an administrator whose subject is {@code subject}, minted per call. */
+    public static String administratorAs(String subject) {
+        return "Bearer "
+                + DevTokens.token(
+                        subject,
+                        java.util.List.of("administrator"),
+                        java.util.List.of(),
+                        DevTokens.ISSUER,
+                        java.time.Duration.ofHours(1),
+                        DevTokens.privateKey());
+    }
+
     /** Attaches an administrator's development token to every call of a channel or stub. */
     public static ClientInterceptor administratorInterceptor() {
         Metadata headers = new Metadata();
