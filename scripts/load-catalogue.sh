@@ -6,16 +6,19 @@
 # silently; run this once per installation. Safe to re-run: each standard is imported with an
 # Idempotency-Key derived from its content, and the scoring catalogue creates only the codes that
 # are free (the others are reported UNCHANGED or DIFFERENT and left alone).
-# Usage: scripts/load-catalogue.sh [gateway base URL, default http://localhost:8080]
+# Usage: SQM_TOKEN=<an administrator's bearer token> scripts/load-catalogue.sh [gateway base URL,
+# default http://localhost:8080]; without SQM_TOKEN a DEVELOPMENT token (scripts/token.sh) is used,
+# which only the local run and the dev overlay accept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gateway="${1:-http://localhost:8080}"
+token="${SQM_TOKEN:-$(scripts/token.sh administrator)}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 for doc in standards-service/src/main/resources/catalogue/*.json; do
     key="catalogue-$(sha256sum "$doc" | cut -c1-32)"
-    status=$(curl -sS -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' \
+    status=$(curl -sS -H "Authorization: Bearer $token" -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' \
         -H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
         --data-binary @"$doc" "$gateway/api/v1/standards:import")
     if [ "$status" != "201" ]; then
@@ -26,7 +29,7 @@ for doc in standards-service/src/main/resources/catalogue/*.json; do
     code=$(grep -o '"code":"[^"]*"' "$tmp/body" | head -1 | cut -d'"' -f4)
     etag=$(grep -i '^etag:' "$tmp/headers" | tr -d '\r' | cut -d' ' -f2-)
     if grep -q '"status":"DRAFT"' "$tmp/body"; then
-        status=$(curl -sS -o "$tmp/body" -w '%{http_code}' -X POST -H "If-Match: $etag" \
+        status=$(curl -sS -H "Authorization: Bearer $token" -o "$tmp/body" -w '%{http_code}' -X POST -H "If-Match: $etag" \
             "$gateway/api/v1/standards/$id:publish")
         if [ "$status" != "200" ]; then
             echo "publishing $code ($id) failed with HTTP $status: $(cat "$tmp/body")" >&2
@@ -38,7 +41,7 @@ for doc in standards-service/src/main/resources/catalogue/*.json; do
     fi
 done
 
-status=$(curl -sS -o "$tmp/body" -w '%{http_code}' -X POST "$gateway/api/v1/scoringCatalogue:load")
+status=$(curl -sS -H "Authorization: Bearer $token" -o "$tmp/body" -w '%{http_code}' -X POST "$gateway/api/v1/scoringCatalogue:load")
 if [ "$status" != "200" ]; then
     echo "loading the scoring catalogue failed with HTTP $status: $(cat "$tmp/body")" >&2
     exit 1

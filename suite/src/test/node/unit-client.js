@@ -1,5 +1,5 @@
 // Creates and reads a unit through standards-service's gRPC API, from nothing but the .proto files.
-// Usage: node unit-client.js <host:port> <proto dir> <unit code>
+// Usage: SQM_TOKEN=<bearer JWT> node unit-client.js <host:port> <proto dir> <unit code>
 // Prints one JSON line: the created unit, the unit read back, and the status code of an invalid create.
 'use strict';
 const grpc = require('@grpc/grpc-js');
@@ -17,9 +17,13 @@ const { UnitService } = grpc.loadPackageDefinition(definition).sqm.standards.v1;
 const client = new UnitService(address, grpc.credentials.createInsecure());
 const options = () => ({ deadline: new Date(Date.now() + 10000) });
 
+// Every call carries the bearer token in the `authorization` metadata, as any gRPC integrator's must.
+const metadata = new grpc.Metadata();
+metadata.set('authorization', `Bearer ${process.env.SQM_TOKEN}`);
+
 function call(method, request) {
   return new Promise((resolve, reject) => {
-    client[method](request, options(), (error, response) => (error ? reject(error) : resolve(response)));
+    client[method](request, metadata, options(), (error, response) => (error ? reject(error) : resolve(response)));
   });
 }
 

@@ -125,6 +125,7 @@ final class ComplaintFeedBenchmark implements Benchmark {
         ManagedChannel channel = ManagedChannelBuilder.forAddress(
                         "localhost", ctx.suite().grpcPort(Component.COMPLAINT))
                 .usePlaintext()
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                 .build();
         try {
             Map<String, Read> paths = new LinkedHashMap<>();
@@ -226,6 +227,7 @@ final class ComplaintFeedBenchmark implements Benchmark {
                 .send(
                         HttpRequest.newBuilder(URI.create(gateway + "/api/v1/complaintStatistics?periodStart=" + from
                                         + "&periodEnd=" + to))
+                                .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                                 .timeout(Duration.ofSeconds(60))
                                 .build(),
                         HttpResponse.BodyHandlers.ofInputStream());

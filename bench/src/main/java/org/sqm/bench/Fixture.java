@@ -65,11 +65,13 @@ record Fixture(String gateway, String unitId, String standardId, String serviceS
 
     private static String publish(String gateway, String document) throws IOException, InterruptedException {
         HttpResponse<String> draft = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/standards:import"))
+                .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(document))
                 .build());
         String id = JSON.readTree(draft.body()).get("id").asText();
         send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/standards/" + id + ":publish"))
+                .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                 .header("If-Match", draft.headers().firstValue("ETag").orElseThrow())
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
@@ -78,6 +80,7 @@ record Fixture(String gateway, String unitId, String standardId, String serviceS
 
     static JsonNode post(String url, String body) throws IOException, InterruptedException {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build())

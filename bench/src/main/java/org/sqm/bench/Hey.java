@@ -128,6 +128,8 @@ final class Hey {
             String method, String url, Path bodyFile, int concurrency, Duration duration, double qpsPerWorker) {
         List<String> command = new ArrayList<>(List.of(
                 "hey", "-z", duration.toMillis() + "ms", "-c", String.valueOf(concurrency), "-m", method, "-o", "csv"));
+        // Authentication is on in the suite: every request carries an administrator's development token.
+        command.addAll(List.of("-H", "Authorization: " + org.sqm.testing.auth.Bearer.administrator()));
         if (qpsPerWorker > 0) {
             command.add("-q");
             command.add(String.format(java.util.Locale.ROOT, "%.3f", qpsPerWorker));

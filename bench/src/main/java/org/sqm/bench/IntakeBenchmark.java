@@ -64,6 +64,7 @@ final class IntakeBenchmark implements Benchmark {
         ManagedChannel channel = ManagedChannelBuilder.forAddress(
                         "localhost", ctx.suite().grpcPort(Component.COMPLAINT))
                 .usePlaintext()
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                 .build();
         List<Row> rows = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();

@@ -264,6 +264,7 @@ final class ScorecardRecomputeBenchmark implements Benchmark {
     private static ManagedChannel channel(BenchContext ctx, Component c) {
         return ManagedChannelBuilder.forAddress("localhost", ctx.suite().grpcPort(c))
                 .usePlaintext()
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                 .maxInboundMessageSize(64 * 1024 * 1024)
                 .build();
     }

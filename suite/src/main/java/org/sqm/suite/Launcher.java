@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.sqm.testing.EmbeddedDatabase;
+import org.sqm.testing.auth.DevTokens;
 
 /**
  * The local run: the whole suite on an embedded PostgreSQL whose data persist in {@code .sqm/pgdata}.
@@ -63,6 +64,12 @@ public final class Launcher {
         System.out.printf(
                 "  %-20s localhost:%d, user postgres, databases standards, inspection, complaint, scoring%n",
                 "PostgreSQL", database.port());
+        System.out.println("\nDEVELOPMENT bearer tokens (12 h; scripts/token.sh ROLE [UNIT ...] mints more):");
+        for (String role : new java.util.TreeSet<>(DevTokens.ROLES)) {
+            System.out.printf("  %-18s %s%n", role, DevTokens.token(role));
+        }
+        System.out.printf(
+                "  e.g. curl -H \"Authorization: Bearer $(scripts/token.sh viewer)\" %s/api/v1/units%n", gateway);
         System.out.println("Press Ctrl-C to stop.");
         if (!Files.isDirectory(state)) {
             System.err.println("warning: " + state + " is missing");

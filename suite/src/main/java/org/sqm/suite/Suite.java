@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sqm.testing.EmbeddedDatabase;
+import org.sqm.testing.auth.DevTokens;
 
 /**
  * Runs the whole suite as real processes: an embedded PostgreSQL with one database per service,
@@ -228,6 +229,19 @@ public final class Suite implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(c)));
         env.put("QUARKUS_GRPC_SERVER_PORT", String.valueOf(grpcPort(c)));
+        // Authentication on, with the committed DEVELOPMENT key pair (docs/authentication.md): every
+        // application verifies with its public half, the services sign their service tokens with the
+        // private half.
+        Path keys = home.resolve(DevTokens.KEY_DIRECTORY);
+        env.put(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                keys.resolve("publicKey.pem").toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        if (c.database() != null) {
+            env.put(
+                    "SQM_AUTH_SERVICE_TOKEN_KEY_LOCATION",
+                    keys.resolve("privateKey.pem").toString());
+        }
         if (c.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(c.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);

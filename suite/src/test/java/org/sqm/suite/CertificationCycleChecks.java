@@ -138,7 +138,7 @@ final class CertificationCycleChecks {
                 .statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("history.action", equalTo(List.of("GRANT", "SUSPEND", "REINSTATE")))
-                .body("history[2].actor", equalTo("api"))
+                .body("history[2].actor", equalTo("administrator@sqm.dev")) // the token's subject
                 .body("history[2].reason", equalTo("investigation closed"));
     }
 }

@@ -56,6 +56,7 @@ class CrashDuringLoadIT {
                 for (int n = 0; n < PER_CLIENT; n++) {
                     String key = run + "-" + client + "-" + n;
                     HttpRequest request = HttpRequest.newBuilder(endpoint)
+                            .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                             .timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", key)

@@ -89,6 +89,7 @@ class EndToEndIT {
         for (var entry : services.entrySet()) {
             ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(entry.getKey()))
                     .usePlaintext()
+                    .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                     .build();
             try {
                 HealthCheckResponse health = HealthGrpc.newBlockingStub(channel)
@@ -494,8 +495,10 @@ class EndToEndIT {
 
     private static Result run(Path dir, String... command) throws IOException, InterruptedException {
         Path output = Files.createTempFile(dir, "output", ".txt");
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The Node.js client's bearer token (an administrator's development token).
+        builder.environment().put("SQM_TOKEN", org.sqm.testing.auth.DevTokens.administrator());
+        Process p = builder.directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();

@@ -406,6 +406,7 @@ class FuzzIT {
                     c,
                     ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(c))
                             .usePlaintext()
+                            .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                             .build());
         }
         // Some ids that exist, so that part of the garbage reaches real resources.
@@ -415,6 +416,7 @@ class FuzzIT {
             ids.add(unit);
             HttpResponse<String> complaint = HTTP.send(
                     HttpRequest.newBuilder(URI.create(suite.baseUrl(Component.GATEWAY) + "/api/v1/complaints"))
+                            .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(Fixtures.complaintBody(unit, "fuzz")))
                             .build(),
@@ -512,8 +514,9 @@ class FuzzIT {
                     .append(URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
             separator = "&";
         }
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
+                .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
+                .timeout(Duration.ofSeconds(20));
         if (endpoint.body()) {
             request.header("Content-Type", jsonContentType ? "application/json" : "text/plain")
                     .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(body));

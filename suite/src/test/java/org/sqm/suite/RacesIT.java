@@ -78,6 +78,7 @@ class RacesIT {
         String unit = Fixtures.complaintUnit();
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(gateway + "/api/v1/complaints"))
+                        .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(Fixtures.complaintBody(unit, "race")))
                         .build(),
@@ -87,6 +88,7 @@ class RacesIT {
         String etag = created.headers().firstValue("ETag").orElseThrow();
         List<HttpResponse<String>> responses =
                 race(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/complaints/" + id + ":acknowledge"))
+                        .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                         .header("If-Match", etag)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build());
@@ -107,6 +109,7 @@ class RacesIT {
         String key = Fixtures.unique("race-key");
         List<HttpResponse<String>> responses = race(
                 HttpRequest.newBuilder(URI.create(suite.baseUrl(Component.GATEWAY) + "/api/v1/complaints"))
+                        .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofString(Fixtures.complaintBody(unit, "same key")))

@@ -83,9 +83,11 @@ class ScoringInputsIT {
         Suite suite = SuiteExtension.suite();
         inspection = ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(Component.INSPECTION))
                 .usePlaintext()
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                 .build();
         complaint = ManagedChannelBuilder.forAddress("localhost", suite.grpcPort(Component.COMPLAINT))
                 .usePlaintext()
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
                 .build();
     }
 

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sqm.testing.EmbeddedDatabase;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Starts the whole suite once for all end-to-end test classes (the packaged applications as real
@@ -39,6 +41,16 @@ public class SuiteExtension implements BeforeAllCallback {
                         Running.class);
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // Every request as an administrator unless the test sends its own Authorization header. The actor
+        // of a change is now the token's subject, so a test naming one (the X-Actor it sent before
+        // tokens existed) calls as an administrator with that subject.
+        RestAssured.replaceFiltersWith(List.of((request, response, next) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                String actor = request.getHeaders().getValue("X-Actor");
+                request.header("Authorization", actor == null ? Bearer.administrator() : Bearer.administratorAs(actor));
+            }
+            return next.next(request, response);
+        }));
     }
 
     /**

@@ -4,11 +4,15 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.sqm.commons.auth.OutgoingToken;
 
 /**
  * The rules of every outgoing gRPC call of every application. Each call gets its own deadline,
@@ -18,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * (quarkusio/quarkus#41947). And no call leaves while a database transaction is open on the calling
  * thread: the transaction would hold its connection and locks for as long as the other service
  * takes, and a slow or dead dependency would exhaust the pool. Breaking that rule is a bug, so it
- * fails loudly (INTERNAL at the edge) in every test that takes the path.
+ * fails loudly (INTERNAL at the edge) in every test that takes the path. Every call carries a bearer
+ * token ({@link OutgoingToken}): the caller's own, forwarded, or without a caller this application's
+ * service token.
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -27,7 +33,13 @@ public class OutgoingCallInterceptor implements ClientInterceptor {
     private final long deadlineMillis;
     private final long streamDeadlineMillis;
 
-    public OutgoingCallInterceptor(ClientConfig config) {
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final OutgoingToken token;
+
+    public OutgoingCallInterceptor(ClientConfig config, OutgoingToken token) {
+        this.token = token;
         this.deadlineMillis = config.deadline().toMillis();
         this.streamDeadlineMillis = config.streamDeadline().toMillis();
     }
@@ -43,6 +55,20 @@ public class OutgoingCallInterceptor implements ClientInterceptor {
         CallOptions options = callOptions.getDeadline() == null
                 ? callOptions.withDeadlineAfter(millis, TimeUnit.MILLISECONDS)
                 : callOptions;
-        return next.newCall(method, options);
+        // Read on the calling thread: the caller lives in its gRPC or request context.
+        Optional<String> bearer = token.current();
+        ClientCall<ReqT, RespT> call = next.newCall(method, options);
+        if (bearer.isEmpty()) {
+            return call;
+        }
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+            @Override
+            public void start(Listener<RespT> responseListener, Metadata headers) {
+                if (!headers.containsKey(AUTHORIZATION)) {
+                    headers.put(AUTHORIZATION, "Bearer " + bearer.get());
+                }
+                super.start(responseListener, headers);
+            }
+        };
     }
 }

@@ -6,6 +6,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
@@ -78,7 +79,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                 intake.create(
                         ComplaintMapper.toNewComplaint(request.getComplaint()),
                         request.getRequestId(),
-                        request.getActor()));
+                        Actors.of(request.getActor())));
     }
 
     @Override
@@ -128,22 +129,28 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void acknowledgeComplaint(AcknowledgeComplaintRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.ACKNOWLEDGE, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.ACKNOWLEDGE, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
     public void startComplaintInvestigation(StartComplaintInvestigationRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.START_INVESTIGATION, r.getNote(), r.getActor());
+        move(
+                response,
+                r.getId(),
+                r.getEtag(),
+                ComplaintAction.START_INVESTIGATION,
+                r.getNote(),
+                Actors.of(r.getActor()));
     }
 
     @Override
     public void waitOnCustomer(WaitOnCustomerRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.WAIT_ON_CUSTOMER, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.WAIT_ON_CUSTOMER, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
     public void resumeComplaint(ResumeComplaintRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.RESUME, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.RESUME, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
@@ -156,7 +163,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         new ComplaintLifecycle.Move(
                                 ComplaintAction.RESOLVE,
                                 r.getNote(),
-                                r.getActor(),
+                                Actors.of(r.getActor()),
                                 r.getRootCause(),
                                 r.getRemedy(),
                                 r.getResolvedAtFirstContact())));
@@ -164,32 +171,35 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
 
     @Override
     public void closeComplaint(CloseComplaintRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.CLOSE, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.CLOSE, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
     public void reopenComplaint(ReopenComplaintRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.REOPEN, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.REOPEN, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
     public void withdrawComplaint(WithdrawComplaintRequest r, StreamObserver<Complaint> response) {
-        move(response, r.getId(), r.getEtag(), ComplaintAction.WITHDRAW, r.getNote(), r.getActor());
+        move(response, r.getId(), r.getEtag(), ComplaintAction.WITHDRAW, r.getNote(), Actors.of(r.getActor()));
     }
 
     @Override
     public void escalateComplaint(EscalateComplaintRequest r, StreamObserver<Complaint> response) {
-        answer(response, lifecycle.escalate(r.getId(), r.getEtag(), r.getNote(), r.getActor()));
+        answer(response, lifecycle.escalate(r.getId(), r.getEtag(), r.getNote(), Actors.of(r.getActor())));
     }
 
     @Override
     public void recordSatisfaction(RecordSatisfactionRequest r, StreamObserver<Complaint> response) {
-        answer(response, feedback.recordSatisfaction(r.getId(), r.getEtag(), r.getScore(), r.getNote(), r.getActor()));
+        answer(
+                response,
+                feedback.recordSatisfaction(
+                        r.getId(), r.getEtag(), r.getScore(), r.getNote(), Actors.of(r.getActor())));
     }
 
     @Override
     public void recordCallBack(RecordCallBackRequest r, StreamObserver<Complaint> response) {
-        answer(response, feedback.recordCallBack(r.getId(), r.getEtag(), r.getOutcome(), r.getActor()));
+        answer(response, feedback.recordCallBack(r.getId(), r.getEtag(), r.getOutcome(), Actors.of(r.getActor())));
     }
 
     @Override

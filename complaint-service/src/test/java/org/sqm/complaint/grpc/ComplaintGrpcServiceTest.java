@@ -107,6 +107,22 @@ class ComplaintGrpcServiceTest {
     }
 
     @Test
+    void theTokensSubjectIsTheActorNotTheNameTheRequestClaims() {
+        io.grpc.Metadata headers = new io.grpc.Metadata();
+        headers.put(
+                io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+                "Bearer " + org.sqm.testing.auth.DevTokens.token("complaint-handler", HALL));
+        // Intake calls standards-service from the blocking worker thread: the caller's token travels on.
+        Complaint created = complaints
+                .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+                .createComplaint(CreateComplaintRequest.newBuilder()
+                        .setComplaint(complaint(HALL))
+                        .setActor("someone-else")
+                        .build());
+        assertEquals("complaint-handler@sqm.dev", created.getHistory(0).getActor());
+    }
+
+    @Test
     void intakeSetsEveryDeadlineFromTheServiceLevelAndKeepsTheComplainantConfidential() {
         Instant received = Instant.parse("2026-03-02T09:15:00Z");
         Complaint created = create(

@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.commons.convert.ProtoTime;
 import org.sqm.inspection.mapping.InspectionMapper;
 import org.sqm.inspection.service.InspectionCreation;
@@ -131,7 +132,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(lifecycle.start(
-                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
+                        request.getId(), request.getEtag(), move(request.getNote(), Actors.of(request.getActor())))));
     }
 
     @Override
@@ -139,7 +140,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(lifecycle.submit(
-                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
+                        request.getId(), request.getEtag(), move(request.getNote(), Actors.of(request.getActor())))));
     }
 
     @Override
@@ -147,7 +148,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(lifecycle.returnForRevision(
-                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
+                        request.getId(), request.getEtag(), move(request.getNote(), Actors.of(request.getActor())))));
     }
 
     @Override
@@ -155,7 +156,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(lifecycle.finalizeInspection(
-                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
+                        request.getId(), request.getEtag(), move(request.getNote(), Actors.of(request.getActor())))));
     }
 
     @Override
@@ -163,7 +164,7 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
         reply(
                 response,
                 InspectionMapper.toProto(lifecycle.cancel(
-                        request.getId(), request.getEtag(), move(request.getNote(), request.getActor()))));
+                        request.getId(), request.getEtag(), move(request.getNote(), Actors.of(request.getActor())))));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.inspection.mapping.RectificationMapper;
 import org.sqm.inspection.service.RectificationOrderUpdate;
 import org.sqm.inspection.service.RectificationOrders;
@@ -64,7 +65,7 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
         reply(
                 response,
                 RectificationMapper.toProto(update.update(
-                        RectificationMapper.toChange(request.getOrder(), request.getActor()),
+                        RectificationMapper.toChange(request.getOrder(), Actors.of(request.getActor())),
                         request.getUpdateMask().getPathsList())));
     }
 
@@ -73,8 +74,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             StartRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(
-                        orders.start(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
+                RectificationMapper.toProto(orders.start(
+                        request.getId(), request.getEtag(), request.getNote(), Actors.of(request.getActor()))));
     }
 
     @Override
@@ -82,8 +83,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
             CompleteRectificationOrderRequest request, StreamObserver<RectificationOrder> response) {
         reply(
                 response,
-                RectificationMapper.toProto(
-                        orders.complete(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
+                RectificationMapper.toProto(orders.complete(
+                        request.getId(), request.getEtag(), request.getNote(), Actors.of(request.getActor()))));
     }
 
     @Override
@@ -96,6 +97,6 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
                         request.getEtag(),
                         request.getNote(),
                         request.getEffective(),
-                        request.getActor())));
+                        Actors.of(request.getActor()))));
     }
 }

@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.inspection.mapping.SupervisionMapper;
 import org.sqm.inspection.service.SupervisionIssue;
 import org.sqm.inspection.service.SupervisionOrders;
@@ -37,7 +38,9 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         reply(
                 response,
                 SupervisionMapper.toProto(issue.create(
-                        SupervisionMapper.toNew(request.getOrder()), request.getRequestId(), request.getActor())));
+                        SupervisionMapper.toNew(request.getOrder()),
+                        request.getRequestId(),
+                        Actors.of(request.getActor()))));
     }
 
     @Override
@@ -72,7 +75,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
         reply(
                 response,
                 SupervisionMapper.toProto(orders.recordCause(
-                        request.getId(), request.getEtag(), request.getCause(), request.getActor())));
+                        request.getId(), request.getEtag(), request.getCause(), Actors.of(request.getActor()))));
     }
 
     @Override
@@ -80,8 +83,8 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             SubmitSupervisionReportRequest request, StreamObserver<SupervisionOrder> response) {
         reply(
                 response,
-                SupervisionMapper.toProto(
-                        orders.report(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
+                SupervisionMapper.toProto(orders.report(
+                        request.getId(), request.getEtag(), request.getNote(), Actors.of(request.getActor()))));
     }
 
     @Override
@@ -89,7 +92,7 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
             CompleteSupervisionOrderRequest request, StreamObserver<SupervisionOrder> response) {
         reply(
                 response,
-                SupervisionMapper.toProto(
-                        orders.complete(request.getId(), request.getEtag(), request.getNote(), request.getActor())));
+                SupervisionMapper.toProto(orders.complete(
+                        request.getId(), request.getEtag(), request.getNote(), Actors.of(request.getActor()))));
     }
 }

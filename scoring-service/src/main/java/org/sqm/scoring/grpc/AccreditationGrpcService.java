@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.proto.scoring.v1.AccreditationDecision;
 import org.sqm.proto.scoring.v1.AccreditationRules;
 import org.sqm.proto.scoring.v1.AccreditationServiceGrpc;
@@ -64,7 +65,10 @@ public class AccreditationGrpcService extends AccreditationServiceGrpc.Accredita
         reply(
                 response,
                 AccreditationMapper.toProto(decisions.decide(
-                        request.getUnitId(), request.getRulesCode(), request.getRulesId(), request.getActor())));
+                        request.getUnitId(),
+                        request.getRulesCode(),
+                        request.getRulesId(),
+                        Actors.of(request.getActor()))));
     }
 
     @Override

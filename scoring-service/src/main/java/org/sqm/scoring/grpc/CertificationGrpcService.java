@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.proto.scoring.v1.Certification;
 import org.sqm.proto.scoring.v1.CertificationServiceGrpc;
 import org.sqm.proto.scoring.v1.GetCertificationRequest;
@@ -45,7 +46,7 @@ public class CertificationGrpcService extends CertificationServiceGrpc.Certifica
         reply(
                 response,
                 CertificationMapper.toProto(certifications.suspend(
-                        request.getId(), request.getEtag(), request.getReason(), request.getActor())));
+                        request.getId(), request.getEtag(), request.getReason(), Actors.of(request.getActor()))));
     }
 
     @Override
@@ -53,6 +54,6 @@ public class CertificationGrpcService extends CertificationServiceGrpc.Certifica
         reply(
                 response,
                 CertificationMapper.toProto(certifications.reinstate(
-                        request.getId(), request.getEtag(), request.getReason(), request.getActor())));
+                        request.getId(), request.getEtag(), request.getReason(), Actors.of(request.getActor()))));
     }
 }

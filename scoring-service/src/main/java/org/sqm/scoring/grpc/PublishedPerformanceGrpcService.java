@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.proto.scoring.v1.ListPublishedPerformanceRequest;
 import org.sqm.proto.scoring.v1.ListPublishedPerformanceResponse;
 import org.sqm.proto.scoring.v1.PerformancePublication;
@@ -29,7 +30,8 @@ public class PublishedPerformanceGrpcService
     public void publishPerformance(PublishPerformanceRequest request, StreamObserver<PerformancePublication> response) {
         reply(
                 response,
-                PublishedPerformanceMapper.publication(publishing.publish(request.getPeriod(), request.getActor())));
+                PublishedPerformanceMapper.publication(
+                        publishing.publish(request.getPeriod(), Actors.of(request.getActor()))));
     }
 
     @Override

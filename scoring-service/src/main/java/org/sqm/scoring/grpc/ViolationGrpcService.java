@@ -5,6 +5,7 @@ import static org.sqm.commons.grpc.Replies.reply;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import org.sqm.commons.auth.Actors;
 import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.paging.PageTokens;
@@ -74,8 +75,8 @@ public class ViolationGrpcService extends ViolationServiceGrpc.ViolationServiceI
     public void withdrawViolation(WithdrawViolationRequest request, StreamObserver<Violation> response) {
         reply(
                 response,
-                ViolationMapper.toProto(
-                        ledger.withdraw(request.getId(), request.getEtag(), request.getReason(), request.getActor())));
+                ViolationMapper.toProto(ledger.withdraw(
+                        request.getId(), request.getEtag(), request.getReason(), Actors.of(request.getActor()))));
     }
 
     @Override

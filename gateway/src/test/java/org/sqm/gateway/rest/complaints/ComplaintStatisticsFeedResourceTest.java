@@ -154,7 +154,9 @@ class ComplaintStatisticsFeedResourceTest extends FakeBackendTest {
         try {
             response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(feed + PERIOD)).build(),
+                            HttpRequest.newBuilder(URI.create(feed + PERIOD))
+                                    .header("Authorization", "Bearer " + org.sqm.testing.auth.DevTokens.administrator())
+                                    .build(),
                             HttpResponse.BodyHandlers.ofLines());
         } catch (IOException brokenBeforeTheHeadersArrived) {
             // The first lines were still in the server's buffer when the stream broke: the connection is
