@@ -104,6 +104,10 @@ public class EdgeLimits {
     }
 
     private void limit(RoutingContext rc, String client) {
+        if (rc.response().ended()) {
+            // A token that failed verification has been answered 401 already.
+            return;
+        }
         OptionalLong retryAfter = limiter.acquire(client);
         if (retryAfter.isPresent()) {
             rc.response().putHeader(HttpHeaderNames.RETRY_AFTER, String.valueOf(retryAfter.getAsLong()));
