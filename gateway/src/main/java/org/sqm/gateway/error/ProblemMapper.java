@@ -211,6 +211,11 @@ public class ProblemMapper {
         return problem(new Problem(type(reason), title(status), status, detail, uri.getPath(), reason, List.of()));
     }
 
+    /** A problem without field errors, for refusals made before a resource is reached (the edge limits). */
+    public static Problem problem(int status, String reason, String detail, String instance) {
+        return new Problem(type(reason), title(status), status, detail, instance, reason, List.of());
+    }
+
     private Response problem(Problem problem) {
         try {
             return Response.status(problem.status())
