@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -37,8 +36,6 @@ class EdgeLimitsTest {
                     "sqm.rate-limit.requests", "1",
                     "sqm.rate-limit.window", "2s",
                     "sqm.rate-limit.burst", "3",
-                    "mp.jwt.verify.publickey.location", "auth/publicKey.pem",
-                    "mp.jwt.verify.issuer", GatewayAuthTest.ISSUER,
                     "quarkus.http.cors.enabled", "true",
                     "quarkus.http.cors.origins", "https://app.example.org");
         }
@@ -47,10 +44,13 @@ class EdgeLimitsTest {
     /** A bearer token of a subject of its own, so that each test has buckets of its own. */
     static String bearer(String subject) throws Exception {
         return "Bearer "
-                + Jwt.issuer(GatewayAuthTest.ISSUER)
-                        .upn(subject)
-                        .expiresIn(300)
-                        .sign(GatewayAuthTest.key("auth/privateKey.pem"));
+                + org.sqm.testing.auth.DevTokens.token(
+                        subject,
+                        java.util.List.of("administrator"),
+                        java.util.List.of(),
+                        org.sqm.testing.auth.DevTokens.ISSUER,
+                        java.time.Duration.ofMinutes(5),
+                        org.sqm.testing.auth.DevTokens.privateKey());
     }
 
     static Response get(String authorization, String forwardedFor) {

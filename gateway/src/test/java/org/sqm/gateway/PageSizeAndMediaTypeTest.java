@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,35 @@ class PageSizeAndMediaTypeTest extends FakeBackendTest {
                 .statusCode(415)
                 .contentType(PROBLEM)
                 .body("reason", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void aStateChangeWithoutABodyIsServedOverAnHttp2UpgradeToo() throws Exception {
+        // Java's HttpClient asks for HTTP/2 (h2c upgrade) by default and sends no length for no body:
+        // the edge must read the (empty) body before it judges its type, never 415 or 500 on it.
+        Backend.answer(
+                org.sqm.proto.standards.v1.DeactivateUnitRequest.class,
+                org.sqm.proto.standards.v1.Unit.newBuilder().setId("u1").build());
+        var client = java.net.http.HttpClient.newHttpClient();
+        // The first request upgrades the connection; the later ones are HTTP/2 streams from the start.
+        for (String path : new String[] {
+            "/api/v1/units/u1:deactivate",
+            "/api/v1/units/u1:deactivate",
+            "/api/v1/complaints/%EC%A6%A8%3F:close?code=%E9%84%95",
+            "/api/v1/complaints/%EC%A6%A8%3F:close?code=%E9%84%95"
+        }) {
+            var response = client.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + path))
+                            .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
+                            .header("If-Match", "\"e1\"")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(
+                    response.statusCode() < 500 && response.statusCode() != 415,
+                    path + " -> " + response.statusCode() + " " + response.body());
+        }
     }
 
     @Test

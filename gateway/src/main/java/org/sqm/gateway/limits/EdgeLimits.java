@@ -54,8 +54,24 @@ public class EdgeLimits {
         this.bodyReader = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
+    /** Set on a request whose body had no length and was read here; its type is judged once read. */
+    private static final String READ_HERE = "sqm.edge.body-read-here";
+
     void install(@Observes Router router) {
         router.route("/api/*").order(ROUTE_ORDER).handler(this::handle).failureHandler(this::failed);
+        router.route("/api/*").order(ROUTE_ORDER + 1).handler(this::checkReadBody);
+    }
+
+    /** A body read without a length (chunked, or an HTTP/2 stream) is judged by what arrived: empty is fine. */
+    void checkReadBody(RoutingContext rc) {
+        if (rc.get(READ_HERE) != null
+                && rc.body() != null
+                && rc.body().length() > 0
+                && !isJson(rc.request().getHeader(HttpHeaderNames.CONTENT_TYPE))) {
+            unsupportedType(rc);
+            return;
+        }
+        rc.next();
     }
 
     void handle(RoutingContext rc) {
@@ -138,23 +154,32 @@ public class EdgeLimits {
             tooLarge(rc);
             return;
         }
-        // Without a length the body arrives in chunks (or HTTP/2 frames): read here, up to the limit.
+        // Without a length an HTTP/1.1 body arrives in chunks: read here, up to the limit. An HTTP/2
+        // stream without a length is left to the resource (Quarkus applies the same size limit while it
+        // reads, and JAX-RS the media type): reading it here would end a stream the resource still
+        // pauses, a 500 for a POST without a body.
         boolean unknownLength = lengthHeader == null
-                && (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)
-                        || (request.version() == HttpVersion.HTTP_2 && !request.isEnded()));
-        if ((length > 0 || unknownLength) && !isJson(request.getHeader(HttpHeaderNames.CONTENT_TYPE))) {
-            refuse(
-                    rc,
-                    415,
-                    "UNSUPPORTED_MEDIA_TYPE",
-                    "Send the body as application/json (a PATCH also as application/merge-patch+json).");
+                && request.version() != HttpVersion.HTTP_2
+                && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+        if (length > 0 && !isJson(request.getHeader(HttpHeaderNames.CONTENT_TYPE))) {
+            unsupportedType(rc);
             return;
         }
         if (unknownLength) {
+            // An HTTP/2 POST without a body may not say so before its stream ends: read, then judge.
+            rc.put(READ_HERE, Boolean.TRUE);
             bodyReader.handle(rc);
         } else {
             rc.next();
         }
+    }
+
+    private void unsupportedType(RoutingContext rc) {
+        refuse(
+                rc,
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Send the body as application/json (a PATCH also as application/merge-patch+json).");
     }
 
     /** application/json and every application/*+json (merge-patch+json among them), with any parameters. */
