@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sqm.commons.auth.OutgoingToken;
+import org.sqm.commons.auth.RequestIds;
 
 /**
  * The rules of every outgoing gRPC call of every application. Each call gets its own deadline,
@@ -57,15 +58,19 @@ public class OutgoingCallInterceptor implements ClientInterceptor {
                 : callOptions;
         // Read on the calling thread: the caller lives in its gRPC or request context.
         Optional<String> bearer = token.current();
+        Optional<String> requestId = RequestIds.current();
         ClientCall<ReqT, RespT> call = next.newCall(method, options);
-        if (bearer.isEmpty()) {
+        if (bearer.isEmpty() && requestId.isEmpty()) {
             return call;
         }
         return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
             @Override
             public void start(Listener<RespT> responseListener, Metadata headers) {
-                if (!headers.containsKey(AUTHORIZATION)) {
+                if (bearer.isPresent() && !headers.containsKey(AUTHORIZATION)) {
                     headers.put(AUTHORIZATION, "Bearer " + bearer.get());
+                }
+                if (requestId.isPresent() && !headers.containsKey(RequestIds.METADATA)) {
+                    headers.put(RequestIds.METADATA, requestId.get());
                 }
                 super.start(responseListener, headers);
             }
