@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Behind a proxy the gateway trusts, the client is the address the proxy reports in X-Forwarded-For. */
 @QuarkusTest
+@DefaultToken.Without
 @TestProfile(EdgeLimitsBehindProxyTest.BehindProxy.class)
 class EdgeLimitsBehindProxyTest {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * burst of 3, bearer tokens verified (but not required) and CORS on for one origin.
  */
 @QuarkusTest
+@DefaultToken.Without
 @TestProfile(EdgeLimitsTest.LowLimits.class)
 class EdgeLimitsTest {
 
