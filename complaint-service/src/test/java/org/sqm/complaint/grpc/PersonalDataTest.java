@@ -2,14 +2,20 @@ package org.sqm.complaint.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.sqm.proto.common.v1.Severity;
 import org.sqm.proto.complaint.v1.Complainant;
@@ -92,6 +98,32 @@ class PersonalDataTest {
                     .getComplaintsList();
             assertTrue(listed.stream().anyMatch(c -> c.getId().equals(created.getId())), role);
             assertTrue(listed.stream().noneMatch(Complaint::hasComplainant), role);
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aFailedBatchNamesNoBoundValue() throws SQLException {
+        // Hibernate logs the driver's message of a failed batch; with logServerErrorDetail=false it
+        // carries neither the statement with its values nor the server's detail (Key (...)=(...)).
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO complaint_category (code, name) VALUES (?, ?)")) {
+            insert.setString(1, "BILLING");
+            insert.setString(2, "Zhang San +86 10 5555 0101");
+            insert.addBatch();
+            SQLException failed = assertThrows(SQLException.class, insert::executeBatch);
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = failed; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            for (SQLException next = failed.getNextException(); next != null; next = next.getNextException()) {
+                messages.append(next.getMessage()).append('\n');
+            }
+            assertFalse(messages.toString().contains("Zhang San"), messages.toString());
+            assertFalse(messages.toString().contains("BILLING"), messages.toString());
         }
     }
 }
