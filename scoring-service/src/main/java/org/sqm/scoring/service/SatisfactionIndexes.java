@@ -20,9 +20,11 @@ import org.sqm.scoring.domain.Period;
 public class SatisfactionIndexes {
 
     private final EntityManager em;
+    private final CallerUnits scopes;
 
-    public SatisfactionIndexes(EntityManager em) {
+    public SatisfactionIndexes(EntityManager em, CallerUnits scopes) {
         this.em = em;
+        this.scopes = scopes;
     }
 
     /**
@@ -54,6 +56,7 @@ public class SatisfactionIndexes {
                 .check(Period.parse(periodText).isPresent(), "period", Period.FORMAT)
                 .throwIfAny();
         UUID unit = UUID.fromString(unitId);
+        scopes.requireVisible(unit, "unit", unitId);
         Period period = Period.parse(periodText).orElseThrow();
         String where = " from survey_response r where r.current and r.unit_id = :unit"
                 + " and r.response_date >= :start and r.response_date < :end"
