@@ -266,7 +266,10 @@ public final class InspectionViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MoveView(
             String time,
-            @Schema(description = "The X-Actor of the request; api when it had none") String actor,
+            @Schema(
+                            description =
+                                    "Who made the move: the subject of the caller's token (a service's own name for its jobs)")
+                    String actor,
             String action,
             String fromStatus,
             String toStatus,

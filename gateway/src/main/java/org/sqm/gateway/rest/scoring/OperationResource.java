@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -76,6 +77,7 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/GetOperation")
     public OperationView get(@PathParam("id") String id) {
         GetOperationRequest request =
                 GetOperationRequest.newBuilder().setName(name(id)).build();
@@ -84,6 +86,7 @@ public class OperationResource {
 
     @GET
     @Operation(summary = "List operations", description = "Every recompute, or those of one period.")
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/ListOperations")
     public Page<OperationView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only recomputes of this period: 2026-03, 2026-Q1 or 2026") @QueryParam("period")
@@ -111,6 +114,7 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/CancelOperation")
     public OperationView cancel(@PathParam("id") String id) {
         CancelOperationRequest request =
                 CancelOperationRequest.newBuilder().setName(name(id)).build();
@@ -129,6 +133,7 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/WaitOperation")
     public OperationView await(
             @PathParam("id") String id,
             @Parameter(
