@@ -74,12 +74,9 @@ class InspectorResourceTest extends FakeBackendTest {
         Backend.answer(GetInspectorRequest.class, INSPECTOR);
         given().when().get("/api/v1/inspectors/i1").then().statusCode(200).body("name", equalTo("Li Wei"));
         Backend.answer(
-                GetInspectorRequest.class, INSPECTOR.toBuilder().setSubject("li.wei@sqm.dev").build());
-        given().when()
-                .get("/api/v1/inspectors/i1")
-                .then()
-                .statusCode(200)
-                .body("subject", equalTo("li.wei@sqm.dev"));
+                GetInspectorRequest.class,
+                INSPECTOR.toBuilder().setSubject("li.wei@sqm.dev").build());
+        given().when().get("/api/v1/inspectors/i1").then().statusCode(200).body("subject", equalTo("li.wei@sqm.dev"));
         assertEquals("i1", Backend.received(GetInspectorRequest.class).getId());
         Backend.answer(
                 ListInspectorsRequest.class,
