@@ -26,7 +26,9 @@ import org.sqm.proto.common.v1.UnitScope;
  * option of the RPC the operation names ({@code x-sqm-rpc}, see {@link RpcRule}): {@code x-sqm-roles}
  * (token groups), {@code x-sqm-scope} ({@code UNIT}: cut to the caller's units for the unit-scoped
  * roles; {@code NONE}), a line "Roles: …" in the description, the bearer security requirement and the
- * 401 and 403 answers. A state-change operation states them per verb (objects keyed by verb).
+ * 401 and 403 answers. A state-change operation states them per verb (objects keyed by verb). An RPC
+ * whose proto states no rule (google.longrunning.Operations: not our proto) gets no x-sqm-roles; its
+ * service decides.
  */
 @OpenApiFilter
 public class AccessDocumentation implements OASFilter {
@@ -75,14 +77,18 @@ public class AccessDocumentation implements OASFilter {
             Map<String, List<String>> verbsByRoles = new LinkedHashMap<>();
             rule.get().rpcs().forEach((verb, rpc) -> {
                 Optional<Access> access = Rpcs.access(rpc);
-                roles.put(verb, groups(access));
-                scopes.put(verb, scope(access));
+                access.ifPresent(a -> {
+                    roles.put(verb, groups(a));
+                    scopes.put(verb, scope(a));
+                });
                 verbsByRoles
                         .computeIfAbsent(describe(access), k -> new ArrayList<>())
                         .add(verb);
             });
-            operation.addExtension(ROLES, roles);
-            operation.addExtension(SCOPE, scopes);
+            if (!roles.isEmpty()) {
+                operation.addExtension(ROLES, roles);
+                operation.addExtension(SCOPE, scopes);
+            }
             line = "Roles: "
                     + verbsByRoles.entrySet().stream()
                             .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
@@ -90,29 +96,33 @@ public class AccessDocumentation implements OASFilter {
                     + ".";
         } else {
             Optional<Access> access = Rpcs.access(rule.get().rpc(null).orElseThrow());
-            operation.addExtension(ROLES, groups(access));
-            operation.addExtension(SCOPE, scope(access));
+            access.ifPresent(a -> {
+                operation.addExtension(ROLES, groups(a));
+                operation.addExtension(SCOPE, scope(a));
+            });
             line = "Roles: " + describe(access) + ".";
         }
         String description = operation.getDescription();
         operation.setDescription(description == null || description.isBlank() ? line : description + "\n\n" + line);
     }
 
-    private static List<String> groups(Optional<Access> access) {
-        return access.map(a -> a.getRolesList().stream().map(Roles::group).toList())
-                .orElse(List.of());
+    private static List<String> groups(Access access) {
+        return access.getRolesList().stream().map(Roles::group).toList();
     }
 
-    private static String scope(Optional<Access> access) {
-        return access.map(a -> a.getScope() == UnitScope.UNIT_SCOPE_UNIT ? "UNIT" : "NONE")
-                .orElse("NONE");
+    private static String scope(Access access) {
+        return access.getScope() == UnitScope.UNIT_SCOPE_UNIT ? "UNIT" : "NONE";
     }
 
     private static String describe(Optional<Access> access) {
-        if (access.isEmpty() || access.get().getRolesCount() == 0) {
-            return "none stated (service tokens only)";
+        if (access.isEmpty()) {
+            // e.g. google.longrunning.Operations, whose proto is not ours: its service states the rule in code.
+            return "not stated in the RPC's proto; the service decides";
         }
-        String roles = String.join(", ", groups(access));
+        if (access.get().getRolesCount() == 0) {
+            return "none (service tokens only)";
+        }
+        String roles = String.join(", ", groups(access.get()));
         return access.get().getScope() == UnitScope.UNIT_SCOPE_UNIT
                 ? roles + " (unit-manager, viewer and complaint-handler only for their units)"
                 : roles;

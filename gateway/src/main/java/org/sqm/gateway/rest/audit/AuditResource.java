@@ -134,7 +134,8 @@ public class AuditResource {
                         "customersServedBatches",
                         "scorecards",
                         "publishedPerformance",
-                        "spotChecks")
+                        "spotChecks",
+                        "operations")
                 .forEach(c -> owners.put(c, "scoring-service"));
         return Map.copyOf(owners);
     }

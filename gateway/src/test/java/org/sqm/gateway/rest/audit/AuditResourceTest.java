@@ -105,16 +105,17 @@ class AuditResourceTest extends FakeBackendTest {
                 Map.entry("customersServedBatches/b1", "scoring-service"),
                 Map.entry("scorecards/s1", "scoring-service"),
                 Map.entry("publishedPerformance/2026-03", "scoring-service"),
-                Map.entry("spotChecks/t1", "scoring-service"));
+                Map.entry("spotChecks/t1", "scoring-service"),
+                Map.entry("operations/o1", "scoring-service"));
         expected.forEach((resource, service) -> assertEquals(Optional.of(service), AuditResource.owner(resource)));
-        for (String bad : new String[] {"operations/o1", "complaints", "complaints/", "/c1", "", "Complaints/c1"}) {
+        for (String bad : new String[] {"widgets/w1", "complaints", "complaints/", "/c1", "", "Complaints/c1"}) {
             assertEquals(Optional.empty(), AuditResource.owner(bad), bad);
         }
     }
 
     @Test
     void anUnknownCollectionOrNoResourceIs400NamingResource() {
-        for (String resource : new String[] {"operations/o1", "complaints"}) {
+        for (String resource : new String[] {"widgets/w1", "complaints"}) {
             given().queryParam("resource", resource)
                     .when()
                     .get("/api/v1/auditEvents")
