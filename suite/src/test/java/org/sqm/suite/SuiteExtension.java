@@ -42,10 +42,12 @@ public class SuiteExtension implements BeforeAllCallback {
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         // Every request as an administrator unless the test sends its own Authorization header. The actor
-        // of a change is the token's subject: a test naming one sends Bearer.administratorAs(subject).
+        // of a change is now the token's subject, so a test naming one (the X-Actor it sent before
+        // tokens existed) calls as an administrator with that subject.
         RestAssured.replaceFiltersWith(List.of((request, response, next) -> {
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-                request.header("Authorization", Bearer.administrator());
+                String actor = request.getHeaders().getValue("X-Actor");
+                request.header("Authorization", actor == null ? Bearer.administrator() : Bearer.administratorAs(actor));
             }
             return next.next(request, response);
         }));
