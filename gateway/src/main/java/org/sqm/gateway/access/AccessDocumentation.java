@@ -64,9 +64,7 @@ public class AccessDocumentation implements OASFilter {
     private static void document(Operation operation) {
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
         responses(operation);
-        Optional<RpcRule> rule = Optional.ofNullable(operation.getExtensions())
-                .map(e -> e.get(RpcRule.EXTENSION))
-                .flatMap(RpcRule::of);
+        Optional<RpcRule> rule = RpcRule.of(operation.getExtensions());
         if (rule.isEmpty()) {
             return;
         }
@@ -76,7 +74,7 @@ public class AccessDocumentation implements OASFilter {
             Map<String, Object> scopes = new LinkedHashMap<>();
             Map<String, List<String>> verbsByRoles = new LinkedHashMap<>();
             rule.get().rpcs().forEach((verb, rpc) -> {
-                Optional<Access> access = Rpcs.access(rpc);
+                Optional<Access> access = Rpcs.access(rule.get().decider(rpc));
                 access.ifPresent(a -> {
                     roles.put(verb, groups(a));
                     scopes.put(verb, scope(a));
@@ -95,12 +93,17 @@ public class AccessDocumentation implements OASFilter {
                             .collect(Collectors.joining("; "))
                     + ".";
         } else {
-            Optional<Access> access = Rpcs.access(rule.get().rpc(null).orElseThrow());
+            Optional<Access> access =
+                    Rpcs.access(rule.get().decider(rule.get().rpc(null).orElseThrow()));
             access.ifPresent(a -> {
                 operation.addExtension(ROLES, groups(a));
                 operation.addExtension(SCOPE, scope(a));
             });
-            line = "Roles: " + describe(access) + ".";
+            line = "Roles: " + describe(access)
+                    + (rule.get().accessOf() == null
+                            ? ""
+                            : " (the rule of " + rule.get().accessOf() + ")")
+                    + ".";
         }
         String description = operation.getDescription();
         operation.setDescription(description == null || description.isBlank() ? line : description + "\n\n" + line);

@@ -77,7 +77,7 @@ public class AccessFilter {
                 .orElse(rule.all());
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String rpc : rpcs) {
-            Optional<Access> access = Rpcs.access(rpc);
+            Optional<Access> access = Rpcs.access(rule.decider(rpc));
             if (access.isEmpty()) {
                 return Optional.empty();
             }

@@ -16,13 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extensions;
  * {@code @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/GetComplaint")}. A
  * state-change operation ({@code POST …/{id}:{verb}}) stands for one RPC per verb and names them as a
  * JSON object, {@code parseValue = true}: {@code {"start": "sqm.inspection.v1.InspectionService/StartInspection", …}}.
+ * An RPC whose proto is not ours and cannot carry the access option (google.longrunning.Operations)
+ * names, as {@code x-sqm-access-of}, the RPC of ours whose rule its service applies to it.
  *
- * @param rpcs the RPC per verb; the key is {@link #ANY} for an operation that stands for one RPC
+ * @param rpcs     the RPC per verb; the key is {@link #ANY} for an operation that stands for one RPC
+ * @param accessOf the RPC whose access rule applies instead of the called RPC's, or null
  */
-public record RpcRule(Map<String, String> rpcs) {
+public record RpcRule(Map<String, String> rpcs, String accessOf) {
 
     /** The OpenAPI extension that names the RPC. */
     public static final String EXTENSION = "x-sqm-rpc";
+
+    /** The OpenAPI extension that names the RPC whose rule applies, when the called RPC's proto is not ours. */
+    public static final String ACCESS_OF = "x-sqm-access-of";
 
     /** The key of the one RPC of an operation without verbs. */
     public static final String ANY = "";
@@ -39,6 +45,11 @@ public record RpcRule(Map<String, String> rpcs) {
         return Optional.ofNullable(byVerb() ? rpcs.get(verb == null ? "" : verb) : rpcs.get(ANY));
     }
 
+    /** The RPC whose proto option decides who may call {@code rpc} through this operation. */
+    public String decider(String rpc) {
+        return accessOf != null ? accessOf : rpc;
+    }
+
     /** Every RPC the operation may call, one per verb. */
     public Collection<String> all() {
         return rpcs.values();
@@ -52,34 +63,45 @@ public record RpcRule(Map<String, String> rpcs) {
                 : method.isAnnotationPresent(Extension.class)
                         ? new Extension[] {method.getAnnotation(Extension.class)}
                         : new Extension[0];
+        Map<String, String> rpcs = null;
+        String accessOf = null;
         for (Extension extension : extensions) {
             if (extension.name().equals(EXTENSION)) {
-                return Optional.of(extension.parseValue() ? parse(extension.value()) : single(extension.value()));
+                rpcs = extension.parseValue()
+                        ? parse(extension.value())
+                        : Map.of(ANY, extension.value().trim());
+            } else if (extension.name().equals(ACCESS_OF)) {
+                accessOf = extension.value().trim();
             }
         }
-        return Optional.empty();
+        return rpcs == null ? Optional.empty() : Optional.of(new RpcRule(rpcs, accessOf));
     }
 
-    /** The rule of an operation's extension value in the OpenAPI model: a string, or a verb -> RPC map. */
-    public static Optional<RpcRule> of(Object extensionValue) {
-        if (extensionValue instanceof String rpc) {
-            return Optional.of(single(rpc));
+    /**
+     * The rule of an operation's extensions in the OpenAPI model: {@code x-sqm-rpc} a string or a verb ->
+     * RPC map, and {@code x-sqm-access-of} if present.
+     */
+    public static Optional<RpcRule> of(Map<String, Object> extensions) {
+        if (extensions == null) {
+            return Optional.empty();
         }
-        if (extensionValue instanceof Map<?, ?> map) {
+        Object accessOf = extensions.get(ACCESS_OF);
+        String decider = accessOf instanceof String s ? s.trim() : null;
+        Object value = extensions.get(EXTENSION);
+        if (value instanceof String rpc) {
+            return Optional.of(new RpcRule(Map.of(ANY, rpc.trim()), decider));
+        }
+        if (value instanceof Map<?, ?> map) {
             Map<String, String> rpcs = new LinkedHashMap<>();
             map.forEach((verb, rpc) -> rpcs.put(String.valueOf(verb), String.valueOf(rpc)));
-            return Optional.of(new RpcRule(rpcs));
+            return Optional.of(new RpcRule(rpcs, decider));
         }
         return Optional.empty();
     }
 
-    private static RpcRule single(String rpc) {
-        return new RpcRule(Map.of(ANY, rpc.trim()));
-    }
-
-    private static RpcRule parse(String json) {
+    private static Map<String, String> parse(String json) {
         try {
-            return new RpcRule(JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {}));
+            return (JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {}));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(EXTENSION + " is not a JSON object of verb -> RPC: " + json, e);
         }
