@@ -57,8 +57,14 @@ class AccessRulesTest {
                 rpcs.stream()
                         .filter(r -> !Rpcs.exists(r))
                         .forEach(r -> problems.add(where + " names " + r + ", which no proto declares"));
+                // An RPC whose proto is not ours names the RPC whose rule applies (x-sqm-access-of).
+                JsonNode accessOf = op.getValue().get(RpcRule.ACCESS_OF);
+                if (accessOf != null && !Rpcs.exists(accessOf.asText())) {
+                    problems.add(where + " takes the rule of " + accessOf.asText() + ", which no proto declares");
+                }
                 boolean stated = !rpcs.isEmpty()
-                        && rpcs.stream().allMatch(r -> Rpcs.access(r).isPresent());
+                        && rpcs.stream().allMatch(r -> Rpcs.access(accessOf == null ? r : accessOf.asText())
+                                .isPresent());
                 if (stated
                         && (!op.getValue().has(AccessDocumentation.ROLES)
                                 || !op.getValue().has(AccessDocumentation.SCOPE))) {
