@@ -71,6 +71,7 @@ import org.sqm.proto.inspection.v1.GetInspectionRequest;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc;
 import org.sqm.proto.inspection.v1.ListInspectionsRequest;
+import org.sqm.testing.auth.GrpcTokenChecks;
 
 /**
  * Issue 17's authorisation matrix, against the running suite: every REST operation the gateway's
@@ -221,17 +222,34 @@ class AuthorisationMatrixIT {
                     continue;
                 }
                 operations++;
-                String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
-                Set<String> allowed;
-                try {
-                    allowed = roles(operation.get("x-sqm-roles"));
-                } catch (IllegalArgumentException e) {
-                    withoutRoles.add(name + ": " + e.getMessage());
-                    continue;
+                JsonNode stated = operation.get("x-sqm-roles");
+                // A state-change operation ({id}:{verb}) states its roles per verb: each verb is a call of its own.
+                Map<String, JsonNode> byPath = new java.util.LinkedHashMap<>();
+                if (stated != null && stated.isObject()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> verbs = stated.fields(); verbs.hasNext(); ) {
+                        Map.Entry<String, JsonNode> verb = verbs.next();
+                        byPath.put(lastParameter(path.getKey(), verb.getKey()), verb.getValue());
+                    }
+                    if (byPath.isEmpty()) {
+                        byPath.put(path.getKey(), null);
+                    }
+                } else {
+                    byPath.put(path.getKey(), stated);
                 }
-                HttpRequest.Builder request = restCall(gateway, path.getKey(), path.getValue(), method, operation);
-                for (String role : Tokens.ROLES) {
-                    calls.add(() -> restOutcome(name, request, role, allowed.contains(role)));
+                for (Map.Entry<String, JsonNode> target : byPath.entrySet()) {
+                    String name = method.toUpperCase(Locale.ROOT) + " " + target.getKey();
+                    Set<String> allowed;
+                    try {
+                        allowed = roles(target.getValue());
+                    } catch (IllegalArgumentException e) {
+                        withoutRoles.add(name + ": " + e.getMessage());
+                        continue;
+                    }
+                    HttpRequest.Builder request =
+                            restCall(gateway, target.getKey(), path.getValue(), method, operation);
+                    for (String role : Tokens.ROLES) {
+                        calls.add(() -> restOutcome(name, request, role, allowed.contains(role)));
+                    }
                 }
             }
         }
@@ -270,6 +288,16 @@ class AuthorisationMatrixIT {
             throw new IllegalArgumentException("names no role");
         }
         return roles;
+    }
+
+    /** The path with its last parameter (a state change's verb) replaced by {@code value}. */
+    private static String lastParameter(String template, String value) {
+        int open = template.lastIndexOf('{');
+        int close = template.indexOf('}', open);
+        if (open < 0 || close < 0) {
+            throw new IllegalStateException(template + " states roles per verb but has no verb parameter");
+        }
+        return template.substring(0, open) + value + template.substring(close + 1);
     }
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
@@ -474,6 +502,47 @@ class AuthorisationMatrixIT {
         }
         failures.sort(String::compareTo);
         return failures;
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    /**
+     * Bad tokens end to end (the gateway's and the services' own tests cover each mechanism): at the
+     * running gateway, on a read served by each backend, every bad token is a 401 problem with a
+     * Bearer challenge; at every service's gRPC port UNAUTHENTICATED, with a valid token passing and
+     * health open.
+     */
+    @Test
+    void badTokensAre401AtTheGatewayAndUnauthenticatedAtEveryService() throws Exception {
+        String gateway = SuiteExtension.suite().baseUrl(Component.GATEWAY);
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of(
+                "/api/v1/units", "/api/v1/complaints", "/api/v1/inspections", "/api/v1/scorecards")) {
+            for (Map.Entry<String, String> bad : GrpcTokenChecks.badAuthorizations().entrySet()) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                        .timeout(Duration.ofSeconds(15));
+                if (bad.getValue() != null) {
+                    request.header("Authorization", bad.getValue());
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                if (response.statusCode() != 401 || !challenge.startsWith("Bearer") || !type.startsWith(PROBLEM)) {
+                    failures.add(path + " with a token " + bad.getKey() + ": " + response.statusCode() + " "
+                            + type + " WWW-Authenticate: " + challenge);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        Suite suite = SuiteExtension.suite();
+        GrpcTokenChecks.assertOnlyValidTokensPass(
+                suite.grpcPort(Component.STANDARDS), "sqm.standards.v1.UnitService/ListUnits");
+        GrpcTokenChecks.assertOnlyValidTokensPass(
+                suite.grpcPort(Component.INSPECTION), "sqm.inspection.v1.InspectionService/ListInspections");
+        GrpcTokenChecks.assertOnlyValidTokensPass(
+                suite.grpcPort(Component.COMPLAINT), "sqm.complaint.v1.ComplaintService/ListComplaints");
+        GrpcTokenChecks.assertOnlyValidTokensPass(
+                suite.grpcPort(Component.SCORING), "sqm.scoring.v1.ScorecardService/ListScorecards");
     }
 
     // ---------------------------------------------------------------- scope
