@@ -179,8 +179,12 @@ final class AuthenticationCostBenchmark implements Benchmark {
             Duration length)
             throws InterruptedException {
         ListAuditEventsRequest request = ListAuditEventsRequest.getDefaultInstance();
-        return JavaLoad.run(path, concurrency, length, (w, n) -> ClientCalls.blockingUnaryCall(
-                channel, method, io.grpc.CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request));
+        return JavaLoad.run(
+                path,
+                concurrency,
+                length,
+                (w, n) -> ClientCalls.blockingUnaryCall(
+                        channel, method, io.grpc.CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request));
     }
 
     /** The development public key, which verifies the development tokens. */

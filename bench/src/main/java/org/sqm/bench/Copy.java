@@ -87,8 +87,8 @@ final class Copy {
     static void requireNoAuditEvents(Connection db, long before, String seeder) throws SQLException {
         long after = auditEvents(db);
         if (after != before) {
-            throw new IllegalStateException(
-                    seeder + " wrote " + (after - before) + " audit events: its session must not fire the audit triggers");
+            throw new IllegalStateException(seeder + " wrote " + (after - before)
+                    + " audit events: its session must not fire the audit triggers");
         }
     }
 

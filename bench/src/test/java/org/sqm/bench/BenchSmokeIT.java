@@ -51,8 +51,8 @@ class BenchSmokeIT {
         assertTrue(report.contains("The ceiling of this design on this machine"), report);
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
-        String auth = report.substring(
-                report.indexOf("## " + AuthenticationCostBenchmark.TITLE), report.indexOf("## Reads"));
+        String auth =
+                report.substring(report.indexOf("## " + AuthenticationCostBenchmark.TITLE), report.indexOf("## Reads"));
         assertTrue(auth.contains("| 2 | " + AuthenticationCostBenchmark.WITH + " | "), auth);
         assertTrue(auth.contains("| 2 | " + AuthenticationCostBenchmark.WITHOUT + " | "), auth);
         assertTrue(auth.matches("(?s).*at concurrency 2 \\*\\*-?[0-9.]+ µs\\*\\* per call.*"), auth);

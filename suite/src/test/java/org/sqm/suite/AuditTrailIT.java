@@ -65,7 +65,8 @@ class AuditTrailIT {
         String email = "audit." + tag + "@example.org";
         Response created = as("CreateComplaint")
                 .contentType(ContentType.JSON)
-                .body("{\"unitId\":\"" + hall + "\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"MEDIUM\","
+                .body("{\"unitId\":\"" + hall
+                        + "\",\"channel\":\"PHONE\",\"category\":\"BILLING\",\"severity\":\"MEDIUM\","
                         + "\"description\":\"Charged twice\",\"complainant\":{\"name\":\"Audit " + tag + "\","
                         + "\"email\":\"" + email + "\"}}")
                 .when()
@@ -154,12 +155,18 @@ class AuditTrailIT {
         Response created = as("CreateInspection")
                 .contentType(ContentType.JSON)
                 .body(Map.of(
-                        "unitId", hall,
-                        "kind", "ON_SITE_ASSESSMENT",
-                        "authorityLevel", "PROVINCIAL",
-                        "standardCode", standard,
-                        "windowStart", now.minus(1, ChronoUnit.DAYS).toString(),
-                        "windowEnd", now.plus(30, ChronoUnit.DAYS).toString()))
+                        "unitId",
+                        hall,
+                        "kind",
+                        "ON_SITE_ASSESSMENT",
+                        "authorityLevel",
+                        "PROVINCIAL",
+                        "standardCode",
+                        standard,
+                        "windowStart",
+                        now.minus(1, ChronoUnit.DAYS).toString(),
+                        "windowEnd",
+                        now.plus(30, ChronoUnit.DAYS).toString()))
                 .when()
                 .post("/api/v1/inspections");
         created.then().statusCode(201);
@@ -245,13 +252,15 @@ class AuditTrailIT {
             assertTrue(sent.containsKey(requestId), description + ": a request id not sent " + sent.keySet());
             String action = String.valueOf(event.get("action"));
             assertTrue(
-                    action.endsWith("/" + sent.get(requestId)) || action.endsWith("." + sent.get(requestId))
+                    action.endsWith("/" + sent.get(requestId))
+                            || action.endsWith("." + sent.get(requestId))
                             || action.equals(sent.get(requestId)),
                     description + ": action should be " + sent.get(requestId));
             perRequest.merge(requestId, 1, Integer::sum);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> changes = (List<Map<String, Object>>) event.get("changes");
-            if (!"CreateComplaint".equals(sent.get(requestId)) && !"CreateInspection".equals(sent.get(requestId))
+            if (!"CreateComplaint".equals(sent.get(requestId))
+                    && !"CreateInspection".equals(sent.get(requestId))
                     && changes != null) {
                 for (Map<String, Object> change : changes) {
                     if (statusField.equals(String.valueOf(change.get("field")).toLowerCase(Locale.ROOT))

@@ -144,10 +144,10 @@ class AuthorisationMatrixIT {
         String standard = Fixtures.publishedCopy("customer-service-excellence.json", "CSE", "AUZ-CSE");
         inspectorSubject = Fixtures.unique("inspector") + "@sqm.dev";
         String mine = Fixtures.inspectorWithSubject(inspectorSubject, "PROVINCIAL", "ON_SITE_ASSESSMENT");
-        String other = Fixtures.inspectorWithSubject(Fixtures.unique("inspector") + "@sqm.dev", "PROVINCIAL",
-                "ON_SITE_ASSESSMENT");
-        String third = Fixtures.inspectorWithSubject(Fixtures.unique("inspector") + "@sqm.dev", "PROVINCIAL",
-                "ON_SITE_ASSESSMENT");
+        String other = Fixtures.inspectorWithSubject(
+                Fixtures.unique("inspector") + "@sqm.dev", "PROVINCIAL", "ON_SITE_ASSESSMENT");
+        String third = Fixtures.inspectorWithSubject(
+                Fixtures.unique("inspector") + "@sqm.dev", "PROVINCIAL", "ON_SITE_ASSESSMENT");
         assignedInspection = assignedInspection(unitB, standard, List.of(mine, third));
         otherInspection = assignedInspection(unitB, standard, List.of(other, third));
     }
@@ -175,12 +175,18 @@ class AuthorisationMatrixIT {
         Instant now = Instant.now();
         Response created = given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "unitId", unit,
-                        "kind", "ON_SITE_ASSESSMENT",
-                        "authorityLevel", "PROVINCIAL",
-                        "standardCode", standard,
-                        "windowStart", now.minus(1, ChronoUnit.DAYS).toString(),
-                        "windowEnd", now.plus(30, ChronoUnit.DAYS).toString()))
+                        "unitId",
+                        unit,
+                        "kind",
+                        "ON_SITE_ASSESSMENT",
+                        "authorityLevel",
+                        "PROVINCIAL",
+                        "standardCode",
+                        standard,
+                        "windowStart",
+                        now.minus(1, ChronoUnit.DAYS).toString(),
+                        "windowEnd",
+                        now.plus(30, ChronoUnit.DAYS).toString()))
                 .when()
                 .post("/api/v1/inspections");
         created.then().statusCode(201);
@@ -278,7 +284,11 @@ class AuthorisationMatrixIT {
         }
         Set<String> roles = new LinkedHashSet<>();
         for (String n : names) {
-            String role = n.trim().toLowerCase(Locale.ROOT).replaceFirst("^role_", "").replace('_', '-').replace(' ', '-');
+            String role = n.trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceFirst("^role_", "")
+                    .replace('_', '-')
+                    .replace(' ', '-');
             if (!Tokens.ROLES.contains(role)) {
                 throw new IllegalArgumentException("names an unknown role '" + n + "'");
             }
@@ -333,7 +343,8 @@ class AuthorisationMatrixIT {
     private static String placeholder(String name, JsonNode operation, JsonNode pathItem) {
         for (JsonNode parameters : List.of(operation.path("parameters"), pathItem.path("parameters"))) {
             for (JsonNode p : parameters) {
-                if (name.equals(p.path("name").asText()) && p.path("schema").path("enum").size() > 0) {
+                if (name.equals(p.path("name").asText())
+                        && p.path("schema").path("enum").size() > 0) {
                     return p.path("schema").path("enum").get(0).asText();
                 }
             }
@@ -382,7 +393,10 @@ class AuthorisationMatrixIT {
             Access access = rpc.proto().getOptions().getExtension(AccessProto.access);
             Set<String> allowed = new HashSet<>();
             for (Role r : access.getRolesList()) {
-                allowed.add(r.name().substring("ROLE_".length()).toLowerCase(Locale.ROOT).replace('_', '-'));
+                allowed.add(r.name()
+                        .substring("ROLE_".length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '-'));
             }
             for (String role : Tokens.ROLES) {
                 calls.add(() -> grpcOutcome(name, rpc, role, allowed.contains(role)));
@@ -409,11 +423,16 @@ class AuthorisationMatrixIT {
 
     /** Every method of every service in the generated {@code org.sqm.proto.*Grpc} classes, with its server. */
     private static List<Rpc> rpcs() throws Exception {
-        Path location = Path.of(AccessProto.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(AccessProto.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> classes = new ArrayList<>();
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
-                files.map(f -> location.relativize(f).toString().replace('\\', '/')).forEach(classes::add);
+                files.map(f -> location.relativize(f).toString().replace('\\', '/'))
+                        .forEach(classes::add);
             }
         } else {
             try (JarFile jar = new JarFile(location.toFile())) {
@@ -425,17 +444,21 @@ class AuthorisationMatrixIT {
             if (!file.startsWith("org/sqm/proto/") || !file.endsWith("Grpc.class") || file.contains("$")) {
                 continue;
             }
-            Class<?> grpc = Class.forName(file.substring(0, file.length() - ".class".length()).replace('/', '.'));
-            ServiceDescriptor service = (ServiceDescriptor) grpc.getMethod("getServiceDescriptor").invoke(null);
+            Class<?> grpc = Class.forName(
+                    file.substring(0, file.length() - ".class".length()).replace('/', '.'));
+            ServiceDescriptor service =
+                    (ServiceDescriptor) grpc.getMethod("getServiceDescriptor").invoke(null);
             String context = grpc.getPackageName().split("\\.")[3];
-            List<Component> servers = switch (context) {
-                case "standards" -> List.of(Component.STANDARDS);
-                case "inspection" -> List.of(Component.INSPECTION);
-                case "complaint" -> List.of(Component.COMPLAINT);
-                case "scoring" -> List.of(Component.SCORING);
-                // sqm.common.v1 (the audit trail) is served by every service.
-                default -> List.of(Component.STANDARDS, Component.INSPECTION, Component.COMPLAINT, Component.SCORING);
-            };
+            List<Component> servers =
+                    switch (context) {
+                        case "standards" -> List.of(Component.STANDARDS);
+                        case "inspection" -> List.of(Component.INSPECTION);
+                        case "complaint" -> List.of(Component.COMPLAINT);
+                        case "scoring" -> List.of(Component.SCORING);
+                            // sqm.common.v1 (the audit trail) is served by every service.
+                        default -> List.of(
+                                Component.STANDARDS, Component.INSPECTION, Component.COMPLAINT, Component.SCORING);
+                    };
             for (MethodDescriptor<?, ?> method : service.getMethods()) {
                 Descriptors.MethodDescriptor proto =
                         ((ProtoMethodDescriptorSupplier) method.getSchemaDescriptor()).getMethodDescriptor();
@@ -448,12 +471,12 @@ class AuthorisationMatrixIT {
     }
 
     private String grpcOutcome(String name, Rpc rpc, String role, boolean allowed) {
-        Channel channel = ClientInterceptors.intercept(channels.get(rpc.server()), Tokens.grpc(Tokens.bearer(role, unitA)));
+        Channel channel =
+                ClientInterceptors.intercept(channels.get(rpc.server()), Tokens.grpc(Tokens.bearer(role, unitA)));
         Status status = call(channel, rpc.method());
         if (allowed) {
             if (BROKEN_OR_REFUSED.contains(status.getCode())) {
-                return name + " as " + role + " (listed): " + status + ", expected anything but "
-                        + BROKEN_OR_REFUSED;
+                return name + " as " + role + " (listed): " + status + ", expected anything but " + BROKEN_OR_REFUSED;
             }
         } else if (status.getCode() != Status.Code.PERMISSION_DENIED) {
             return name + " as " + role + " (not listed): " + status + ", expected PERMISSION_DENIED";
@@ -516,20 +539,22 @@ class AuthorisationMatrixIT {
     void badTokensAre401AtTheGatewayAndUnauthenticatedAtEveryService() throws Exception {
         String gateway = SuiteExtension.suite().baseUrl(Component.GATEWAY);
         List<String> failures = new ArrayList<>();
-        for (String path : List.of(
-                "/api/v1/units", "/api/v1/complaints", "/api/v1/inspections", "/api/v1/scorecards")) {
-            for (Map.Entry<String, String> bad : GrpcTokenChecks.badAuthorizations().entrySet()) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
-                        .timeout(Duration.ofSeconds(15));
+        for (String path :
+                List.of("/api/v1/units", "/api/v1/complaints", "/api/v1/inspections", "/api/v1/scorecards")) {
+            for (Map.Entry<String, String> bad :
+                    GrpcTokenChecks.badAuthorizations().entrySet()) {
+                HttpRequest.Builder request =
+                        HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(15));
                 if (bad.getValue() != null) {
                     request.header("Authorization", bad.getValue());
                 }
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+                String challenge =
+                        response.headers().firstValue("WWW-Authenticate").orElse("");
                 String type = response.headers().firstValue("Content-Type").orElse("");
                 if (response.statusCode() != 401 || !challenge.startsWith("Bearer") || !type.startsWith(PROBLEM)) {
-                    failures.add(path + " with a token " + bad.getKey() + ": " + response.statusCode() + " "
-                            + type + " WWW-Authenticate: " + challenge);
+                    failures.add(path + " with a token " + bad.getKey() + ": " + response.statusCode() + " " + type
+                            + " WWW-Authenticate: " + challenge);
                 }
             }
         }
@@ -587,11 +612,18 @@ class AuthorisationMatrixIT {
                     .withDeadlineAfter(15, TimeUnit.SECONDS);
             assertEquals(
                     unitA1,
-                    complaints.getComplaint(GetComplaintRequest.newBuilder().setId(complaintA1).build())
+                    complaints
+                            .getComplaint(GetComplaintRequest.newBuilder()
+                                    .setId(complaintA1)
+                                    .build())
                             .getUnitId());
-            assertEquals(Status.Code.NOT_FOUND, code(() -> complaints.getComplaint(
-                    GetComplaintRequest.newBuilder().setId(complaintB).build())));
-            List<String> listed = complaints.listComplaints(ListComplaintsRequest.newBuilder().setPageSize(100).build())
+            assertEquals(
+                    Status.Code.NOT_FOUND,
+                    code(() -> complaints.getComplaint(
+                            GetComplaintRequest.newBuilder().setId(complaintB).build())));
+            List<String> listed = complaints
+                    .listComplaints(
+                            ListComplaintsRequest.newBuilder().setPageSize(100).build())
                     .getComplaintsList()
                     .stream()
                     .map(Complaint::getUnitId)
@@ -638,11 +670,18 @@ class AuthorisationMatrixIT {
                 .withDeadlineAfter(15, TimeUnit.SECONDS);
         assertEquals(
                 assignedInspection,
-                inspections.getInspection(GetInspectionRequest.newBuilder().setId(assignedInspection).build())
+                inspections
+                        .getInspection(GetInspectionRequest.newBuilder()
+                                .setId(assignedInspection)
+                                .build())
                         .getId());
-        assertEquals(Status.Code.NOT_FOUND, code(() -> inspections.getInspection(
-                GetInspectionRequest.newBuilder().setId(otherInspection).build())));
-        List<String> listed = inspections.listInspections(ListInspectionsRequest.newBuilder().setPageSize(100).build())
+        assertEquals(
+                Status.Code.NOT_FOUND,
+                code(() -> inspections.getInspection(
+                        GetInspectionRequest.newBuilder().setId(otherInspection).build())));
+        List<String> listed = inspections
+                .listInspections(
+                        ListInspectionsRequest.newBuilder().setPageSize(100).build())
                 .getInspectionsList()
                 .stream()
                 .map(Inspection::getId)

@@ -70,7 +70,8 @@ class PersonalDataIT {
                 .post("/api/v1/complaints");
         created.then().statusCode(201);
         complaint = created.path("id");
-        channel = ManagedChannelBuilder.forAddress("localhost", SuiteExtension.suite().grpcPort(Component.COMPLAINT))
+        channel = ManagedChannelBuilder.forAddress(
+                        "localhost", SuiteExtension.suite().grpcPort(Component.COMPLAINT))
                 .usePlaintext()
                 .build();
     }
@@ -182,7 +183,9 @@ class PersonalDataIT {
                 .then()
                 .statusCode(409);
         // A unit out of the handler's scope: the unit is not found.
-        given().header("Authorization", Tokens.bearer("complaint-handler", UUID.randomUUID().toString()))
+        given().header(
+                        "Authorization",
+                        Tokens.bearer("complaint-handler", UUID.randomUUID().toString()))
                 .contentType(ContentType.JSON)
                 .body(body("Out of scope"))
                 .when()

@@ -34,7 +34,12 @@ final class Tokens {
     static String bearerAs(String subject, String role, String... units) {
         return "Bearer "
                 + DevTokens.token(
-                        subject, List.of(role), List.of(units), DevTokens.ISSUER, Duration.ofHours(1), DevTokens.privateKey());
+                        subject,
+                        List.of(role),
+                        List.of(units),
+                        DevTokens.ISSUER,
+                        Duration.ofHours(1),
+                        DevTokens.privateKey());
     }
 
     /** Sends the {@code authorization} value (a whole {@code Bearer ...}) on every call of a stub. */
