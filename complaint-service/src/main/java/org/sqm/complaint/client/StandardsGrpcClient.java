@@ -4,6 +4,13 @@ import static org.sqm.commons.convert.ProtoTime.duration;
 import static org.sqm.commons.convert.ProtoTime.instant;
 import static org.sqm.commons.convert.ProtoTime.timestamp;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sqm.commons.auth.OutgoingToken;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.commons.client.UnitDirectory;
@@ -36,6 +44,7 @@ public class StandardsGrpcClient implements Standards {
     private static final String SERVICE = UnitDirectory.SERVICE;
 
     private final UnitDirectory units;
+    private final UnitDirectory unitsAsService;
     private final ServiceLevelServiceBlockingStub serviceLevels;
     private final CalendarServiceBlockingStub calendars;
     private final RemoteCalls calls;
@@ -44,8 +53,10 @@ public class StandardsGrpcClient implements Standards {
             @GrpcClient("standards") UnitServiceBlockingStub units,
             @GrpcClient("standards") ServiceLevelServiceBlockingStub serviceLevels,
             @GrpcClient("standards") CalendarServiceBlockingStub calendars,
-            RemoteCalls calls) {
+            RemoteCalls calls,
+            OutgoingToken token) {
         this.units = new UnitDirectory(units, calls);
+        this.unitsAsService = new UnitDirectory(units.withInterceptors(new AsService(token)), calls);
         this.serviceLevels = serviceLevels;
         this.calendars = calendars;
         this.calls = calls;
@@ -98,6 +109,30 @@ public class StandardsGrpcClient implements Standards {
                 UUID.fromString(level.getCalendarId()),
                 level.getStandardCode() + " v" + level.getStandardVersion() + " rule " + level.getRuleIndex(),
                 unit(level.getUnit())));
+    }
+
+    @Override
+    public Optional<Unit> unitAsService(UUID id) {
+        return unitsAsService.unit(id).map(StandardsGrpcClient::unit);
+    }
+
+    /** Sends this service's own token instead of the caller's (the global interceptor keeps a token already set). */
+    private record AsService(OutgoingToken token) implements ClientInterceptor {
+
+        private static final Metadata.Key<String> AUTHORIZATION =
+                Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+        @Override
+        public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+            Optional<String> service = token.serviceToken();
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                @Override
+                public void start(Listener<A> listener, Metadata headers) {
+                    service.ifPresent(t -> headers.put(AUTHORIZATION, "Bearer " + t));
+                    super.start(listener, headers);
+                }
+            };
+        }
     }
 
     private static Unit unit(org.sqm.proto.standards.v1.Unit unit) {

@@ -17,6 +17,7 @@ import org.sqm.complaint.service.ComplaintFeedback;
 import org.sqm.complaint.service.ComplaintIntake;
 import org.sqm.complaint.service.ComplaintLifecycle;
 import org.sqm.complaint.service.ComplaintQueries;
+import org.sqm.complaint.service.ComplaintScope;
 import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.complaint.v1.AcknowledgeComplaintRequest;
 import org.sqm.proto.complaint.v1.CloseComplaintRequest;
@@ -87,10 +88,12 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
         new Violations()
                 .check(request.getView() != ComplaintView.UNRECOGNIZED, "view", "is not one of the documented values")
                 .throwIfAny();
+        // The complainant only for those who may see personal data; anyone else gets the basic view.
         reply(
                 response,
                 ComplaintMapper.toProto(
-                        queries.get(request.getId()), request.getView() == ComplaintView.COMPLAINT_VIEW_FULL));
+                        queries.get(request.getId()),
+                        request.getView() == ComplaintView.COMPLAINT_VIEW_FULL && ComplaintScope.seesPersonalData()));
     }
 
     @Override
@@ -250,7 +253,7 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
         answer(response, lifecycle.move(id, etag, ComplaintLifecycle.Move.of(action, note, actor)));
     }
 
-    /** A write's answer: the basic view of what it wrote. */
+    /** A write's answer: the basic view of what it wrote, never the complainant (for anyone). */
     private static void answer(StreamObserver<Complaint> response, ComplaintDetail written) {
         reply(response, ComplaintMapper.toProto(written, false));
     }

@@ -35,9 +35,13 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
                 .longValue();
     }
 
-    /** What a list may be filtered by; null fields do not filter. */
+    /**
+     * What a list may be filtered by; null fields do not filter. {@code visibleUnits} are the units of
+     * the caller's scope: a complaint about one of them or escalated to one of them.
+     */
     public record Filter(
             Collection<UUID> unitIds,
+            Collection<UUID> visibleUnits,
             ComplaintStatus status,
             boolean overdueOnly,
             String category,
@@ -57,6 +61,13 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
         if (filter.unitIds() != null) {
             q.append(" and c.unitId in :units");
             p.and("units", filter.unitIds());
+        }
+        if (filter.visibleUnits() != null) {
+            if (filter.visibleUnits().isEmpty()) {
+                return List.of();
+            }
+            q.append(" and (c.unitId in :visible or c.escalatedToUnitId in :visible)");
+            p.and("visible", filter.visibleUnits());
         }
         if (filter.status() != null) {
             q.append(" and c.status = :status");
@@ -175,10 +186,15 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
      * The figures of every unit with complaints received in [from, to), ordered by unit id: one SQL
      * aggregation grouped by unit, read through a database cursor {@code fetchSize} rows at a time
      * and handed to {@code each} row by row, so no more than one fetch of units is held in memory.
-     * Runs inside the caller's transaction (a cursor needs one).
+     * Runs inside the caller's transaction (a cursor needs one). Null {@code visibleUnits}: every unit;
+     * otherwise only those.
      */
     @SuppressWarnings("unchecked")
-    public void everyUnitStatistics(Instant from, Instant to, int fetchSize, Consumer<UnitStatistics> each) {
+    public void everyUnitStatistics(
+            Instant from, Instant to, Collection<UUID> visibleUnits, int fetchSize, Consumer<UnitStatistics> each) {
+        if (visibleUnits != null && visibleUnits.isEmpty()) {
+            return;
+        }
         // From its sixth run on, the driver prepares the statement on the server, and PostgreSQL may
         // then plan it once for any period: guessing that a period holds a few thousand complaints, it
         // picks an index lookup per complaint, more than twice as slow as the hash joins of a custom
@@ -186,12 +202,18 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
         getEntityManager()
                 .createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan")
                 .executeUpdate();
-        try (Stream<Object[]> rows = getEntityManager()
-                .createNativeQuery(
-                        "SELECT c.unit_id, " + FIGURES + RECEIVED_IN_PERIOD + "GROUP BY c.unit_id ORDER BY c.unit_id")
+        // The caller's units, when it is cut to some, as one array parameter: a scope can hold thousands.
+        var query = getEntityManager()
+                .createNativeQuery("SELECT c.unit_id, " + FIGURES + RECEIVED_IN_PERIOD
+                        + (visibleUnits == null ? "" : "AND c.unit_id = ANY (CAST(:visible AS uuid[])) ")
+                        + "GROUP BY c.unit_id ORDER BY c.unit_id")
                 .setParameter("from", from)
-                .setParameter("to", to)
-                .setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize)
+                .setParameter("to", to);
+        if (visibleUnits != null) {
+            query.setParameter(
+                    "visible", visibleUnits.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        }
+        try (Stream<Object[]> rows = query.setHint(HibernateHints.HINT_FETCH_SIZE, fetchSize)
                 .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .getResultStream()) {
             rows.forEach(row -> each.accept(new UnitStatistics((UUID) row[0], statistics(row, 1))));

@@ -26,10 +26,12 @@ public class ComplaintFeedback {
 
     private final ComplaintStore store;
     private final DeadlineClock clock;
+    private final ComplaintScope scope;
 
-    public ComplaintFeedback(ComplaintStore store, DeadlineClock clock) {
+    public ComplaintFeedback(ComplaintStore store, DeadlineClock clock, ComplaintScope scope) {
         this.store = store;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /** Records satisfaction with the handling; 1 or 2 opens a call-back task with its own deadline. */
@@ -39,7 +41,8 @@ public class ComplaintFeedback {
                 .maxLength("note", note, 2000)
                 .maxLength("actor", actor, 100)
                 .throwIfAny();
-        ComplaintEntity seen = store.read("id", id);
+        ComplaintScope.Visible visible = scope.current();
+        ComplaintEntity seen = store.read("id", id, visible);
         Etags.require(etag, seen.version, "complaint", id, "etag");
         if (seen.status != ComplaintStatus.RESOLVED) {
             throw new FailedPreconditionException(
@@ -54,7 +57,7 @@ public class ComplaintFeedback {
         DeadlineClock.Due callBack = score <= 2 && seen.callBackSeconds != null
                 ? clock.due(seen.calendarId, now, seen.callBackSeconds, List.of(), true)
                 : null;
-        return store.change(id, etag, now, change -> {
+        return store.change(id, etag, now, visible, change -> {
             ComplaintEntity e = change.complaint();
             e.satisfaction = (short) score;
             change.record(
@@ -75,7 +78,8 @@ public class ComplaintFeedback {
                 .requireText("outcome", outcome, 2000)
                 .maxLength("actor", actor, 100)
                 .throwIfAny();
-        return store.change(id, etag, Instant.now().truncatedTo(ChronoUnit.MICROS), change -> {
+        ComplaintScope.Visible visible = scope.current();
+        return store.change(id, etag, Instant.now().truncatedTo(ChronoUnit.MICROS), visible, change -> {
             ComplaintEntity e = change.complaint();
             e.deadline(DeadlineKind.CALL_BACK)
                     .filter(d -> d.metTime == null)

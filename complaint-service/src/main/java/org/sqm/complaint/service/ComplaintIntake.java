@@ -49,6 +49,7 @@ public class ComplaintIntake {
     private final ComplaintConfig config;
     private final MeterRegistry metrics;
     private final AfterCommit afterCommit;
+    private final ComplaintScope scope;
     private final Set<String> knownCategories = ConcurrentHashMap.newKeySet();
 
     public ComplaintIntake(
@@ -56,7 +57,9 @@ public class ComplaintIntake {
             Standards standards,
             ComplaintConfig config,
             MeterRegistry metrics,
-            AfterCommit afterCommit) {
+            AfterCommit afterCommit,
+            ComplaintScope scope) {
+        this.scope = scope;
         this.store = store;
         this.standards = standards;
         this.config = config;
@@ -85,16 +88,19 @@ public class ComplaintIntake {
     public ComplaintDetail create(NewComplaint c, String requestId, String actor) {
         Instant now = Instant.now();
         validate(c, requestId, actor, now);
+        UUID unitId = UUID.fromString(c.unitId());
+        // A unit outside the caller's units is NOT_FOUND, as standards-service answers for it.
+        ComplaintScope.Visible visible = scope.current();
+        visible.requireUnit(unitId);
         String fingerprint = fingerprint(c);
         if (notBlank(requestId)) {
             Optional<ComplaintEntity> earlier = store.findByRequestId(requestId);
             if (earlier.isPresent()) {
                 IdempotentCreate.sameRequest(earlier.get(), requestId, fingerprint, e -> e.requestHash);
-                return store.readWithHistory(earlier.get().id.toString());
+                return store.readWithHistory(earlier.get().id.toString(), visible);
             }
         }
 
-        UUID unitId = UUID.fromString(c.unitId());
         Instant received = (c.receiveTime() == null ? now : c.receiveTime()).truncatedTo(ChronoUnit.MICROS);
         // One call to standards-service answers the deadlines and the unit's state and parent.
         Optional<Standards.ServiceLevel> resolved = standards.serviceLevel(
@@ -124,7 +130,7 @@ public class ComplaintIntake {
                 constraint -> null);
         // A racing retry with the same request id won: answer with its complaint.
         return created.history() == null
-                ? store.readWithHistory(created.complaint().id.toString())
+                ? store.readWithHistory(created.complaint().id.toString(), visible)
                 : created;
     }
 

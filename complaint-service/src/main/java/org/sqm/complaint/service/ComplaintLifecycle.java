@@ -37,12 +37,19 @@ public class ComplaintLifecycle {
     private final DeadlineClock clock;
     private final Standards standards;
     private final ComplaintConfig config;
+    private final ComplaintScope scope;
 
-    public ComplaintLifecycle(ComplaintStore store, DeadlineClock clock, Standards standards, ComplaintConfig config) {
+    public ComplaintLifecycle(
+            ComplaintStore store,
+            DeadlineClock clock,
+            Standards standards,
+            ComplaintConfig config,
+            ComplaintScope scope) {
         this.store = store;
         this.clock = clock;
         this.standards = standards;
         this.config = config;
+        this.scope = scope;
     }
 
     /**
@@ -70,7 +77,8 @@ public class ComplaintLifecycle {
             v.requireText("remedy", move.remedy(), 2000);
         }
         v.throwIfAny();
-        ComplaintEntity seen = store.read("id", id);
+        ComplaintScope.Visible visible = scope.current();
+        ComplaintEntity seen = store.read("id", id, visible);
         Etags.require(etag, seen.version, "complaint", id, "etag");
         ComplaintStore.requireAllowed(seen, action);
         if (action == ComplaintAction.RESOLVE && move.firstContact()) {
@@ -109,7 +117,7 @@ public class ComplaintLifecycle {
         Long resolution = resolutionSeconds;
         DeadlineClock.Due moved = resolveDue;
         // The etag is the version: a complaint whose etag still matches is the one prepared for above.
-        return store.change(id, etag, now, change -> {
+        return store.change(id, etag, now, visible, change -> {
             ComplaintEntity e = change.complaint();
             ComplaintStatus from = e.status;
             switch (action) {
@@ -179,19 +187,22 @@ public class ComplaintLifecycle {
                 .maxLength("note", note, 2000)
                 .maxLength("actor", actor, 100)
                 .throwIfAny();
-        ComplaintEntity seen = store.read("id", id);
+        ComplaintScope.Visible visible = scope.current();
+        ComplaintEntity seen = store.read("id", id, visible);
         Etags.require(etag, seen.version, "complaint", id, "etag");
         if (!seen.status.isOpen()) {
             throw new FailedPreconditionException(
                     "COMPLAINT_NOT_OPEN", "only an open complaint can be escalated; this one is " + seen.status);
         }
         UUID current = seen.currentUnitId();
-        UUID above = standards.unit(current).map(Standards.Unit::parentId).orElse(null);
+        // The unit it is with now may lie above the caller's units (escalated before): the service asks.
+        UUID above =
+                standards.unitAsService(current).map(Standards.Unit::parentId).orElse(null);
         if (above == null) {
             throw new FailedPreconditionException(
                     "NO_UNIT_ABOVE", "unit " + current + " has no unit above it to escalate to");
         }
-        return store.change(id, etag, Instant.now().truncatedTo(ChronoUnit.MICROS), change -> {
+        return store.change(id, etag, Instant.now().truncatedTo(ChronoUnit.MICROS), visible, change -> {
             ComplaintEntity e = change.complaint();
             e.escalatedToUnitId = above;
             e.escalationLevel++;

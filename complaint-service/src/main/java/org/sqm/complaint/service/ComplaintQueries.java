@@ -39,13 +39,16 @@ public class ComplaintQueries {
     private final Standards standards;
     private final PageTokens pageTokens;
     private final ComplaintConfig config;
+    private final ComplaintScope scope;
 
     public ComplaintQueries(
             ComplaintStore store,
             DeadlineClock clock,
             Standards standards,
             PageTokens pageTokens,
-            ComplaintConfig config) {
+            ComplaintConfig config,
+            ComplaintScope scope) {
+        this.scope = scope;
         this.store = store;
         this.clock = clock;
         this.standards = standards;
@@ -66,11 +69,14 @@ public class ComplaintQueries {
 
     /** The complaint, its history and the business time used per deadline (left out when standards-service is down). */
     public ComplaintDetail get(String id) {
-        ComplaintDetail read = store.readWithHistory(id);
+        ComplaintDetail read = store.readWithHistory(id, scope.current());
         return new ComplaintDetail(read.complaint(), read.history(), clock.used(read.complaint(), Instant.now()));
     }
 
-    /** Lists complaints, newest receipt first. */
+    /**
+     * Lists complaints, newest receipt first: only those the caller may see (filtered in the query),
+     * with page tokens bound to the caller's scope as well as to the filters.
+     */
     public PageTokens.Page<ComplaintEntity> list(ListQuery query, int pageSize, String pageToken) {
         int size = PageTokens.pageSize(pageSize);
         new Violations()
@@ -81,7 +87,7 @@ public class ComplaintQueries {
                         "received_before",
                         "must be after received_after")
                 .throwIfAny();
-        String fingerprint = LIST_QUERY + ":" + query;
+        String fingerprint = LIST_QUERY + ":" + query + "|" + scope.key();
         List<String> after = pageTokens.decode(pageToken, fingerprint, 2);
         Instant afterTime = null;
         UUID afterId = null;
@@ -93,10 +99,13 @@ public class ComplaintQueries {
                 throw new InvalidArgumentException("page_token", "is not a token this service issued");
             }
         }
-        List<UUID> unitIds = notBlank(query.unitId()) ? units(query.unitId(), query.includeDescendants()) : null;
+        ComplaintScope.Visible visible = scope.current();
+        List<UUID> unitIds =
+                notBlank(query.unitId()) ? units(query.unitId(), query.includeDescendants(), visible) : null;
         List<ComplaintEntity> page = store.page(
                 new ComplaintRepository.Filter(
                         unitIds,
+                        visible.units().orElse(null),
                         query.status(),
                         query.overdueOnly(),
                         blankToNull(query.category()),
@@ -110,23 +119,26 @@ public class ComplaintQueries {
         return pageTokens.page(page, size, fingerprint, c -> List.of(c.receiveTime.toString(), c.id.toString()));
     }
 
-    /** The statistics of a unit (and, if asked, every unit below it) for complaints received in [from, to). */
+    /**
+     * The statistics of a unit (and, if asked, every unit below it) for complaints received in [from,
+     * to); a unit outside the caller's units is NOT_FOUND.
+     */
     public ComplaintRepository.Statistics statistics(
             String unitId, boolean includeDescendants, Instant from, Instant to) {
         Violations.parseId("unit_id", unitId);
         checkPeriod(from, to);
-        return store.statistics(units(unitId, includeDescendants), from, to);
+        return store.statistics(units(unitId, includeDescendants, scope.current()), from, to);
     }
 
     /**
      * Hands the statistics of every unit with complaints received in [from, to) to {@code each}, in
      * unit id order, as the database produces them: the same figures as {@link #statistics} for each
      * unit alone. {@code each} runs inside the transaction that holds the cursor, so it must only send
-     * the figures on, never call another service.
+     * the figures on, never call another service. Only the units the caller may see.
      */
     public void everyUnitStatistics(Instant from, Instant to, Consumer<ComplaintRepository.UnitStatistics> each) {
         checkPeriod(from, to);
-        store.everyUnitStatistics(from, to, config.feedFetchSize(), each);
+        store.everyUnitStatistics(from, to, scope.current().units().orElse(null), config.feedFetchSize(), each);
     }
 
     /**
@@ -150,13 +162,17 @@ public class ComplaintQueries {
         return store.categories();
     }
 
-    /** The unit and, if asked, every unit below it (from standards-service). */
-    private List<UUID> units(String unitId, boolean includeDescendants) {
+    /**
+     * The unit and, if asked, every unit below it (from standards-service); NOT_FOUND for a unit the
+     * caller may not see (the units below one it sees are all its own).
+     */
+    private List<UUID> units(String unitId, boolean includeDescendants, ComplaintScope.Visible visible) {
         UUID unit = Violations.parseId("unit_id", unitId);
+        visible.requireUnit(unit);
         List<UUID> units = new ArrayList<>();
         units.add(unit);
         if (includeDescendants) {
-            units.addAll(standards.descendants(unit));
+            standards.descendants(unit).stream().filter(visible::seesUnit).forEach(units::add);
         }
         return units;
     }

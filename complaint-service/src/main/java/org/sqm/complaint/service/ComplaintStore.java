@@ -49,16 +49,21 @@ public class ComplaintStore {
         this.categories = categories;
     }
 
-    /** The complaint as it is now, deadlines and pauses loaded; {@code field} names the id in errors. */
-    public ComplaintEntity read(String field, String id) {
-        return complaints
-                .findByIdOptional(Violations.parseId(field, id))
-                .orElseThrow(() -> new NotFoundException("complaint", id));
+    /**
+     * The complaint as it is now, deadlines and pauses loaded; {@code field} names the id in errors. A
+     * complaint the caller may not see is NOT_FOUND, as one that does not exist.
+     */
+    public ComplaintEntity read(String field, String id, ComplaintScope.Visible visible) {
+        return visible.require(
+                complaints
+                        .findByIdOptional(Violations.parseId(field, id))
+                        .orElseThrow(() -> new NotFoundException("complaint", id)),
+                id);
     }
 
-    /** The complaint and its history as they are now. */
-    public ComplaintDetail readWithHistory(String id) {
-        ComplaintEntity e = read("id", id);
+    /** The complaint and its history as they are now, if the caller may see it. */
+    public ComplaintDetail readWithHistory(String id, ComplaintScope.Visible visible) {
+        ComplaintEntity e = read("id", id, visible);
         return ComplaintDetail.written(e, events.history(e.id));
     }
 
@@ -104,10 +109,12 @@ public class ComplaintStore {
      * Changes the complaint the caller last read at {@code etag}, at {@code time}: checks the etag,
      * runs {@code change}, records its events and flushes, all in one transaction, and answers with
      * what it wrote. The etag is the row version, so a complaint whose etag still matches is exactly
-     * the one the caller prepared the change for; a concurrent change in between is ABORTED.
+     * the one the caller prepared the change for; a concurrent change in between is ABORTED. A
+     * complaint the caller may not see is NOT_FOUND before its etag is looked at.
      */
-    public ComplaintDetail change(String id, String etag, Instant time, Consumer<Change> change) {
-        ComplaintEntity e = read("id", id);
+    public ComplaintDetail change(
+            String id, String etag, Instant time, ComplaintScope.Visible visible, Consumer<Change> change) {
+        ComplaintEntity e = read("id", id, visible);
         Etags.require(etag, e.version, "complaint", id, "etag");
         e.updateTime = time;
         change.accept(new Change(e, time));
@@ -151,11 +158,16 @@ public class ComplaintStore {
     /**
      * Hands the statistics of every unit with complaints received in [from, to) to {@code each}, unit
      * by unit, while one read-only transaction holds the database cursor they come from. {@code each}
-     * must not call another service (it sends the figures on to the caller, nothing else).
+     * must not call another service (it sends the figures on to the caller, nothing else). Null
+     * {@code visibleUnits}: every unit.
      */
     public void everyUnitStatistics(
-            Instant from, Instant to, int fetchSize, Consumer<ComplaintRepository.UnitStatistics> each) {
-        complaints.everyUnitStatistics(from, to, fetchSize, each);
+            Instant from,
+            Instant to,
+            Collection<UUID> visibleUnits,
+            int fetchSize,
+            Consumer<ComplaintRepository.UnitStatistics> each) {
+        complaints.everyUnitStatistics(from, to, visibleUnits, fetchSize, each);
     }
 
     public List<ComplaintCategoryEntity> categories() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.sqm.commons.audit.AuditActions;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.persistence.AfterCommit;
 import org.sqm.complaint.config.ComplaintConfig;
@@ -73,7 +74,8 @@ public class DeadlineWatch {
             every = "${sqm.complaints.watch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = runOnce();
+        // Recorded in the audit trail as job:deadline-watch.
+        Result result = AuditActions.call("deadline-watch", this::runOnce);
         if (result.breaches() + result.warnings() + result.escalations() > 0) {
             LOG.infof(
                     "Deadline watch: %d breaches, %d warnings, %d escalations",

@@ -44,6 +44,12 @@ public interface Standards {
     Optional<Unit> unit(UUID id);
 
     /**
+     * The unit as the service itself reads it (its own service token, not the caller's): for the unit
+     * above the one a complaint is escalated to now, which may lie above the caller's units.
+     */
+    Optional<Unit> unitAsService(UUID id);
+
+    /**
      * The deadlines for a complaint about the unit, with the unit itself (state and parent); empty when
      * the unit does not exist, no rule applies or the unit has no calendar.
      */

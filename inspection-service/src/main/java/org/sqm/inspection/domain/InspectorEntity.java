@@ -50,6 +50,10 @@ public class InspectorEntity {
     @Column(length = 64)
     public String pseudonym;
 
+    /** The subject of the inspector's bearer tokens; null when the inspector has none. */
+    @Column(length = 200)
+    public String subject;
+
     @Column(name = "request_id", length = 100)
     public String requestId;
 

@@ -169,7 +169,7 @@ public final class InspectionMapper {
         if (e.finalizeTime != null) {
             b.setFinalizeTime(timestamp(e.finalizeTime));
         }
-        return b.build();
+        return UnitSide.shown(b.build());
     }
 
     /** Mystery shoppers stay anonymous: their inspections show the pseudonym, never the name. */

@@ -30,6 +30,7 @@ public final class InspectorMapper {
                         .map(k -> ProtoEnums.toProto(k, InspectionKind.class))
                         .toList())
                 .setPseudonym(Texts.nullToEmpty(entity.pseudonym))
+                .setSubject(Texts.nullToEmpty(entity.subject))
                 .build();
     }
 
@@ -43,6 +44,7 @@ public final class InspectorMapper {
                 inspector.getQualifiedKindsList().stream()
                         .map(InspectionMapper::toDomain)
                         .collect(java.util.stream.Collectors.toList()),
-                inspector.getPseudonym());
+                inspector.getPseudonym(),
+                inspector.getSubject());
     }
 }

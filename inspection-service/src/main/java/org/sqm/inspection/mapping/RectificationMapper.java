@@ -22,10 +22,10 @@ public final class RectificationMapper {
 
     /** An order with its history, as a read or a change answers it. */
     public static RectificationOrder toProto(RectificationOrders.OrderView view) {
-        return toProto(view.order()).toBuilder()
+        return UnitSide.shown(toProto(view.order()).toBuilder()
                 .addAllHistory(MoveMapper.history(
                         view.history(), RectificationMove.getDefaultInstance(), RectificationStatus.class))
-                .build();
+                .build());
     }
 
     /** An order as a list shows it, without its history. */

@@ -16,6 +16,11 @@ public class InspectorRepository implements PanacheRepositoryBase<InspectorEntit
         return find("requestId", requestId).firstResultOptional();
     }
 
+    /** The inspector whose bearer tokens carry this subject. */
+    public Optional<InspectorEntity> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
     public boolean existsByCertificateNumber(String certificateNumber) {
         return count("certificateNumber", certificateNumber) > 0;
     }

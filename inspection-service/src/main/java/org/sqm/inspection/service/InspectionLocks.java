@@ -20,9 +20,11 @@ import org.sqm.inspection.repository.InspectionRepository;
 public class InspectionLocks {
 
     private final InspectionRepository inspections;
+    private final InspectionAccess access;
 
-    public InspectionLocks(InspectionRepository inspections) {
+    public InspectionLocks(InspectionRepository inspections, InspectionAccess access) {
         this.inspections = inspections;
+        this.access = access;
     }
 
     /** Locks the inspection; refuses frozen ones and stale etags. */
@@ -46,7 +48,10 @@ public class InspectionLocks {
 
     private InspectionEntity lock(String id) {
         UUID inspectionId = Violations.parseId("id", id);
-        return inspections.findForUpdate(inspectionId).orElseThrow(() -> new NotFoundException("inspection", id));
+        // An inspection the caller may not see (another unit's, one not assigned to the inspector
+        // calling) is answered exactly like a missing one.
+        return access.require(
+                inspections.findForUpdate(inspectionId).orElseThrow(() -> new NotFoundException("inspection", id)));
     }
 
     /** The refusal of {@code what} in the inspection's status. */

@@ -16,11 +16,14 @@ public class InspectionQueries {
     private final InspectionRepository inspections;
     private final InspectionViews views;
     private final PageTokens pageTokens;
+    private final InspectionAccess access;
 
-    public InspectionQueries(InspectionRepository inspections, InspectionViews views, PageTokens pageTokens) {
+    public InspectionQueries(
+            InspectionRepository inspections, InspectionViews views, PageTokens pageTokens, InspectionAccess access) {
         this.inspections = inspections;
         this.views = views;
         this.pageTokens = pageTokens;
+        this.access = access;
     }
 
     /** List filters. */
@@ -40,15 +43,16 @@ public class InspectionQueries {
                 .optionalId("unit_id", filter.unitId())
                 .optionalId("plan_id", filter.planId())
                 .throwIfAny();
-        PageTokens.Page<InspectionView> page = KeysetQuery.newestFirst("windowStart")
-                .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
+        KeysetQuery query =
+                access.restrictInspections(KeysetQuery.newestFirst("windowStart"), "unitId", "inspectorIds");
+        PageTokens.Page<InspectionView> page = query.where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
                 .where("planId = :plan", "plan", KeysetQuery.id(filter.planId()))
                 .where("status = :status", "status", filter.status())
                 .whereIf(filter.missedOnly(), "missed = true")
                 .page(
                         inspections,
                         pageTokens,
-                        "inspections:" + filter,
+                        "inspections:" + filter + "|" + access.scopeKey(),
                         pageToken,
                         pageSize,
                         e -> e.windowStart,

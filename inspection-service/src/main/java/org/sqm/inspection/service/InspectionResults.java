@@ -37,18 +37,21 @@ public class InspectionResults {
     private final PinnedStandardRepository pinned;
     private final InspectionViews views;
     private final PageTokens pageTokens;
+    private final InspectionAccess access;
 
     public InspectionResults(
             InspectionRepository inspections,
             RatingRepository ratings,
             PinnedStandardRepository pinned,
             InspectionViews views,
-            PageTokens pageTokens) {
+            PageTokens pageTokens,
+            InspectionAccess access) {
         this.inspections = inspections;
         this.ratings = ratings;
         this.pinned = pinned;
         this.views = views;
         this.pageTokens = pageTokens;
+        this.access = access;
     }
 
     /** Results filters. */
@@ -82,8 +85,9 @@ public class InspectionResults {
                     "must be after finalized_from");
         }
         v.throwIfAny();
-        PageTokens.Page<InspectionEntity> page = KeysetQuery.oldestFirst("finalizeTime")
-                .whereIf(true, FINALIZED)
+        KeysetQuery query =
+                access.restrictInspections(KeysetQuery.oldestFirst("finalizeTime"), "unitId", "inspectorIds");
+        PageTokens.Page<InspectionEntity> page = query.whereIf(true, FINALIZED)
                 .where("finalizeTime >= :from", "from", filter.finalizedFrom())
                 .where("finalizeTime < :until", "until", filter.finalizedUntil())
                 .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
@@ -92,7 +96,7 @@ public class InspectionResults {
                 .page(
                         inspections,
                         pageTokens,
-                        "results:" + filter,
+                        "results:" + filter + "|" + access.scopeKey(),
                         pageToken,
                         pageSize,
                         e -> e.finalizeTime,
@@ -151,15 +155,16 @@ public class InspectionResults {
     public Comparison compare(String id) {
         InspectionEntity e = views.find(Violations.parseId("id", id));
         Instant before = e.finalizeTime != null ? e.finalizeTime : Instant.now().plusSeconds(1);
+        // An inspector compares only with inspections assigned to them too: they see no others.
+        UUID assignee = access.assignee().orElse(null);
         InspectionEntity previous = inspections
                 .find(
                         "unitId = ?1 and kind = ?2 and status = ?3 and finalizeTime < ?4 and id <> ?5"
+                                + (assignee == null ? "" : " and ?6 member of inspectorIds")
                                 + " order by finalizeTime desc, id desc",
-                        e.unitId,
-                        e.kind,
-                        InspectionStatus.FINALIZED,
-                        before,
-                        e.id)
+                        assignee == null
+                                ? new Object[] {e.unitId, e.kind, InspectionStatus.FINALIZED, before, e.id}
+                                : new Object[] {e.unitId, e.kind, InspectionStatus.FINALIZED, before, e.id, assignee})
                 .firstResult();
         Map<String, RatingEntity> current = byCode(ratings.ofInspection(e.id));
         Map<String, RatingEntity> earlier = previous == null ? Map.of() : byCode(ratings.ofInspection(previous.id));

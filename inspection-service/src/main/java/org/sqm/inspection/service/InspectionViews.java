@@ -26,23 +26,27 @@ public class InspectionViews {
     private final RatingRepository ratings;
     private final PinnedStandardRepository pinned;
     private final Moves moves;
+    private final InspectionAccess access;
 
     public InspectionViews(
             InspectionRepository inspections,
             InspectorRepository inspectors,
             RatingRepository ratings,
             PinnedStandardRepository pinned,
-            Moves moves) {
+            Moves moves,
+            InspectionAccess access) {
         this.inspections = inspections;
         this.inspectors = inspectors;
         this.ratings = ratings;
         this.pinned = pinned;
         this.moves = moves;
+        this.access = access;
     }
 
-    /** The inspection with that id. */
+    /** The inspection with that id; NOT_FOUND as well when the caller may not see it. */
     public InspectionEntity find(UUID id) {
-        return inspections.findByIdOptional(id).orElseThrow(() -> new NotFoundException("inspection", id.toString()));
+        return access.require(
+                inspections.findByIdOptional(id).orElseThrow(() -> new NotFoundException("inspection", id.toString())));
     }
 
     /** The inspection with its pinned version, its inspectors and (when asked) its ratings and history. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.sqm.commons.audit.AuditActions;
 import org.sqm.inspection.config.Clocks;
 import org.sqm.inspection.config.InspectionConfig;
 import org.sqm.inspection.repository.InspectionRepository;
@@ -52,7 +53,8 @@ public class InspectionWatch {
             every = "${sqm.inspections.watch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = runOnce();
+        // The audit trail records the watch's flags under the job's name (commons AuditActions).
+        Result result = AuditActions.call("inspection-watch", this::runOnce);
         if (result.missed() + result.overdue() + result.supervisionOverdue() + result.reportsOverdue() > 0) {
             LOG.infof(
                     "Inspection watch: %d inspections missed, %d rectification orders overdue, %d supervision"

@@ -28,6 +28,9 @@ import org.sqm.inspection.repository.InspectorRepository;
 @Transactional(Transactional.TxType.NEVER)
 public class InspectorRegistration {
 
+    /** A token subject: printable, no white space (an e-mail address, a UUID, an LDAP uid). */
+    static final Pattern SUBJECT = Pattern.compile("[^\\s\\p{Cntrl}]{1,200}");
+
     static final Pattern CERTIFICATE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9./_-]{0,63}");
 
     private final InspectorRepository inspectors;
@@ -47,7 +50,8 @@ public class InspectorRegistration {
             Instant validFrom,
             Instant validUntil,
             List<InspectionKind> qualifiedKinds,
-            String pseudonym) {}
+            String pseudonym,
+            String subject) {}
 
     /** Registers an inspector, or returns the one an earlier call with the same request id registered. */
     public InspectorEntity create(NewInspector inspector, String requestId) {
@@ -68,6 +72,13 @@ public class InspectorRegistration {
                         "inspector.valid_until",
                         "must be after valid_from")
                 .maxLength("request_id", requestId, 100);
+        if (Texts.notBlank(inspector.subject())) {
+            v.requirePattern(
+                    "inspector.subject",
+                    inspector.subject(),
+                    SUBJECT,
+                    "must be the subject of the inspector's tokens: 1 to 200 characters without spaces");
+        }
         qualifications(inspector, v);
         v.throwIfAny();
         return IdempotentCreate.create(
@@ -79,6 +90,8 @@ public class InspectorRegistration {
                             "inspector", "certificate_number", inspector.certificateNumber());
                     case "uk_inspector_pseudonym" -> new AlreadyExistsException(
                             "inspector", "pseudonym", inspector.pseudonym());
+                    case "uk_inspector_subject" -> new AlreadyExistsException(
+                            "inspector", "subject", inspector.subject());
                     default -> null;
                 });
     }
@@ -115,6 +128,7 @@ public class InspectorRegistration {
         entity.qualifiedKinds.addAll(inspector.qualifiedKinds());
         entity.pseudonym =
                 Texts.notBlank(inspector.pseudonym()) ? inspector.pseudonym().strip() : null;
+        entity.subject = Texts.notBlank(inspector.subject()) ? inspector.subject() : null;
         entity.requestId = Texts.emptyToNull(requestId);
         entity.createTime = Clocks.now(clock);
         inspectors.persistAndFlush(entity);

@@ -3,6 +3,7 @@ package org.sqm.inspection.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.UUID;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
@@ -18,10 +19,12 @@ public class PlanQueries {
 
     private final InspectionPlanRepository plans;
     private final PageTokens pageTokens;
+    private final InspectionAccess access;
 
-    public PlanQueries(InspectionPlanRepository plans, PageTokens pageTokens) {
+    public PlanQueries(InspectionPlanRepository plans, PageTokens pageTokens, InspectionAccess access) {
         this.plans = plans;
         this.pageTokens = pageTokens;
+        this.access = access;
     }
 
     /** One page of plans. */
@@ -29,14 +32,35 @@ public class PlanQueries {
 
     /** Returns the plan with that id. */
     public InspectionPlanEntity get(String id) {
-        return plans.findByIdOptional(Violations.parseId("id", id))
+        InspectionPlanEntity plan = plans.findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("inspection plan", id));
+        access.visibleUnits().ifPresent(units -> {
+            if (!plans.concerning(units).contains(plan.id)) {
+                throw new NotFoundException("inspection plan", id);
+            }
+        });
+        return plan;
     }
 
     /** Lists plans, newest first. */
     public PlanPage list(int pageSize, String pageToken) {
-        PageTokens.Page<InspectionPlanEntity> page = KeysetQuery.newestFirst("createTime")
-                .page(plans, pageTokens, LIST_QUERY, pageToken, pageSize, p -> p.createTime, p -> p.id);
+        KeysetQuery query = KeysetQuery.newestFirst("createTime");
+        access.visibleUnits().ifPresent(units -> {
+            List<UUID> concerning = plans.concerning(units);
+            if (concerning.isEmpty()) {
+                query.whereIf(true, "1 = 0");
+            } else {
+                query.where("id in :concerning", "concerning", concerning);
+            }
+        });
+        PageTokens.Page<InspectionPlanEntity> page = query.page(
+                plans,
+                pageTokens,
+                LIST_QUERY + "|" + access.scopeKey(),
+                pageToken,
+                pageSize,
+                p -> p.createTime,
+                p -> p.id);
         return new PlanPage(page.items(), page.nextPageToken());
     }
 }

@@ -22,10 +22,12 @@ public class RectificationOrderUpdate {
 
     private final RectificationOrders orders;
     private final Standards standards;
+    private final InspectionAccess access;
 
-    public RectificationOrderUpdate(RectificationOrders orders, Standards standards) {
+    public RectificationOrderUpdate(RectificationOrders orders, Standards standards, InspectionAccess access) {
         this.orders = orders;
         this.standards = standards;
+        this.access = access;
     }
 
     /** Changes the fields {@code mask} names; a field not named is left alone. */
@@ -45,6 +47,7 @@ public class RectificationOrderUpdate {
         v.throwIfAny();
         if (paths.contains("owner_unit_id")) {
             orders.requireChangeable(change.id(), change.etag());
+            access.requireVisible(UUID.fromString(change.ownerUnitId()), "unit", change.ownerUnitId());
             if (standards.unit(UUID.fromString(change.ownerUnitId())).isEmpty()) {
                 throw new InvalidArgumentException("order.owner_unit_id", "no unit has this id");
             }

@@ -50,6 +50,7 @@ public class RectificationOrders {
     private final PageTokens pageTokens;
     private final Moves moves;
     private final Clock clock;
+    private final InspectionAccess access;
 
     public RectificationOrders(
             RectificationOrderRepository orders,
@@ -58,7 +59,8 @@ public class RectificationOrders {
             PinnedStandardRepository pinned,
             PageTokens pageTokens,
             Moves moves,
-            Clock clock) {
+            Clock clock,
+            InspectionAccess access) {
         this.orders = orders;
         this.findings = findings;
         this.ratings = ratings;
@@ -66,6 +68,7 @@ public class RectificationOrders {
         this.pageTokens = pageTokens;
         this.moves = moves;
         this.clock = clock;
+        this.access = access;
     }
 
     /** List filters. */
@@ -132,8 +135,8 @@ public class RectificationOrders {
 
     /** Returns the order with that id and its history. */
     public OrderView get(String id) {
-        RectificationOrderEntity o = orders.findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("rectification order", id));
+        RectificationOrderEntity o = access.require(orders.findByIdOptional(Violations.parseId("id", id))
+                .orElseThrow(() -> new NotFoundException("rectification order", id)));
         return new OrderView(o, moves.history(o.id));
     }
 
@@ -143,12 +146,19 @@ public class RectificationOrders {
                 .optionalId("owner_unit_id", filter.ownerUnitId())
                 .optionalId("inspection_id", filter.inspectionId())
                 .throwIfAny();
-        PageTokens.Page<RectificationOrderEntity> page = KeysetQuery.oldestFirst("dueTime")
+        PageTokens.Page<RectificationOrderEntity> page = access.restrictOrders(KeysetQuery.oldestFirst("dueTime"))
                 .where("ownerUnitId = :owner", "owner", KeysetQuery.id(filter.ownerUnitId()))
                 .where("finding.inspectionId = :inspection", "inspection", KeysetQuery.id(filter.inspectionId()))
                 .where("status = :status", "status", filter.status())
                 .whereIf(filter.overdueOnly(), "overdue = true")
-                .page(orders, pageTokens, "orders:" + filter, pageToken, pageSize, o -> o.dueTime, o -> o.id);
+                .page(
+                        orders,
+                        pageTokens,
+                        "orders:" + filter + "|" + access.scopeKey(),
+                        pageToken,
+                        pageSize,
+                        o -> o.dueTime,
+                        o -> o.id);
         return new OrderPage(page.items(), page.nextPageToken());
     }
 
@@ -227,6 +237,8 @@ public class RectificationOrders {
         List<String> changed = new ArrayList<>();
         if (paths.contains("owner_unit_id")) {
             UUID owner = UUID.fromString(change.ownerUnitId());
+            // A unit manager hands an order only to a unit it sees; another is NOT_FOUND, as unknown.
+            access.requireVisible(owner, "unit", change.ownerUnitId());
             changed.add("owner_unit_id " + o.ownerUnitId + " -> " + owner);
             o.ownerUnitId = owner;
         }
@@ -255,8 +267,8 @@ public class RectificationOrders {
     }
 
     private RectificationOrderEntity find(String id, LockModeType lock, String idField) {
-        return orders.findByIdOptional(Violations.parseId(idField, id), lock)
-                .orElseThrow(() -> new NotFoundException("rectification order", id));
+        return access.require(orders.findByIdOptional(Violations.parseId(idField, id), lock)
+                .orElseThrow(() -> new NotFoundException("rectification order", id)));
     }
 
     private static RectificationOrderEntity changeable(RectificationOrderEntity o, String id, String etag) {

@@ -37,12 +37,16 @@ public class SupervisionOrders {
     private final PageTokens pageTokens;
     private final Clock clock;
 
+    private final InspectionAccess access;
+
     public SupervisionOrders(
             SupervisionOrderRepository orders,
             SupervisionReportRepository reports,
             Moves moves,
             PageTokens pageTokens,
-            Clock clock) {
+            Clock clock,
+            InspectionAccess access) {
+        this.access = access;
         this.orders = orders;
         this.reports = reports;
         this.moves = moves;
@@ -59,20 +63,27 @@ public class SupervisionOrders {
 
     /** Returns the order with its reports and history. */
     public SupervisionView get(String id) {
-        return view(orders.findByIdOptional(Violations.parseId("id", id))
-                .orElseThrow(() -> new NotFoundException("supervision order", id)));
+        return view(access.require(orders.findByIdOptional(Violations.parseId("id", id))
+                .orElseThrow(() -> new NotFoundException("supervision order", id))));
     }
 
     /** Lists orders, earliest due first, without reports and history. */
     public SupervisionPage list(SupervisionFilter filter, int pageSize, String pageToken) {
         new Violations().optionalId("unit_id", filter.unitId()).throwIfAny();
         Instant now = Clocks.now(clock);
-        PageTokens.Page<SupervisionView> page = KeysetQuery.oldestFirst("dueTime")
+        PageTokens.Page<SupervisionView> page = access.restrictUnits(KeysetQuery.oldestFirst("dueTime"), "unitId")
                 .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
                 .where("status = :status", "status", filter.status())
                 .whereIf(filter.overdueOnly(), "overdue = true")
                 .whereIf(filter.reportOverdueOnly(), "reportOverdue = true")
-                .page(orders, pageTokens, "supervision:" + filter, pageToken, pageSize, o -> o.dueTime, o -> o.id)
+                .page(
+                        orders,
+                        pageTokens,
+                        "supervision:" + filter + "|" + access.scopeKey(),
+                        pageToken,
+                        pageSize,
+                        o -> o.dueTime,
+                        o -> o.id)
                 .map(o -> new SupervisionView(o, List.of(), List.of(), o.missingReports(now)));
         return new SupervisionPage(page.items(), page.nextPageToken());
     }
@@ -183,8 +194,9 @@ public class SupervisionOrders {
     }
 
     private SupervisionOrderEntity lock(String id, String etag) {
-        SupervisionOrderEntity o = orders.findByIdOptional(Violations.parseId("id", id), LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundException("supervision order", id));
+        SupervisionOrderEntity o =
+                access.require(orders.findByIdOptional(Violations.parseId("id", id), LockModeType.PESSIMISTIC_WRITE)
+                        .orElseThrow(() -> new NotFoundException("supervision order", id)));
         Etags.require(etag, o.version, "supervision order", id, "etag");
         return o;
     }

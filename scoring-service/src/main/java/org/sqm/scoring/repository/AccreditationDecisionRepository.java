@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.scoring.domain.AccreditationDecisionEntity;
 
@@ -24,7 +25,10 @@ public class AccreditationDecisionRepository implements PanacheRepositoryBase<Ac
      * A page, newest first, after (afterTime, afterId) when afterTime is set; null filters select all.
      */
     public List<AccreditationDecisionEntity> page(
-            Instant afterTime, UUID afterId, UUID unitId, String rulesCode, int limit) {
+            Instant afterTime, UUID afterId, UUID unitId, String rulesCode, Set<UUID> visible, int limit) {
+        if (visible != null && visible.isEmpty()) {
+            return List.of();
+        }
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (afterTime != null) {
@@ -34,6 +38,10 @@ public class AccreditationDecisionRepository implements PanacheRepositoryBase<Ac
         if (unitId != null) {
             query.append(" and unitId = :unit");
             params.and("unit", unitId);
+        }
+        if (visible != null) {
+            query.append(" and unitId in :visible");
+            params.and("visible", visible);
         }
         if (rulesCode != null) {
             query.append(" and rulesCode = :code");

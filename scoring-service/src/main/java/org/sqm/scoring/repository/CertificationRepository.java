@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.scoring.domain.CertificationEntity;
 import org.sqm.scoring.domain.CertificationStatus;
@@ -29,7 +30,11 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     }
 
     /** A page ordered by unit, rules code and id, after the given key (null for the first page). */
-    public List<CertificationEntity> page(List<String> after, UUID unitId, CertificationStatus status, int limit) {
+    public List<CertificationEntity> page(
+            List<String> after, UUID unitId, CertificationStatus status, Set<UUID> visible, int limit) {
+        if (visible != null && visible.isEmpty()) {
+            return List.of();
+        }
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (!after.isEmpty()) {
@@ -42,6 +47,10 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         if (unitId != null) {
             query.append(" and unitId = :only");
             params.and("only", unitId);
+        }
+        if (visible != null) {
+            query.append(" and unitId in :visible");
+            params.and("visible", visible);
         }
         if (status != null) {
             query.append(" and status = :status");

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.scoring.domain.ViolationEntity;
 import org.sqm.scoring.domain.ViolationWithdrawalEntity;
@@ -85,9 +86,16 @@ public class ViolationRepository implements PanacheRepositoryBase<ViolationEntit
      * the start), of the unit and in [start, end) when given, withdrawn ones only when asked.
      */
     public List<ViolationEntity> page(
-            UUID unitId, Instant start, Instant end, boolean withdrawn, After after, int limit) {
+            UUID unitId, Instant start, Instant end, boolean withdrawn, Set<UUID> visible, After after, int limit) {
+        if (visible != null && visible.isEmpty()) {
+            return List.of();
+        }
         StringBuilder sql = new StringBuilder("select v.* from violation v where true");
         Map<String, Object> params = new HashMap<>();
+        if (visible != null) {
+            sql.append(" and v.unit_id in (:visible)");
+            params.put("visible", visible);
+        }
         if (unitId != null) {
             sql.append(" and v.unit_id = :unit");
             params.put("unit", unitId);

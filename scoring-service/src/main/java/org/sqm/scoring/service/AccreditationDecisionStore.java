@@ -6,11 +6,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.AccreditationDecision;
 import org.sqm.scoring.domain.AccreditationDecisionEntity;
@@ -31,12 +33,17 @@ public class AccreditationDecisionStore {
     private final AccreditationDecisionRepository decisions;
     private final Event<AccreditationDecided> decided;
     private final PageTokens pageTokens;
+    private final UnitScopes scopes;
 
     public AccreditationDecisionStore(
-            AccreditationDecisionRepository decisions, Event<AccreditationDecided> decided, PageTokens pageTokens) {
+            AccreditationDecisionRepository decisions,
+            Event<AccreditationDecided> decided,
+            PageTokens pageTokens,
+            UnitScopes scopes) {
         this.decisions = decisions;
         this.decided = decided;
         this.pageTokens = pageTokens;
+        this.scopes = scopes;
     }
 
     /** The decision already made on this assessment of the unit under this rules version, if any. */
@@ -71,9 +78,11 @@ public class AccreditationDecisionStore {
 
     /** Returns the decision with that id. */
     public AccreditationDecisionEntity get(String id) {
-        return decisions
+        AccreditationDecisionEntity decision = decisions
                 .findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("accreditation_decision", id));
+        scopes.requireVisible(decision.unitId, "accreditation_decision", id);
+        return decision;
     }
 
     /** Lists decisions, newest first, of one unit and one rules code when given. */
@@ -83,11 +92,13 @@ public class AccreditationDecisionStore {
         int size = PageTokens.pageSize(pageSize);
         UUID unit = Texts.emptyToNull(unitId) == null ? null : UUID.fromString(unitId);
         String code = Texts.emptyToNull(rulesCode);
-        String query = "accreditation-decisions:" + unit + ":" + code;
+        String query = "accreditation-decisions:" + unit + ":" + code + ":" + scopes.scopeKey();
         List<String> after = pageTokens.decode(pageToken, query, 2);
+        Set<UUID> visible = scopes.visibleUnits().orElse(null);
         List<AccreditationDecisionEntity> page = after.isEmpty()
-                ? decisions.page(null, null, unit, code, size + 1)
-                : decisions.page(Instant.parse(after.get(0)), UUID.fromString(after.get(1)), unit, code, size + 1);
+                ? decisions.page(null, null, unit, code, visible, size + 1)
+                : decisions.page(
+                        Instant.parse(after.get(0)), UUID.fromString(after.get(1)), unit, code, visible, size + 1);
         return pageTokens.page(page, size, query, d -> List.of(d.decideTime.toString(), d.id.toString()));
     }
 }

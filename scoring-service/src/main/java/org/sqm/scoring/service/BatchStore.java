@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.scoring.domain.BatchItemEntity;
 import org.sqm.scoring.domain.BatchKind;
@@ -30,11 +33,14 @@ public class BatchStore {
     private final InputBatchRepository batches;
     private final BatchItemRepository items;
     private final PageTokens pageTokens;
+    private final UnitScopes scopes;
 
-    public BatchStore(InputBatchRepository batches, BatchItemRepository items, PageTokens pageTokens) {
+    public BatchStore(
+            InputBatchRepository batches, BatchItemRepository items, PageTokens pageTokens, UnitScopes scopes) {
         this.batches = batches;
         this.items = items;
         this.pageTokens = pageTokens;
+        this.scopes = scopes;
     }
 
     /** The header of the batch with the id, of any kind. */
@@ -42,13 +48,27 @@ public class BatchStore {
         return batches.findByBatchId(batchId);
     }
 
-    /** The batch of a kind with its items; NOT_FOUND when no batch of the kind has the id. */
+    /**
+     * The batch of a kind with its items; NOT_FOUND when no batch of the kind has the id. A caller cut
+     * to units gets the items of its units only, and NOT_FOUND for a batch without any.
+     */
     public <E extends BatchItemEntity> StoredBatch<E> get(
             BatchKind kind, String resource, Class<E> type, String batchId) {
         InputBatchEntity header = batches.findByBatchId(Texts.nullToEmpty(batchId))
                 .filter(b -> b.kind == kind)
                 .orElseThrow(() -> new NotFoundException(resource, batchId));
-        return read(header, type);
+        StoredBatch<E> batch = read(header, type);
+        Optional<Set<UUID>> visible = scopes.visibleUnits();
+        if (visible.isEmpty()) {
+            return batch;
+        }
+        List<E> seen = batch.items().stream()
+                .filter(i -> visible.get().contains(i.unitId))
+                .toList();
+        if (seen.isEmpty()) {
+            throw new NotFoundException(resource, batchId);
+        }
+        return new StoredBatch<>(batch.header(), batch.supersededBy(), seen);
     }
 
     /** A recorded batch with its items. */
@@ -160,7 +180,16 @@ public class BatchStore {
             int pageSize,
             String pageToken) {
         int size = PageTokens.pageSize(pageSize);
-        List<String> key = pageTokens.decode(pageToken, listCall, 3);
+        String query = listCall + "|" + scopes.scopeKey();
+        List<String> key = pageTokens.decode(pageToken, query, 3);
+        Optional<Set<UUID>> visible = scopes.visibleUnits();
+        if (visible.isPresent()) {
+            if (visible.get().isEmpty()) {
+                return new ItemPage<>(new PageTokens.Page<>(List.of(), ""), Map.of(), Map.of());
+            }
+            filters = new LinkedHashMap<>(filters);
+            filters.put("i.unit_id in (?)", visible.get());
+        }
         BatchItemRepository.After after = key.isEmpty()
                 ? null
                 : new BatchItemRepository.After(
@@ -169,7 +198,7 @@ public class BatchStore {
         PageTokens.Page<E> page = pageTokens.page(
                 read,
                 size,
-                listCall,
+                query,
                 e -> List.of(e.recordTime.toString(), e.batchPk.toString(), String.valueOf(e.itemIndex)));
         Map<UUID, InputBatchEntity> headers = new HashMap<>();
         page.items().forEach(e -> headers.computeIfAbsent(e.batchPk, batches::findById));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.sqm.commons.audit.AuditActions;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.error.DomainException;
 import org.sqm.scoring.config.Clocks;
@@ -60,7 +61,7 @@ public class CertificationWatch {
             every = "${sqm.scoring.certifications.watch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = run();
+        Result result = AuditActions.call("certification-watch", this::run);
         if (result.lapsed() + result.suspended() + result.planned() > 0) {
             LOG.infof(
                     "Certification watch: %d lapsed, %d suspended, %d reviews planned",

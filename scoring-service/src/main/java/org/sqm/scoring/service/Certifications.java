@@ -13,6 +13,7 @@ import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.scoring.config.Clocks;
@@ -39,6 +40,7 @@ public class Certifications {
     private final CertificationLedger ledger;
     private final CertificationCalendar calendar;
     private final PageTokens pageTokens;
+    private final UnitScopes scopes;
     private final Clock clock;
 
     public Certifications(
@@ -47,12 +49,14 @@ public class Certifications {
             CertificationLedger ledger,
             CertificationCalendar calendar,
             PageTokens pageTokens,
+            UnitScopes scopes,
             Clock clock) {
         this.certifications = certifications;
         this.events = events;
         this.ledger = ledger;
         this.calendar = calendar;
         this.pageTokens = pageTokens;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -80,9 +84,10 @@ public class Certifications {
                 .throwIfAny();
         int size = PageTokens.pageSize(pageSize);
         UUID unit = filter.unitId() == null || filter.unitId().isEmpty() ? null : UUID.fromString(filter.unitId());
-        String query = "certifications:" + unit + ":" + filter.status();
+        String query = "certifications:" + unit + ":" + filter.status() + ":" + scopes.scopeKey();
         List<String> after = pageTokens.decode(pageToken, query, 3);
-        List<CertificationEntity> page = certifications.page(after, unit, filter.status(), size + 1);
+        List<CertificationEntity> page = certifications.page(
+                after, unit, filter.status(), scopes.visibleUnits().orElse(null), size + 1);
         return pageTokens
                 .page(page, size, query, c -> List.of(c.unitId.toString(), c.rulesCode, c.id.toString()))
                 .map(c -> new View(c, List.of()));
@@ -148,6 +153,9 @@ public class Certifications {
     }
 
     private CertificationEntity find(UUID id, String asGiven) {
-        return certifications.findByIdOptional(id).orElseThrow(() -> new NotFoundException("certification", asGiven));
+        CertificationEntity c =
+                certifications.findByIdOptional(id).orElseThrow(() -> new NotFoundException("certification", asGiven));
+        scopes.requireVisible(c.unitId, "certification", asGiven);
+        return c;
     }
 }

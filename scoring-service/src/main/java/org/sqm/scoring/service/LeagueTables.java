@@ -91,7 +91,8 @@ public class LeagueTables {
         ScorecardStore.Filter filter = new ScorecardStore.Filter(
                 ProtoEnums.shortName(unitType),
                 level,
-                parentUnitId == null || parentUnitId.isEmpty() ? null : UUID.fromString(parentUnitId));
+                parentUnitId == null || parentUnitId.isEmpty() ? null : UUID.fromString(parentUnitId),
+                null);
         List<Row> rows = rows(period, filter, by, true);
         Period previous = period.previous();
         Map<UUID, Row> before = scorecards.currentRun(previous.text()).isEmpty()

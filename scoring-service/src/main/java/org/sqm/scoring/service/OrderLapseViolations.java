@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.sqm.commons.audit.AuditActions;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.DomainException;
@@ -83,7 +84,7 @@ public class OrderLapseViolations {
         LocalDate thisMonth = LocalDate.ofInstant(end, config.timeZone()).withDayOfMonth(1);
         Instant start = thisMonth.minusMonths(1).atStartOfDay(config.timeZone()).toInstant();
         try {
-            Result result = run(start, end);
+            Result result = AuditActions.call("order-lapse-violations", () -> run(start, end));
             if (result.recorded() > 0) {
                 LOG.infof("Order lapses: %d read, %d violations recorded", result.lapsesRead(), result.recorded());
             }

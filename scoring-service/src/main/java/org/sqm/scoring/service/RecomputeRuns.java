@@ -135,7 +135,8 @@ public class RecomputeRuns {
      * this one transaction; a run asked to cancel by then ends CANCELLED instead and publishes nothing.
      * Answers the status the run ended with, or empty when it was not running any more.
      */
-    public Optional<String> publish(UUID id, List<String> periods, byte[] response, byte[] cancelled, Instant now) {
+    public Optional<String> publish(
+            UUID id, List<String> periods, byte[] response, byte[] cancelled, Instant now, Attribution by) {
         List<Run> locked = query("select " + COLUMNS + " from scorecard_run where id = ? for update", id);
         if (locked.isEmpty() || locked.get(0).done()) {
             return Optional.empty();
@@ -145,6 +146,7 @@ public class RecomputeRuns {
             return Optional.of(CANCELLED);
         }
         for (String period : periods) {
+            audit(id, period, by);
             update(
                     "insert into scorecard_current (period, run_id, publish_time) values (?, ?, ?)"
                             + " on conflict (period) do update set run_id = excluded.run_id,"
@@ -161,6 +163,43 @@ public class RecomputeRuns {
                 utc(now),
                 id);
         return Optional.of(SUCCEEDED);
+    }
+
+    /** Who asked for a recompute, as the audit trail records it: the caller of RecomputeScorecards. */
+    public record Attribution(String actor, String action, String requestId) {}
+
+    /**
+     * The one audit event of a period's scorecards per recompute (resource {@code scorecards/<period>}),
+     * written in the publishing transaction instead of a row trigger on the scorecards (a recompute
+     * writes one per unit and period: 10 000 units would be 10 000 audit rows): the run that becomes
+     * current and the one it replaces, how many scorecards it wrote, and how many of them differ from
+     * the unit's previous current scorecard (new, or another status, score, grade or inputs).
+     */
+    private void audit(UUID id, String period, Attribution by) {
+        update(
+                "insert into audit_event (actor, action, request_id, resource, record, operation, changes)"
+                        + " select ?, ?, ?, 'scorecards/' || ?, 'scorecard', 'RECOMPUTE', jsonb_build_array("
+                        + "   jsonb_strip_nulls(jsonb_build_object('field', 'run_id', 'before',"
+                        + "     to_jsonb(p.run_id::text), 'after', to_jsonb(?::text))),"
+                        + "   jsonb_build_object('field', 'scorecards_written', 'after',"
+                        + "     (select count(*) from scorecard n where n.run_id = ? and n.period = ?)),"
+                        + "   jsonb_build_object('field', 'scorecards_changed', 'after',"
+                        + "     (select count(*) from scorecard n left join scorecard o on o.run_id = p.run_id"
+                        + "        and o.period = n.period and o.unit_id = n.unit_id"
+                        + "      where n.run_id = ? and n.period = ? and (o.id is null or o.status <> n.status"
+                        + "        or o.score is distinct from n.score or o.grade is distinct from n.grade"
+                        + "        or o.fingerprint <> n.fingerprint))))"
+                        + " from (select (select run_id from scorecard_current where period = ?) as run_id) p",
+                by.actor(),
+                by.action(),
+                by.requestId(),
+                period,
+                id.toString(),
+                id,
+                period,
+                id,
+                period,
+                period);
     }
 
     /**
@@ -268,6 +307,8 @@ public class RecomputeRuns {
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof byte[] bytes) {
                 ps.setBytes(i + 1, bytes);
+            } else if (args[i] instanceof UUID[] ids) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", ids));
             } else {
                 ps.setObject(i + 1, args[i]);
             }

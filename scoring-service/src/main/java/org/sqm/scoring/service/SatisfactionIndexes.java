@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.error.Violations;
 import org.sqm.scoring.domain.CustomerSegment;
 import org.sqm.scoring.domain.Period;
@@ -20,9 +21,11 @@ import org.sqm.scoring.domain.Period;
 public class SatisfactionIndexes {
 
     private final EntityManager em;
+    private final UnitScopes scopes;
 
-    public SatisfactionIndexes(EntityManager em) {
+    public SatisfactionIndexes(EntityManager em, UnitScopes scopes) {
         this.em = em;
+        this.scopes = scopes;
     }
 
     /**
@@ -54,6 +57,7 @@ public class SatisfactionIndexes {
                 .check(Period.parse(periodText).isPresent(), "period", Period.FORMAT)
                 .throwIfAny();
         UUID unit = UUID.fromString(unitId);
+        scopes.requireVisible(unit, "unit", unitId);
         Period period = Period.parse(periodText).orElseThrow();
         String where = " from survey_response r where r.current and r.unit_id = :unit"
                 + " and r.response_date >= :start and r.response_date < :end"

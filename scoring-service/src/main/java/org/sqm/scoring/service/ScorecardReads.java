@@ -14,6 +14,7 @@ import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.ScoreTrend;
 import org.sqm.proto.scoring.v1.Scorecard;
@@ -33,16 +34,19 @@ public class ScorecardReads {
 
     private final ScorecardStore store;
     private final PageTokens tokens;
+    private final UnitScopes scopes;
 
-    public ScorecardReads(ScorecardStore store, PageTokens tokens) {
+    public ScorecardReads(ScorecardStore store, PageTokens tokens, UnitScopes scopes) {
         this.store = store;
         this.tokens = tokens;
+        this.scopes = scopes;
     }
 
     /** The unit's current scorecard of the period. */
     public Scorecard get(String unitId, String periodText) {
         UUID unit = Violations.parseId("unit_id", unitId);
         Period period = period(periodText);
+        scopes.requireVisible(unit, "scorecard", unitId + "/" + period.text());
         Stored stored = store.current(unit, period.text())
                 .orElseThrow(() -> new NotFoundException("scorecard", unitId + "/" + period.text()));
         return full(List.of(stored)).get(0);
@@ -59,11 +63,16 @@ public class ScorecardReads {
                 .throwIfAny();
         int size = PageTokens.pageSize(pageSize);
         String type = ProtoEnums.shortName(unitType);
-        String query = "scorecards|" + period.text() + "|" + type + "|" + level + "|" + parentUnitId;
+        String query = "scorecards|" + period.text() + "|" + type + "|" + level + "|" + parentUnitId + "|"
+                + scopes.scopeKey();
         List<String> after = tokens.decode(pageToken, query, 1);
         List<Stored> read = store.list(
                 period.text(),
-                new ScorecardStore.Filter(type, level, parentUnitId.isEmpty() ? null : UUID.fromString(parentUnitId)),
+                new ScorecardStore.Filter(
+                        type,
+                        level,
+                        parentUnitId.isEmpty() ? null : UUID.fromString(parentUnitId),
+                        scopes.visibleUnits().orElse(null)),
                 after.isEmpty() ? null : after.get(0),
                 size + 1);
         return page(tokens.page(read, size, query, s -> List.of(s.card().getUnitCode())));
@@ -80,6 +89,7 @@ public class ScorecardReads {
         new Violations()
                 .check(count >= 0 && count <= 60, "count", "must be 1 to 60, or 0 for 12")
                 .throwIfAny();
+        scopes.requireVisible(unit, "unit", unitId);
         int n = count == 0 ? 12 : count;
         List<String> periods = new ArrayList<>();
         Period p = last;

@@ -22,6 +22,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.sqm.commons.audit.AuditActions;
+import org.sqm.commons.auth.CallAccess;
+import org.sqm.commons.auth.Caller;
+import org.sqm.commons.auth.RequestIds;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.grpc.GrpcErrorMapper;
 import org.sqm.proto.scoring.v1.RecomputeScorecardsResponse;
@@ -120,7 +124,11 @@ public class ScorecardRecompute {
             }
             UUID id = UUID.randomUUID();
             if (runs.insertRunning(id, period.text(), now)) {
-                executor.submit(() -> execute(id, period));
+                RecomputeRuns.Attribution by = new RecomputeRuns.Attribution(
+                        Caller.current().map(Caller::subject).orElse("service:scoring-service"),
+                        CallAccess.current().map(CallAccess::method).orElse("job:scorecard-recompute"),
+                        RequestIds.current().orElse(""));
+                executor.submit(() -> AuditActions.run("scorecard-recompute", () -> execute(id, period, by)));
                 return runs.find(id).orElseThrow();
             }
             // Another call won the race for the period: join it on the next pass.
@@ -262,7 +270,7 @@ public class ScorecardRecompute {
         }
     }
 
-    void execute(UUID runId, Period period) {
+    void execute(UUID runId, Period period, RecomputeRuns.Attribution by) {
         try {
             runs.progress(runId, "reading units", 0, 0, Instant.now());
             List<Period> months = period.months();
@@ -351,7 +359,8 @@ public class ScorecardRecompute {
                     periods,
                     response.toByteArray(),
                     status(Code.CANCELLED, "the recompute was cancelled"),
-                    Instant.now());
+                    Instant.now(),
+                    by);
             LOG.infof(
                     "Recompute %s of %s ended %s: %d scored, %d insufficient data, %d unscored",
                     runId,

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.proto.scoring.v1.Scorecard;
@@ -38,7 +39,7 @@ public class ScorecardStore {
             String period, UUID id, String status, Double score, String grade, String modelId, int modelVersion) {}
 
     /** The filters of a list; null for unset. */
-    public record Filter(String unitType, Integer level, UUID parentUnitId) {}
+    public record Filter(String unitType, Integer level, UUID parentUnitId, Set<UUID> visible) {}
 
     private final AgroalDataSource db;
     private final ScorecardFiguresStore figures;
@@ -133,6 +134,10 @@ public class ScorecardStore {
         if (filter.parentUnitId() != null) {
             where.append(" and s.parent_unit_id = ?");
             args.add(filter.parentUnitId());
+        }
+        if (filter.visible() != null) {
+            where.append(" and s.unit_id = any(?)");
+            args.add(filter.visible().toArray(new UUID[0]));
         }
         if (afterCode != null) {
             where.append(" and s.unit_code > ?");

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.scoring.domain.ViolationEntity;
@@ -27,10 +28,12 @@ public class ViolationLedger {
 
     private final ViolationRepository violations;
     private final PageTokens pageTokens;
+    private final UnitScopes scopes;
 
-    public ViolationLedger(ViolationRepository violations, PageTokens pageTokens) {
+    public ViolationLedger(ViolationRepository violations, PageTokens pageTokens, UnitScopes scopes) {
         this.violations = violations;
         this.pageTokens = pageTokens;
+        this.scopes = scopes;
     }
 
     /** A violation with its withdrawal (null while it stands). */
@@ -46,6 +49,7 @@ public class ViolationLedger {
         ViolationEntity v = violations
                 .findByIdOptional(Violations.parseId("id", id))
                 .orElseThrow(() -> new NotFoundException("violation", id));
+        scopes.requireVisible(v.unitId, "violation", id);
         return new Entry(v, violations.withdrawal(v.id).orElse(null));
     }
 
@@ -122,13 +126,15 @@ public class ViolationLedger {
                 String.valueOf(filter.unitId()),
                 String.valueOf(filter.periodStart()),
                 String.valueOf(filter.periodEnd()),
-                String.valueOf(filter.showWithdrawn()));
+                String.valueOf(filter.showWithdrawn()),
+                scopes.scopeKey());
         List<String> key = pageTokens.decode(pageToken, listCall, 2);
         List<ViolationEntity> read = violations.page(
                 filter.unitId() == null ? null : UUID.fromString(filter.unitId()),
                 filter.periodStart(),
                 filter.periodEnd(),
                 filter.showWithdrawn(),
+                scopes.visibleUnits().orElse(null),
                 key.isEmpty()
                         ? null
                         : new ViolationRepository.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1))),

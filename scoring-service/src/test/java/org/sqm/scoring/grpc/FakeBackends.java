@@ -4,8 +4,6 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +21,8 @@ import org.sqm.proto.inspection.v1.OrderLapse;
 import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
 import org.sqm.proto.standards.v1.GetUnitRequest;
+import org.sqm.proto.standards.v1.ListUnitDescendantsRequest;
+import org.sqm.proto.standards.v1.ListUnitDescendantsResponse;
 import org.sqm.proto.standards.v1.ListUnitsRequest;
 import org.sqm.proto.standards.v1.ListUnitsResponse;
 import org.sqm.proto.standards.v1.Unit;
@@ -32,7 +32,7 @@ import org.sqm.proto.standards.v1.UnitType;
 
 /**
  * Stand-ins for standards-service (units the tests register), inspection-service (the order lapses
- * and inspection results the tests script) and complaint-service (the complaint statistics they script), reached by scoring-service over real gRPC on its test port. The real services
+ * and inspection results the tests script) and complaint-service (the complaint statistics they script), reached by scoring-service over real gRPC on the fakes' own port ({@link FakeBackendServer}). The real services
  * behind the real scoring-service are the end-to-end suite's.
  */
 public final class FakeBackends {
@@ -53,6 +53,9 @@ public final class FakeBackends {
     /** The requests StreamOrderLapses received. */
     public static final List<StreamOrderLapsesRequest> LAPSE_REQUESTS =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Parents of units registered with {@link #child} (ListUnitDescendants only; ListUnits does not list them). */
+    public static final Map<String, String> PARENTS = new ConcurrentHashMap<>();
 
     /** The units ListUnits answers (every page), registered with {@link #listed}. */
     public static final Map<String, Unit> LISTED_UNITS = new ConcurrentHashMap<>();
@@ -107,6 +110,13 @@ public final class FakeBackends {
         complaintFails = r -> true;
     }
 
+    /** Registers a new unit below {@code parentId} (for ListUnitDescendants) and answers its id. */
+    public static String child(UnitType type, String parentId) {
+        String id = unit(type);
+        PARENTS.put(id, parentId);
+        return id;
+    }
+
     /** Registers a new unit of the type and answers its id. */
     public static String unit(UnitType type) {
         String id = UUID.randomUUID().toString();
@@ -114,8 +124,6 @@ public final class FakeBackends {
         return id;
     }
 
-    @GrpcService
-    @Blocking
     public static class Units extends UnitServiceGrpc.UnitServiceImplBase {
         @Override
         public void listUnits(ListUnitsRequest request, StreamObserver<ListUnitsResponse> response) {
@@ -134,6 +142,45 @@ public final class FakeBackends {
                     .setNextPageToken(to < all.size() ? String.valueOf(to) : "")
                     .build());
             response.onCompleted();
+        }
+
+        @Override
+        public void listUnitDescendants(
+                ListUnitDescendantsRequest request, StreamObserver<ListUnitDescendantsResponse> response) {
+            if (!UNITS.containsKey(request.getId())) {
+                response.onError(Status.NOT_FOUND.asRuntimeException());
+                return;
+            }
+            // One page: every unit whose chain of parents reaches the unit.
+            List<Unit> below = UNITS.keySet().stream()
+                    .filter(u -> !u.equals(request.getId()) && below(u, request.getId()))
+                    .sorted()
+                    .map(u -> Unit.newBuilder()
+                            .setId(u)
+                            .setCode("U-" + u.substring(0, 8))
+                            .setType(UNITS.get(u))
+                            .setParentId(parent(u))
+                            .build())
+                    .toList();
+            response.onNext(
+                    ListUnitDescendantsResponse.newBuilder().addAllUnits(below).build());
+            response.onCompleted();
+        }
+
+        private static String parent(String unit) {
+            Unit listed = LISTED_UNITS.get(unit);
+            return listed != null ? listed.getParentId() : PARENTS.getOrDefault(unit, "");
+        }
+
+        private static boolean below(String unit, String ancestor) {
+            String u = parent(unit);
+            for (int depth = 0; !u.isEmpty() && depth < 50; depth++) {
+                if (u.equals(ancestor)) {
+                    return true;
+                }
+                u = parent(u);
+            }
+            return false;
         }
 
         @Override
@@ -164,8 +211,6 @@ public final class FakeBackends {
         }
     }
 
-    @GrpcService
-    @Blocking
     public static class Complaints extends ComplaintServiceGrpc.ComplaintServiceImplBase {
         @Override
         public void streamComplaintStatistics(
@@ -190,8 +235,6 @@ public final class FakeBackends {
         }
     }
 
-    @GrpcService
-    @Blocking
     public static class Feed extends InspectionFeedServiceGrpc.InspectionFeedServiceImplBase {
         @Override
         public void streamInspectionResults(

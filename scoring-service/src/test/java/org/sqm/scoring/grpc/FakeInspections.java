@@ -3,8 +3,6 @@ package org.sqm.scoring.grpc;
 import com.google.protobuf.util.Timestamps;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +29,7 @@ import org.sqm.proto.inspection.v1.UpdateRectificationOrderRequest;
 /**
  * Stand-ins for inspection-service's InspectionService (the inspections scoring-service requests, the
  * finalized results the tests script) and RectificationService (the orders the tests script), reached
- * by scoring-service over real gRPC on its test port. Tests add what they need and call
+ * by scoring-service over real gRPC on the fakes' own port ({@link FakeBackendServer}). Tests add what they need and call
  * {@link #reset()} before they start.
  */
 public final class FakeInspections {
@@ -70,8 +68,6 @@ public final class FakeInspections {
         BY_REQUEST_ID.clear();
     }
 
-    @GrpcService
-    @Blocking
     public static class Inspections extends InspectionServiceGrpc.InspectionServiceImplBase {
 
         @Override
@@ -133,8 +129,6 @@ public final class FakeInspections {
         }
     }
 
-    @GrpcService
-    @Blocking
     public static class Rectification extends RectificationServiceGrpc.RectificationServiceImplBase {
 
         @Override

@@ -2,8 +2,6 @@ package org.sqm.scoring.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +16,8 @@ import org.sqm.proto.standards.v1.Standard;
 import org.sqm.proto.standards.v1.StandardServiceGrpc;
 
 /**
- * A stand-in for standards-service's StandardService, reached by scoring-service over real gRPC on its
- * test port: the standards whose rating scales accreditation rules are checked against. It knows CSE
+ * A stand-in for standards-service's StandardService, reached by scoring-service over real gRPC on the
+ * fakes' own port ({@link FakeBackendServer}): the standards whose rating scales accreditation rules are checked against. It knows CSE
  * and STD-A (Customer Service Excellence's four levels) and STD-B; tests add others to {@link #STANDARDS}.
  */
 public final class FakeStandards {
@@ -51,8 +49,6 @@ public final class FakeStandards {
                         .build());
     }
 
-    @GrpcService
-    @Blocking
     public static class Standards extends StandardServiceGrpc.StandardServiceImplBase {
 
         @Override

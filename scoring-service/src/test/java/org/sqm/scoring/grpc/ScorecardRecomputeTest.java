@@ -267,6 +267,39 @@ class ScorecardRecomputeTest {
     }
 
     @Test
+    void aRecomputeLeavesOneAuditEventPerPeriodWithWhoAskedForIt() {
+        String requestId = "recompute-" + UUID.randomUUID();
+        Operation started = AsCaller.as(
+                        org.sqm.proto.scoring.v1.ScorecardServiceGrpc.newBlockingStub(AsCaller.channel()),
+                        org.sqm.testing.auth.DevTokens.token("quality-manager"),
+                        requestId)
+                .recomputeScorecards(RecomputeScorecardsRequest.newBuilder()
+                        .setPeriod("2026-07")
+                        .build());
+        await(started);
+        List<org.sqm.proto.common.v1.AuditEvent> ours = AsCaller.as(
+                        org.sqm.proto.common.v1.AuditServiceGrpc.newBlockingStub(AsCaller.channel()),
+                        org.sqm.testing.auth.DevTokens.administrator())
+                .listAuditEvents(org.sqm.proto.common.v1.ListAuditEventsRequest.newBuilder()
+                        .setResource("scorecards/2026-07")
+                        .setPageSize(1000)
+                        .build())
+                .getEventsList()
+                .stream()
+                .filter(e -> e.getRequestId().equals(requestId))
+                .toList();
+        assertEquals(1, ours.size(), ours.toString());
+        org.sqm.proto.common.v1.AuditEvent event = ours.get(0);
+        assertEquals("quality-manager@sqm.dev", event.getActor());
+        assertEquals("sqm.scoring.v1.ScorecardService/RecomputeScorecards", event.getAction());
+        java.util.Map<String, String> after = new java.util.HashMap<>();
+        event.getChangesList().forEach(c -> after.put(c.getField(), c.getAfter()));
+        assertEquals("\"" + started.getName().substring("operations/".length()) + "\"", after.get("run_id"));
+        assertTrue(Integer.parseInt(after.get("scorecards_written")) >= 4, after.toString());
+        assertTrue(after.containsKey("scorecards_changed"), after.toString());
+    }
+
+    @Test
     void aRecomputeScoresEveryUnitAndExplainsEveryPoint() throws Exception {
         int resultCalls = FakeBackends.RESULT_REQUESTS.size();
         int complaintCalls = FakeBackends.COMPLAINT_REQUESTS.size();

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.domain.UnitState;
@@ -28,11 +30,20 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
 
     /**
      * The first {@code limit} units ordered by code after {@code afterCode} ("" for the start), only
-     * children of {@code parentId} when it is not null, only active ones unless {@code showInactive}.
+     * children of {@code parentId} when it is not null, only active ones unless {@code showInactive}, only
+     * those in {@code visible} when it is present.
      */
-    public List<UnitEntity> pageByCode(String afterCode, UUID parentId, boolean showInactive, int limit) {
+    public List<UnitEntity> pageByCode(
+            String afterCode, UUID parentId, boolean showInactive, Optional<Set<UUID>> visible, int limit) {
+        if (visible.isPresent() && visible.get().isEmpty()) {
+            return List.of();
+        }
         StringBuilder query = new StringBuilder("code > :after");
         Parameters params = Parameters.with("after", afterCode);
+        if (visible.isPresent()) {
+            query.append(" and id in :visible");
+            params.and("visible", visible.get());
+        }
         if (parentId != null) {
             query.append(" and parentId = :parent");
             params.and("parent", parentId);
@@ -66,6 +77,23 @@ public class UnitRepository implements PanacheRepositoryBase<UnitEntity, UUID> {
                 .setParameter("all", showInactive)
                 .setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /** The ids of the unit and of every unit below it at any depth, inactive ones too. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> subtreeIds(UUID rootId) {
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery(
+                        """
+                        WITH RECURSIVE sub(id) AS (
+                            SELECT id FROM unit WHERE id = :root
+                            UNION ALL
+                            SELECT u.id FROM unit u JOIN sub s ON u.parent_id = s.id)
+                        SELECT id FROM sub""",
+                        UUID.class)
+                .setParameter("root", rootId)
+                .getResultList();
+        return new HashSet<>(ids);
     }
 
     /** The unit and its ancestors, the root first. */

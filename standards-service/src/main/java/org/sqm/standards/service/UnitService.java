@@ -7,8 +7,11 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
@@ -36,11 +39,13 @@ public class UnitService {
     private final UnitRepository units;
     private final CalendarRepository calendars;
     private final PageTokens pageTokens;
+    private final UnitScopes scopes;
 
-    public UnitService(UnitRepository units, CalendarRepository calendars, PageTokens pageTokens) {
+    public UnitService(UnitRepository units, CalendarRepository calendars, PageTokens pageTokens, UnitScopes scopes) {
         this.units = units;
         this.calendars = calendars;
         this.pageTokens = pageTokens;
+        this.scopes = scopes;
     }
 
     /** What a caller asks to create. */
@@ -161,9 +166,15 @@ public class UnitService {
         return id;
     }
 
-    /** Returns the unit with that id. */
+    /** Returns the unit with that id; a unit outside the caller's units is NOT_FOUND, as a missing one. */
     public UnitEntity get(String id) {
-        return find(Violations.parseId("id", id), id);
+        return findVisible(Violations.parseId("id", id), id);
+    }
+
+    private UnitEntity findVisible(UUID id, String rawId) {
+        UnitEntity unit = find(id, rawId);
+        scopes.requireVisible(unit.id, "unit", rawId);
+        return unit;
     }
 
     private UnitEntity find(UUID id, String rawId) {
@@ -266,22 +277,32 @@ public class UnitService {
         return unit;
     }
 
-    /** Lists units ordered by code: all, or the children of {@code parentId}. */
+    /**
+     * Lists units ordered by code: all, or the children of {@code parentId}; only those the caller may
+     * see, with page tokens bound to the caller's scope.
+     */
     public PageTokens.Page<UnitEntity> list(int pageSize, String pageToken, String parentId, boolean showInactive) {
         int size = PageTokens.pageSize(pageSize);
         UUID parent = parentId == null || parentId.isEmpty() ? null : Violations.parseId("parent_id", parentId);
-        String query = "units:" + parentId + ":" + showInactive;
+        String query = "units:" + parentId + ":" + showInactive + ":" + scopes.scopeKey();
         List<String> after = pageTokens.decode(pageToken, query, 1);
-        return page(units.pageByCode(after.isEmpty() ? "" : after.get(0), parent, showInactive, size + 1), size, query);
+        return page(
+                units.pageByCode(
+                        after.isEmpty() ? "" : after.get(0), parent, showInactive, scopes.visibleUnits(), size + 1),
+                size,
+                query);
     }
 
-    /** Lists the units below a unit at any depth, ordered by code. */
+    /**
+     * Lists the units below a unit at any depth, ordered by code. The unit must be one the caller may
+     * see, and then so is everything below it.
+     */
     public PageTokens.Page<UnitEntity> descendants(String id, int pageSize, String pageToken, boolean showInactive) {
         UUID root = Violations.parseId("id", id);
         int size = PageTokens.pageSize(pageSize);
-        String query = "descendants:" + id + ":" + showInactive;
+        String query = "descendants:" + id + ":" + showInactive + ":" + scopes.scopeKey();
         List<String> after = pageTokens.decode(pageToken, query, 1);
-        find(root, id);
+        findVisible(root, id);
         return page(units.descendants(root, after.isEmpty() ? "" : after.get(0), showInactive, size + 1), size, query);
     }
 
@@ -289,10 +310,17 @@ public class UnitService {
         return pageTokens.page(fetched, size, query, u -> List.of(u.code));
     }
 
-    /** The chain of units from the root down to the unit. */
+    /**
+     * The chain of units from the root down to the unit; for a caller cut to units, from the topmost
+     * unit it may see (the units above its own are not its to see).
+     */
     public List<UnitEntity> path(String id) {
         UUID uuid = Violations.parseId("id", id);
-        find(uuid, id);
-        return units.pathTo(uuid);
+        findVisible(uuid, id);
+        Optional<Set<UUID>> visible = scopes.visibleUnits();
+        List<UnitEntity> path = units.pathTo(uuid);
+        return visible.isEmpty()
+                ? path
+                : path.stream().filter(u -> visible.get().contains(u.id)).toList();
     }
 }

@@ -1,0 +1,29 @@
+-- The audit trail of complaint-service (docs/authorisation.md): every change to a complaint and to its
+-- parts is recorded by commons' sqm_audit_row() (db/audit/R__0_audit_trail.sql, which Flyway runs
+-- before this file: repeatables run in description order). A repeatable migration, so it can use that
+-- function and can be run again.
+-- The complainant's name, e-mail and phone are personal data: recorded as changed, never their
+-- values. So is request_hash, a fingerprint computed over them.
+DROP TRIGGER IF EXISTS audit ON complaint;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON complaint
+    FOR EACH ROW EXECUTE FUNCTION sqm_audit_row(
+        'complaints', 'id', 'complainant_name', 'complainant_email', 'complainant_phone', 'request_hash');
+
+-- The parts of a complaint name the complaint: its deadlines, the pauses of its resolution clock and
+-- its history.
+DROP TRIGGER IF EXISTS audit ON complaint_deadline;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON complaint_deadline
+    FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('complaints', 'complaint_id');
+
+DROP TRIGGER IF EXISTS audit ON complaint_pause;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON complaint_pause
+    FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('complaints', 'complaint_id');
+
+DROP TRIGGER IF EXISTS audit ON complaint_event;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON complaint_event
+    FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('complaints', 'complaint_id');
+
+-- The categories complaints are filed under (reference data; only migrations add them).
+DROP TRIGGER IF EXISTS audit ON complaint_category;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON complaint_category
+    FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('complaintCategories', 'code');
