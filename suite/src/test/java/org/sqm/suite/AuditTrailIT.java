@@ -75,6 +75,7 @@ class AuditTrailIT {
         String id = created.path("id");
         String etag = created.header("ETag");
         etag = complaintMove(id, etag, "acknowledge", "AcknowledgeComplaint", null);
+        etag = complaintMove(id, etag, "startInvestigation", "StartComplaintInvestigation", null);
         complaintMove(
                 id,
                 etag,
