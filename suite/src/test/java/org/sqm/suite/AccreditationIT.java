@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Accreditation end to end, through the gateway against the real services: accreditation rules in the
@@ -125,7 +126,7 @@ class AccreditationIT {
 
     static Response decide(String unit, String rulesCode, String actor) {
         return given().contentType(ContentType.JSON)
-                .header("X-Actor", actor)
+                .header("Authorization", Bearer.administratorAs(actor))
                 .body(Map.of("rulesCode", rulesCode))
                 .when()
                 .post("/api/v1/units/" + unit + "/accreditationDecisions");

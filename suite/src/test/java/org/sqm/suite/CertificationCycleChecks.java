@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * The certification cycle seen through the gateway after a positive accreditation decision: the
@@ -108,7 +109,7 @@ final class CertificationCycleChecks {
                 .header("ETag");
         String suspendedEtag = given().urlEncodingEnabled(false)
                 .contentType(ContentType.JSON)
-                .header("X-Actor", "quality-manager")
+                .header("Authorization", Bearer.administratorAs("quality-manager"))
                 .header("If-Match", etag)
                 .body(Map.of("reason", "complaint about the assessment under investigation"))
                 .when()

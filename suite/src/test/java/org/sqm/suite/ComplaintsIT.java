@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Complaints through the real gateway and complaint-service, with deadlines from the real
@@ -98,7 +99,9 @@ class ComplaintsIT {
     }
 
     private Response move(String id, String etag, String move, String body) {
-        var request = given().urlEncodingEnabled(false).header("If-Match", etag).header("X-Actor", "agent-42");
+        var request = given().urlEncodingEnabled(false)
+                .header("If-Match", etag)
+                .header("Authorization", Bearer.administratorAs("agent-42"));
         if (body != null) {
             request.contentType(ContentType.JSON).body(body);
         }
@@ -110,7 +113,7 @@ class ComplaintsIT {
         // Friday 16:00 in London: 1 working hour left that day, then Monday.
         Response created = given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Actor", "agent-42")
+                .header("Authorization", Bearer.administratorAs("agent-42"))
                 .body(complaintBody("MEDIUM", "2026-03-06T16:00:00Z"))
                 .when()
                 .post("/api/v1/complaints");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sqm.testing.auth.Bearer;
 
 /** Data the reliability scenarios share, made through the gateway as a user would. */
 final class Fixtures {
@@ -259,7 +260,7 @@ final class Fixtures {
         String etag = given().when().get("/api/v1/inspections/" + id).header("ETag");
         Response r = given().urlEncodingEnabled(false)
                 .header("If-Match", etag)
-                .header("X-Actor", actor)
+                .header("Authorization", Bearer.administratorAs(actor))
                 .when()
                 .post("/api/v1/inspections/" + id + ":" + verb);
         r.then().statusCode(200);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Published performance through the real gateway and services, two months ago (a month no other test
@@ -67,7 +68,7 @@ class PublishedPerformanceIT {
         Fixtures.recompute(PERIOD);
 
         Response published = given().urlEncodingEnabled(false)
-                .header("X-Actor", "regulator-desk")
+                .header("Authorization", Bearer.administratorAs("regulator-desk"))
                 .when()
                 .post("/api/v1/publishedPerformance/" + PERIOD + ":publish");
         published.then().statusCode(200).body("period", equalTo(PERIOD)).body("actor", equalTo("regulator-desk"));
@@ -133,7 +134,7 @@ class PublishedPerformanceIT {
 
         // Publishing again answers the first publication, whoever asks.
         given().urlEncodingEnabled(false)
-                .header("X-Actor", "someone-else")
+                .header("Authorization", Bearer.administratorAs("someone-else"))
                 .when()
                 .post("/api/v1/publishedPerformance/" + PERIOD + ":publish")
                 .then()

@@ -37,6 +37,7 @@ import org.sqm.proto.inspection.v1.InspectionResult;
 import org.sqm.proto.inspection.v1.OrderLapse;
 import org.sqm.proto.inspection.v1.StreamInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.StreamOrderLapsesRequest;
+import org.sqm.testing.auth.Bearer;
 
 /**
  * Everything a unit is scored on, recorded through the real gateway into the real services, and read
@@ -156,7 +157,7 @@ class ScoringInputsIT {
                 Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         Response issued = given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("X-Actor", "province-cs")
+                .header("Authorization", Bearer.administratorAs("province-cs"))
                 .body(Map.of(
                         "unitId", hall,
                         "authorityLevel", "PROVINCIAL",
@@ -231,7 +232,7 @@ class ScoringInputsIT {
         String etag = given().when().get("/api/v1/violations/" + violation).header("ETag");
         given().urlEncodingEnabled(false)
                 .header("If-Match", etag)
-                .header("X-Actor", "appeals-board")
+                .header("Authorization", Bearer.administratorAs("appeals-board"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", "appeal upheld: the due date was set without notice"))
                 .when()

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sqm.commons.auth.Roles;
 import org.sqm.proto.common.v1.Access;
@@ -68,16 +69,19 @@ class AccessRulesTest {
     }
 
     private Complaint create() {
-        return complaints.createComplaint(CreateComplaintRequest.newBuilder()
-                .setComplaint(Complaint.newBuilder()
-                        .setUnitId(HALL)
-                        .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
-                        .setCategory("WAITING_TIME")
-                        .setSeverity(Severity.SEVERITY_LOW)
-                        .setDescription("Queue of an hour.")
-                        .setComplainant(
-                                Complainant.newBuilder().setName("A. Nonym").setEmail("a@example.org")))
-                .build());
+        return complaints
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
+                .createComplaint(CreateComplaintRequest.newBuilder()
+                        .setComplaint(Complaint.newBuilder()
+                                .setUnitId(HALL)
+                                .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
+                                .setCategory("WAITING_TIME")
+                                .setSeverity(Severity.SEVERITY_LOW)
+                                .setDescription("Queue of an hour.")
+                                .setComplainant(Complainant.newBuilder()
+                                        .setName("A. Nonym")
+                                        .setEmail("a@example.org")))
+                        .build());
     }
 
     private static Status.Code code(Runnable call) {

@@ -22,7 +22,7 @@ final class AsRole {
     }
 
     /** The stub calling as {@code role} for {@code units}, with a request id. */
-    static <S extends AbstractStub<S>> S as(S stub, String requestId, String role, String... units) {
+    static <S extends AbstractStub<S>> S withRequestId(S stub, String requestId, String role, String... units) {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, "Bearer " + DevTokens.token(role, units));
         headers.put(REQUEST_ID, requestId);

@@ -133,4 +133,31 @@ class DeadlineWatchTest {
         assertEquals(branch, after.getEscalatedToUnitId());
         assertEquals(3, count(after, "DEADLINE_BREACHED"));
     }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theScheduledWatchIsRecordedInTheAuditTrailAsItsJob() throws Exception {
+        String branch = UUID.randomUUID().toString();
+        String hall = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(branch, null, true, true);
+        FakeStandardsBackend.register(hall, branch, true, true);
+        Complaint overdue = receivedHoursAgo(hall, 200);
+        watch.scheduled();
+        assertEquals(1, reload(overdue).getEscalationLevel());
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement read = connection.prepareStatement(
+                        "SELECT DISTINCT actor, action FROM audit_event WHERE resource = ? AND operation = 'UPDATE'"
+                                + " AND record = 'complaint'")) {
+            read.setString(1, "complaints/" + overdue.getId());
+            List<String> seen = new ArrayList<>();
+            try (java.sql.ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    seen.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+            assertEquals(List.of("service:complaint-service job:deadline-watch"), seen);
+        }
+    }
 }

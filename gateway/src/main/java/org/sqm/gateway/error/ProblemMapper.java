@@ -102,7 +102,15 @@ public class ProblemMapper {
             return serverFailure(status, code, uri, e);
         }
         String detail = e.getStatus().getDescription() != null ? e.getStatus().getDescription() : code.name();
-        return problem(new Problem(type(reason), title(status), status, detail, uri.getPath(), reason, errors));
+        Response answer =
+                problem(new Problem(type(reason), title(status), status, detail, uri.getPath(), reason, errors));
+        // A service refused the forwarded token (it expired on the way, or the service trusts another key):
+        // the client is told how to authenticate, as for the gateway's own 401.
+        return status == 401
+                ? Response.fromResponse(answer)
+                        .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .build()
+                : answer;
     }
 
     @ServerExceptionMapper
@@ -230,15 +238,12 @@ public class ProblemMapper {
     /**
      * Translates a field path of a gRPC request into the REST request's terms: the body is the
      * resource itself, so its wrapper ({@code unit.}) goes; names become lowerCamelCase; the request
-     * id travels in the Idempotency-Key header, the actor of a move in X-Actor and the etag in If-Match; the update mask is the set
+     * id travels in the Idempotency-Key header and the etag in If-Match; the update mask is the set
      * of fields in the body.
      */
     static String restField(String grpcField) {
         if (grpcField.equals("request_id")) {
             return "Idempotency-Key";
-        }
-        if (grpcField.equals("actor")) {
-            return "X-Actor";
         }
         // "unit.name" names a field of the request's resource, which is the REST body itself; but
         // "ratings[0].level_code" starts with a list of the body and keeps it.

@@ -50,7 +50,7 @@ class ProblemMapperTest {
         assertEquals("code", ProblemMapper.restField("unit.code"));
         assertEquals("parentId", ProblemMapper.restField("unit.parent_id"));
         assertEquals("pageSize", ProblemMapper.restField("page_size"));
-        assertEquals("X-Actor", ProblemMapper.restField("actor"));
+        assertEquals("actor", ProblemMapper.restField("actor"));
         assertEquals("id", ProblemMapper.restField("id"));
         assertEquals("Idempotency-Key", ProblemMapper.restField("request_id"));
         assertEquals("ratings[0].levelCode", ProblemMapper.restField("ratings[0].level_code"));
@@ -111,6 +111,31 @@ class ProblemMapperTest {
                                 new RemoteCallException("standards-service", Status.UNAVAILABLE.asRuntimeException()),
                                 uri("/api/v1/units"))
                         .getStatus());
+    }
+
+    @Test
+    void aRelayedUnauthenticatedIsA401WithABearerChallengeAndPermissionDeniedA403() throws Exception {
+        // A service refused the forwarded token: the client learns how to authenticate, as at the gateway.
+        Response refused = mapper().fromRemoteCall(
+                        new RemoteCallException(
+                                "complaint-service",
+                                Status.UNAUTHENTICATED
+                                        .withDescription("The bearer token is invalid or expired.")
+                                        .asRuntimeException()),
+                        uri("/api/v1/complaints/c9"));
+        assertEquals(401, refused.getStatus());
+        assertEquals("Bearer", refused.getHeaderString("WWW-Authenticate"));
+        assertEquals("UNAUTHENTICATED", body(refused).get("reason").asText());
+        assertEquals(Problem.MEDIA_TYPE, refused.getMediaType().toString());
+
+        Response forbidden = mapper().fromGrpc(
+                        Status.PERMISSION_DENIED
+                                .withDescription("This method needs one of the roles administrator.")
+                                .asRuntimeException(),
+                        uri("/api/v1/units"));
+        assertEquals(403, forbidden.getStatus());
+        assertEquals("PERMISSION_DENIED", body(forbidden).get("reason").asText());
+        assertEquals(null, forbidden.getHeaderString("WWW-Authenticate"));
     }
 
     private static JsonNode body(Response r) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package org.sqm.gateway.fakes;
 
 import com.google.protobuf.Message;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -36,6 +37,7 @@ public final class Backend {
     private static final Map<Class<?>, Deque<Outcome>> SCRIPT = new ConcurrentHashMap<>();
     private static final Map<Class<?>, List<Message>> RECEIVED = new ConcurrentHashMap<>();
     private static final Set<Class<?>> USED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Metadata> METADATA = new ConcurrentHashMap<>();
 
     private Backend() {}
 
@@ -44,6 +46,20 @@ public final class Backend {
         SCRIPT.clear();
         RECEIVED.clear();
         USED.clear();
+        METADATA.clear();
+    }
+
+    static void metadata(String fullMethodName, Metadata headers) {
+        METADATA.put(fullMethodName, headers);
+    }
+
+    /** The metadata of the last call of this method ({@code sqm.x.v1.XService/Method}); fails when there was none. */
+    public static Metadata metadata(String fullMethodName) {
+        Metadata headers = METADATA.get(fullMethodName);
+        if (headers == null) {
+            throw new AssertionError("no call of " + fullMethodName + " reached the backends");
+        }
+        return headers;
     }
 
     /** The RPC taking {@code request} answers {@code response}. */

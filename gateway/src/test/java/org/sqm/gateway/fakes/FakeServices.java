@@ -1,6 +1,7 @@
 package org.sqm.gateway.fakes;
 
 import io.quarkus.grpc.GrpcService;
+import org.sqm.proto.common.v1.AuditServiceGrpc;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectionPlanServiceGrpc;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc;
@@ -87,6 +88,14 @@ public final class FakeServices {
     public static class Complaints extends FakeService {
         public Complaints() {
             super(ComplaintServiceGrpc.getServiceDescriptor());
+        }
+    }
+
+    /** Every service serves its own audit trail; the test profile points all four channels here. */
+    @GrpcService
+    public static class Audit extends FakeService {
+        public Audit() {
+            super(AuditServiceGrpc.getServiceDescriptor());
         }
     }
 }

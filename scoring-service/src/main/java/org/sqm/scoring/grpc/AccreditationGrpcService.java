@@ -21,6 +21,7 @@ import org.sqm.scoring.mapping.AccreditationMapper;
 import org.sqm.scoring.service.AccreditationDecisionStore;
 import org.sqm.scoring.service.AccreditationDecisions;
 import org.sqm.scoring.service.AccreditationRulesService;
+import org.sqm.scoring.service.CallerUnits;
 
 /** The gRPC face of accreditation rules and decisions; blocking work runs on worker threads. */
 @GrpcService
@@ -30,9 +31,14 @@ public class AccreditationGrpcService extends AccreditationServiceGrpc.Accredita
     private final AccreditationRulesService rules;
     private final AccreditationDecisions decisions;
     private final AccreditationDecisionStore store;
+    private final CallerUnits units;
 
     public AccreditationGrpcService(
-            AccreditationRulesService rules, AccreditationDecisions decisions, AccreditationDecisionStore store) {
+            AccreditationRulesService rules,
+            AccreditationDecisions decisions,
+            AccreditationDecisionStore store,
+            CallerUnits units) {
+        this.units = units;
         this.rules = rules;
         this.decisions = decisions;
         this.store = store;
@@ -74,12 +80,14 @@ public class AccreditationGrpcService extends AccreditationServiceGrpc.Accredita
     @Override
     public void getAccreditationDecision(
             GetAccreditationDecisionRequest request, StreamObserver<AccreditationDecision> response) {
+        units.resolve();
         reply(response, AccreditationMapper.toProto(store.get(request.getId())));
     }
 
     @Override
     public void listAccreditationDecisions(
             ListAccreditationDecisionsRequest request, StreamObserver<ListAccreditationDecisionsResponse> response) {
+        units.resolve();
         reply(
                 response,
                 AccreditationMapper.decisionsPage(store.list(

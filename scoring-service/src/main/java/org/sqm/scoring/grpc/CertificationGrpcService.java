@@ -14,6 +14,7 @@ import org.sqm.proto.scoring.v1.ListCertificationsResponse;
 import org.sqm.proto.scoring.v1.ReinstateCertificationRequest;
 import org.sqm.proto.scoring.v1.SuspendCertificationRequest;
 import org.sqm.scoring.mapping.CertificationMapper;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.Certifications;
 
 /** The gRPC face of {@link Certifications}; database work runs on worker threads. */
@@ -22,19 +23,23 @@ import org.sqm.scoring.service.Certifications;
 public class CertificationGrpcService extends CertificationServiceGrpc.CertificationServiceImplBase {
 
     private final Certifications certifications;
+    private final CallerUnits units;
 
-    public CertificationGrpcService(Certifications certifications) {
+    public CertificationGrpcService(Certifications certifications, CallerUnits units) {
+        this.units = units;
         this.certifications = certifications;
     }
 
     @Override
     public void getCertification(GetCertificationRequest request, StreamObserver<Certification> response) {
+        units.resolve();
         reply(response, CertificationMapper.toProto(certifications.get(request.getId())));
     }
 
     @Override
     public void listCertifications(
             ListCertificationsRequest request, StreamObserver<ListCertificationsResponse> response) {
+        units.resolve();
         reply(
                 response,
                 CertificationMapper.toProto(certifications.list(

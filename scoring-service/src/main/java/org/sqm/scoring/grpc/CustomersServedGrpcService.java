@@ -15,6 +15,7 @@ import org.sqm.proto.scoring.v1.ListCustomersServedResponse;
 import org.sqm.scoring.domain.CustomersServedEntity;
 import org.sqm.scoring.mapping.BatchMapper;
 import org.sqm.scoring.service.BatchStore;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.CustomersServedBatches;
 
 /** The gRPC face of {@link CustomersServedBatches}; blocking work runs on worker threads, never the event loop. */
@@ -23,8 +24,10 @@ import org.sqm.scoring.service.CustomersServedBatches;
 public class CustomersServedGrpcService extends CustomersServedServiceGrpc.CustomersServedServiceImplBase {
 
     private final CustomersServedBatches batches;
+    private final CallerUnits units;
 
-    public CustomersServedGrpcService(CustomersServedBatches batches) {
+    public CustomersServedGrpcService(CustomersServedBatches batches, CallerUnits units) {
+        this.units = units;
         this.batches = batches;
     }
 
@@ -39,12 +42,14 @@ public class CustomersServedGrpcService extends CustomersServedServiceGrpc.Custo
     @Override
     public void getCustomersServedBatch(
             GetCustomersServedBatchRequest request, StreamObserver<CustomersServedBatch> response) {
+        units.resolve();
         reply(response, BatchMapper.customersServedBatch(batches.get(request.getBatchId())));
     }
 
     @Override
     public void listCustomersServed(
             ListCustomersServedRequest request, StreamObserver<ListCustomersServedResponse> response) {
+        units.resolve();
         BatchStore.ItemPage<CustomersServedEntity> page = batches.list(
                 Texts.emptyToNull(request.getUnitId()),
                 Texts.emptyToNull(request.getPeriod()),

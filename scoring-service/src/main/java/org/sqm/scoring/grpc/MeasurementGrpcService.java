@@ -15,6 +15,7 @@ import org.sqm.proto.scoring.v1.MeasurementServiceGrpc;
 import org.sqm.scoring.domain.MeasurementEntity;
 import org.sqm.scoring.mapping.BatchMapper;
 import org.sqm.scoring.service.BatchStore;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.MeasurementBatches;
 
 /** The gRPC face of {@link MeasurementBatches}; blocking work runs on worker threads, never the event loop. */
@@ -23,8 +24,10 @@ import org.sqm.scoring.service.MeasurementBatches;
 public class MeasurementGrpcService extends MeasurementServiceGrpc.MeasurementServiceImplBase {
 
     private final MeasurementBatches batches;
+    private final CallerUnits units;
 
-    public MeasurementGrpcService(MeasurementBatches batches) {
+    public MeasurementGrpcService(MeasurementBatches batches, CallerUnits units) {
+        this.units = units;
         this.batches = batches;
     }
 
@@ -36,11 +39,13 @@ public class MeasurementGrpcService extends MeasurementServiceGrpc.MeasurementSe
 
     @Override
     public void getMeasurementBatch(GetMeasurementBatchRequest request, StreamObserver<MeasurementBatch> response) {
+        units.resolve();
         reply(response, BatchMapper.measurementBatch(batches.get(request.getBatchId())));
     }
 
     @Override
     public void listMeasurements(ListMeasurementsRequest request, StreamObserver<ListMeasurementsResponse> response) {
+        units.resolve();
         BatchStore.ItemPage<MeasurementEntity> page = batches.list(
                 new MeasurementBatches.Filter(
                         Texts.emptyToNull(request.getUnitId()),

@@ -15,6 +15,7 @@ import org.sqm.proto.scoring.v1.ScoreTrend;
 import org.sqm.proto.scoring.v1.Scorecard;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.scoring.mapping.OperationMapper;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.ScorecardReads;
 import org.sqm.scoring.service.ScorecardRecompute;
 
@@ -25,8 +26,10 @@ public class ScorecardGrpcService extends ScorecardServiceGrpc.ScorecardServiceI
 
     private final ScorecardRecompute recompute;
     private final ScorecardReads reads;
+    private final CallerUnits units;
 
-    public ScorecardGrpcService(ScorecardRecompute recompute, ScorecardReads reads) {
+    public ScorecardGrpcService(ScorecardRecompute recompute, ScorecardReads reads, CallerUnits units) {
+        this.units = units;
         this.recompute = recompute;
         this.reads = reads;
     }
@@ -38,11 +41,13 @@ public class ScorecardGrpcService extends ScorecardServiceGrpc.ScorecardServiceI
 
     @Override
     public void getScorecard(GetScorecardRequest request, StreamObserver<Scorecard> response) {
+        units.resolve();
         reply(response, reads.get(request.getUnitId(), request.getPeriod()));
     }
 
     @Override
     public void listScorecards(ListScorecardsRequest request, StreamObserver<ListScorecardsResponse> response) {
+        units.resolve();
         var page = reads.list(
                 request.getPeriod(),
                 request.getUnitType(),
@@ -60,6 +65,7 @@ public class ScorecardGrpcService extends ScorecardServiceGrpc.ScorecardServiceI
 
     @Override
     public void getScoreTrend(GetScoreTrendRequest request, StreamObserver<ScoreTrend> response) {
+        units.resolve();
         reply(response, reads.trend(request.getUnitId(), request.getPeriod(), request.getCount()));
     }
 }

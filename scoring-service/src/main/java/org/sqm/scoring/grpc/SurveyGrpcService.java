@@ -15,6 +15,7 @@ import org.sqm.proto.scoring.v1.SatisfactionIndex;
 import org.sqm.proto.scoring.v1.SurveyBatch;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc;
 import org.sqm.scoring.mapping.BatchMapper;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.SatisfactionIndexes;
 import org.sqm.scoring.service.SurveyBatches;
 
@@ -25,8 +26,10 @@ public class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImplBase {
 
     private final SurveyBatches batches;
     private final SatisfactionIndexes indexes;
+    private final CallerUnits units;
 
-    public SurveyGrpcService(SurveyBatches batches, SatisfactionIndexes indexes) {
+    public SurveyGrpcService(SurveyBatches batches, SatisfactionIndexes indexes, CallerUnits units) {
+        this.units = units;
         this.batches = batches;
         this.indexes = indexes;
     }
@@ -38,11 +41,13 @@ public class SurveyGrpcService extends SurveyServiceGrpc.SurveyServiceImplBase {
 
     @Override
     public void getSurveyBatch(GetSurveyBatchRequest request, StreamObserver<SurveyBatch> response) {
+        units.resolve();
         reply(response, BatchMapper.surveyBatch(batches.get(request.getBatchId())));
     }
 
     @Override
     public void getSatisfactionIndex(GetSatisfactionIndexRequest request, StreamObserver<SatisfactionIndex> response) {
+        units.resolve();
         SatisfactionIndexes.Index index = indexes.of(
                 request.getUnitId(),
                 ProtoEnums.toDomain(request.getSegment(), org.sqm.scoring.domain.CustomerSegment.class),

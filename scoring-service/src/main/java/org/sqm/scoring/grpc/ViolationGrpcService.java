@@ -19,6 +19,7 @@ import org.sqm.proto.scoring.v1.Violation;
 import org.sqm.proto.scoring.v1.ViolationServiceGrpc;
 import org.sqm.proto.scoring.v1.WithdrawViolationRequest;
 import org.sqm.scoring.mapping.ViolationMapper;
+import org.sqm.scoring.service.CallerUnits;
 import org.sqm.scoring.service.OrderLapseViolations;
 import org.sqm.scoring.service.ViolationLedger;
 import org.sqm.scoring.service.ViolationRecording;
@@ -31,8 +32,11 @@ public class ViolationGrpcService extends ViolationServiceGrpc.ViolationServiceI
     private final ViolationRecording recording;
     private final ViolationLedger ledger;
     private final OrderLapseViolations lapses;
+    private final CallerUnits units;
 
-    public ViolationGrpcService(ViolationRecording recording, ViolationLedger ledger, OrderLapseViolations lapses) {
+    public ViolationGrpcService(
+            ViolationRecording recording, ViolationLedger ledger, OrderLapseViolations lapses, CallerUnits units) {
+        this.units = units;
         this.recording = recording;
         this.ledger = ledger;
         this.lapses = lapses;
@@ -48,11 +52,13 @@ public class ViolationGrpcService extends ViolationServiceGrpc.ViolationServiceI
 
     @Override
     public void getViolation(GetViolationRequest request, StreamObserver<Violation> response) {
+        units.resolve();
         reply(response, ViolationMapper.toProto(ledger.get(request.getId())));
     }
 
     @Override
     public void listViolations(ListViolationsRequest request, StreamObserver<ListViolationsResponse> response) {
+        units.resolve();
         PageTokens.Page<ViolationLedger.Entry> page = ledger.list(
                 new ViolationLedger.Filter(
                         Texts.emptyToNull(request.getUnitId()),

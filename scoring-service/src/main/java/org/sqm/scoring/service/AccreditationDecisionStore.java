@@ -12,7 +12,6 @@ import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.AccreditationDecision;
 import org.sqm.scoring.domain.AccreditationDecisionEntity;
@@ -33,13 +32,13 @@ public class AccreditationDecisionStore {
     private final AccreditationDecisionRepository decisions;
     private final Event<AccreditationDecided> decided;
     private final PageTokens pageTokens;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
 
     public AccreditationDecisionStore(
             AccreditationDecisionRepository decisions,
             Event<AccreditationDecided> decided,
             PageTokens pageTokens,
-            UnitScopes scopes) {
+            CallerUnits scopes) {
         this.decisions = decisions;
         this.decided = decided;
         this.pageTokens = pageTokens;

@@ -17,7 +17,6 @@ import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.scoring.domain.BatchItemEntity;
 import org.sqm.scoring.domain.BatchKind;
@@ -33,10 +32,10 @@ public class BatchStore {
     private final InputBatchRepository batches;
     private final BatchItemRepository items;
     private final PageTokens pageTokens;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
 
     public BatchStore(
-            InputBatchRepository batches, BatchItemRepository items, PageTokens pageTokens, UnitScopes scopes) {
+            InputBatchRepository batches, BatchItemRepository items, PageTokens pageTokens, CallerUnits scopes) {
         this.batches = batches;
         this.items = items;
         this.pageTokens = pageTokens;

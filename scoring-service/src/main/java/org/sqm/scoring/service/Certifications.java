@@ -13,7 +13,6 @@ import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.scoring.config.Clocks;
@@ -40,7 +39,7 @@ public class Certifications {
     private final CertificationLedger ledger;
     private final CertificationCalendar calendar;
     private final PageTokens pageTokens;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
     private final Clock clock;
 
     public Certifications(
@@ -49,7 +48,7 @@ public class Certifications {
             CertificationLedger ledger,
             CertificationCalendar calendar,
             PageTokens pageTokens,
-            UnitScopes scopes,
+            CallerUnits scopes,
             Clock clock) {
         this.certifications = certifications;
         this.events = events;

@@ -6,7 +6,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.error.Violations;
 import org.sqm.scoring.domain.CustomerSegment;
 import org.sqm.scoring.domain.Period;
@@ -21,9 +20,9 @@ import org.sqm.scoring.domain.Period;
 public class SatisfactionIndexes {
 
     private final EntityManager em;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
 
-    public SatisfactionIndexes(EntityManager em, UnitScopes scopes) {
+    public SatisfactionIndexes(EntityManager em, CallerUnits scopes) {
         this.em = em;
         this.scopes = scopes;
     }

@@ -14,7 +14,6 @@ import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.proto.scoring.v1.ScoreTrend;
 import org.sqm.proto.scoring.v1.Scorecard;
@@ -34,9 +33,9 @@ public class ScorecardReads {
 
     private final ScorecardStore store;
     private final PageTokens tokens;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
 
-    public ScorecardReads(ScorecardStore store, PageTokens tokens, UnitScopes scopes) {
+    public ScorecardReads(ScorecardStore store, PageTokens tokens, CallerUnits scopes) {
         this.store = store;
         this.tokens = tokens;
         this.scopes = scopes;
@@ -63,8 +62,8 @@ public class ScorecardReads {
                 .throwIfAny();
         int size = PageTokens.pageSize(pageSize);
         String type = ProtoEnums.shortName(unitType);
-        String query = "scorecards|" + period.text() + "|" + type + "|" + level + "|" + parentUnitId + "|"
-                + scopes.scopeKey();
+        String query =
+                "scorecards|" + period.text() + "|" + type + "|" + level + "|" + parentUnitId + "|" + scopes.scopeKey();
         List<String> after = tokens.decode(pageToken, query, 1);
         List<Stored> read = store.list(
                 period.text(),

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
-import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.commons.persistence.Etags;
 import org.sqm.scoring.domain.ViolationEntity;
@@ -28,9 +27,9 @@ public class ViolationLedger {
 
     private final ViolationRepository violations;
     private final PageTokens pageTokens;
-    private final UnitScopes scopes;
+    private final CallerUnits scopes;
 
-    public ViolationLedger(ViolationRepository violations, PageTokens pageTokens, UnitScopes scopes) {
+    public ViolationLedger(ViolationRepository violations, PageTokens pageTokens, CallerUnits scopes) {
         this.violations = violations;
         this.pageTokens = pageTokens;
         this.scopes = scopes;

@@ -18,7 +18,8 @@ final class AsCaller {
 
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> REQUEST_ID =
+            Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
     private static ManagedChannel channel;
 
@@ -28,7 +29,9 @@ final class AsCaller {
     static synchronized ManagedChannel channel() {
         if (channel == null) {
             int port = ConfigProvider.getConfig().getValue("quarkus.grpc.server.test-port", Integer.class);
-            channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+            channel = ManagedChannelBuilder.forAddress("localhost", port)
+                    .usePlaintext()
+                    .build();
         }
         return channel;
     }

@@ -64,16 +64,16 @@ class AuditTrailTest extends CertificationFixture {
 
         List<AuditEvent> trail = trail("certifications/" + id);
         // The grant (a job's transaction here: no caller) and then the suspension's rows.
-        List<AuditEvent> suspension = trail.stream()
-                .filter(e -> e.getRequestId().equals(requestId))
-                .toList();
+        List<AuditEvent> suspension =
+                trail.stream().filter(e -> e.getRequestId().equals(requestId)).toList();
         assertTrue(suspension.size() >= 2, "the certification and its history event: " + trail);
         for (AuditEvent e : suspension) {
             assertEquals("quality-manager@sqm.dev", e.getActor());
             assertEquals("sqm.scoring.v1.CertificationService/SuspendCertification", e.getAction());
         }
         AuditEvent changed = suspension.stream()
-                .filter(e -> e.getRecord().equals("certification") && e.getOperation().equals("UPDATE"))
+                .filter(e -> e.getRecord().equals("certification")
+                        && e.getOperation().equals("UPDATE"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no UPDATE of the certification in " + suspension));
         Map<String, FieldChange> fields =
@@ -81,8 +81,11 @@ class AuditTrailTest extends CertificationFixture {
         assertEquals("\"ACTIVE\"", fields.get("status").getBefore());
         assertEquals("\"SUSPENDED\"", fields.get("status").getAfter());
         assertTrue(suspension.stream()
-                .anyMatch(e -> e.getRecord().equals("certification_event") && e.getOperation().equals("INSERT")));
-        assertTrue(trail.stream().anyMatch(e -> e.getOperation().equals("INSERT") && e.getRecord().equals("certification")));
+                .anyMatch(e -> e.getRecord().equals("certification_event")
+                        && e.getOperation().equals("INSERT")));
+        assertTrue(trail.stream()
+                .anyMatch(
+                        e -> e.getOperation().equals("INSERT") && e.getRecord().equals("certification")));
     }
 
     @Test
@@ -96,12 +99,11 @@ class AuditTrailTest extends CertificationFixture {
                                     .build())),
                     role);
         }
-        assertEquals(
-                Status.Code.OK,
-                code(() -> as(AuditServiceGrpc.newBlockingStub(AsCaller.channel()), DevTokens.administrator())
-                        .listAuditEvents(ListAuditEventsRequest.newBuilder()
-                                .setResource("certifications/" + UUID.randomUUID())
-                                .build())));
+        assertEquals(Status.Code.OK, code(() -> as(
+                        AuditServiceGrpc.newBlockingStub(AsCaller.channel()), DevTokens.administrator())
+                .listAuditEvents(ListAuditEventsRequest.newBuilder()
+                        .setResource("certifications/" + UUID.randomUUID())
+                        .build())));
     }
 
     @Test
@@ -109,9 +111,7 @@ class AuditTrailTest extends CertificationFixture {
         clock.set(T0);
         decide(UUID.randomUUID(), ACCREDITED);
         for (String sql : List.of(
-                "update audit_event set actor = 'someone else'",
-                "delete from audit_event",
-                "truncate audit_event")) {
+                "update audit_event set actor = 'someone else'", "delete from audit_event", "truncate audit_event")) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery(sql).executeUpdate()));
             Throwable root = e;

@@ -19,7 +19,6 @@ import org.sqm.proto.scoring.v1.CertificationServiceGrpc;
 import org.sqm.proto.scoring.v1.CertificationServiceGrpc.CertificationServiceBlockingStub;
 import org.sqm.proto.scoring.v1.CreateSurveyBatchRequest;
 import org.sqm.proto.scoring.v1.CreateViolationRequest;
-import org.sqm.proto.scoring.v1.CustomerSegment;
 import org.sqm.proto.scoring.v1.GetCertificationRequest;
 import org.sqm.proto.scoring.v1.GetSatisfactionIndexRequest;
 import org.sqm.proto.scoring.v1.GetScoreTrendRequest;
@@ -90,14 +89,18 @@ class UnitScopeTest extends CertificationFixture {
         Violation ofB = violation(b);
         ViolationServiceBlockingStub asA = as(ViolationServiceGrpc.newBlockingStub(AsCaller.channel()), managerOfA);
 
-        assertEquals(ofA1, asA.getViolation(GetViolationRequest.newBuilder().setId(ofA1.getId()).build()));
+        assertEquals(
+                ofA1,
+                asA.getViolation(
+                        GetViolationRequest.newBuilder().setId(ofA1.getId()).build()));
         assertEquals(
                 Status.Code.NOT_FOUND,
                 code(() -> asA.getViolation(
                         GetViolationRequest.newBuilder().setId(ofB.getId()).build())));
         assertEquals(
                 List.of(),
-                asA.listViolations(ListViolationsRequest.newBuilder().setUnitId(b).build())
+                asA.listViolations(
+                                ListViolationsRequest.newBuilder().setUnitId(b).build())
                         .getViolationsList());
 
         // Page by page, A's manager reads A's and A1's violations and nothing else.
@@ -125,13 +128,12 @@ class UnitScopeTest extends CertificationFixture {
         // A page token minted for A's manager does not serve B's.
         String minted = first.getNextPageToken();
         assertFalse(minted.isEmpty());
-        assertEquals(
-                Status.Code.INVALID_ARGUMENT,
-                code(() -> as(ViolationServiceGrpc.newBlockingStub(AsCaller.channel()), managerOfB)
-                        .listViolations(ListViolationsRequest.newBuilder()
-                                .setPageSize(1)
-                                .setPageToken(minted)
-                                .build())));
+        assertEquals(Status.Code.INVALID_ARGUMENT, code(() -> as(
+                        ViolationServiceGrpc.newBlockingStub(AsCaller.channel()), managerOfB)
+                .listViolations(ListViolationsRequest.newBuilder()
+                        .setPageSize(1)
+                        .setPageToken(minted)
+                        .build())));
     }
 
     @Test
@@ -142,17 +144,19 @@ class UnitScopeTest extends CertificationFixture {
         CertificationServiceBlockingStub asA =
                 as(CertificationServiceGrpc.newBlockingStub(AsCaller.channel()), managerOfA);
 
-        assertEquals(get(ofA1), asA.getCertification(GetCertificationRequest.newBuilder()
-                .setId(ofA1.toString())
-                .build()));
+        assertEquals(
+                get(ofA1),
+                asA.getCertification(GetCertificationRequest.newBuilder()
+                        .setId(ofA1.toString())
+                        .build()));
         assertEquals(
                 Status.Code.NOT_FOUND,
                 code(() -> asA.getCertification(GetCertificationRequest.newBuilder()
                         .setId(ofB.toString())
                         .build())));
-        List<String> listed = asA.listCertifications(ListCertificationsRequest.newBuilder()
-                        .setPageSize(1000)
-                        .build())
+        List<String> listed = asA
+                .listCertifications(
+                        ListCertificationsRequest.newBuilder().setPageSize(1000).build())
                 .getCertificationsList()
                 .stream()
                 .map(Certification::getId)
@@ -160,20 +164,17 @@ class UnitScopeTest extends CertificationFixture {
         assertTrue(listed.contains(ofA1.toString()), listed.toString());
         assertFalse(listed.contains(ofB.toString()));
         // A viewer of B is cut the same way; a quality manager is not cut at all.
-        assertEquals(
-                Status.Code.NOT_FOUND,
-                code(() -> as(CertificationServiceGrpc.newBlockingStub(AsCaller.channel()), DevTokens.token("viewer", b))
-                        .getCertification(GetCertificationRequest.newBuilder()
-                                .setId(ofA1.toString())
-                                .build())));
-        assertEquals(
-                Status.Code.OK,
-                code(() -> as(
-                                CertificationServiceGrpc.newBlockingStub(AsCaller.channel()),
-                                DevTokens.token("quality-manager"))
-                        .getCertification(GetCertificationRequest.newBuilder()
-                                .setId(ofB.toString())
-                                .build())));
+        assertEquals(Status.Code.NOT_FOUND, code(() -> as(
+                        CertificationServiceGrpc.newBlockingStub(AsCaller.channel()), DevTokens.token("viewer", b))
+                .getCertification(GetCertificationRequest.newBuilder()
+                        .setId(ofA1.toString())
+                        .build())));
+        assertEquals(Status.Code.OK, code(() -> as(
+                        CertificationServiceGrpc.newBlockingStub(AsCaller.channel()),
+                        DevTokens.token("quality-manager"))
+                .getCertification(GetCertificationRequest.newBuilder()
+                        .setId(ofB.toString())
+                        .build())));
     }
 
     @Test
@@ -183,15 +184,15 @@ class UnitScopeTest extends CertificationFixture {
                         "scope-" + UUID.randomUUID(),
                         1,
                         5,
-                        SurveyBatchTest.response(a1, CustomerSegment.CUSTOMER_SEGMENT_MOBILE, "2026-03-02", 5),
-                        SurveyBatchTest.response(b, CustomerSegment.CUSTOMER_SEGMENT_MOBILE, "2026-03-03", 2)))
+                        SurveyBatchTest.response(a1, SurveyBatchTest.MOBILE, "2026-03-02", 5),
+                        SurveyBatchTest.response(b, SurveyBatchTest.MOBILE, "2026-03-03", 2)))
                 .build());
         SurveyBatch onlyB = surveys.createSurveyBatch(CreateSurveyBatchRequest.newBuilder()
                 .setSurveyBatch(SurveyBatchTest.batch(
                         "scope-" + UUID.randomUUID(),
                         1,
                         5,
-                        SurveyBatchTest.response(b, CustomerSegment.CUSTOMER_SEGMENT_MOBILE, "2026-03-04", 3)))
+                        SurveyBatchTest.response(b, SurveyBatchTest.MOBILE, "2026-03-04", 3)))
                 .build());
         SurveyServiceGrpc.SurveyServiceBlockingStub asA =
                 as(SurveyServiceGrpc.newBlockingStub(AsCaller.channel()), managerOfA);
@@ -199,7 +200,9 @@ class UnitScopeTest extends CertificationFixture {
         SurveyBatch seen = asA.getSurveyBatch(GetSurveyBatchRequest.newBuilder()
                 .setBatchId(mixed.getBatchId())
                 .build());
-        assertEquals(List.of(a1), seen.getResponsesList().stream().map(r -> r.getUnitId()).toList());
+        assertEquals(
+                List.of(a1),
+                seen.getResponsesList().stream().map(r -> r.getUnitId()).toList());
         assertEquals(
                 Status.Code.NOT_FOUND,
                 code(() -> asA.getSurveyBatch(GetSurveyBatchRequest.newBuilder()

@@ -99,4 +99,61 @@ class AuditTrailTest {
             }
         }
     }
+
+    @Test
+    void everyTableOfTheServiceIsAudited() throws SQLException {
+        List<String> unaudited = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet tables = statement.executeQuery(
+                        """
+                        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = current_schema() and c.relkind = 'r'
+                          and c.relname not in ('audit_event', 'flyway_schema_history')
+                          and not exists (select 1 from pg_trigger t
+                                          where t.tgrelid = c.oid and t.tgname = 'audit')
+                        order by 1""")) {
+            while (tables.next()) {
+                unaudited.add(tables.getString(1));
+            }
+        }
+        assertEquals(List.of(), unaudited);
+    }
+
+    @Test
+    void personalColumnsAreRecordedAsChangedWithoutTheirValuesAndNoOpUpdatesNotAtAll() throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table contact (id text primary key, name text, phone text)");
+            statement.execute("create trigger audit after insert or update or delete on contact for each row"
+                    + " execute function sqm_audit_row('contacts', 'id', 'phone')");
+            statement.execute("insert into contact values ('" + id + "', 'Ann', '+1 555 0100')");
+            statement.execute("update contact set phone = '+1 555 0199' where id = '" + id + "'");
+            statement.execute("update contact set name = name where id = '" + id + "'");
+            statement.execute("drop table contact");
+        }
+
+        List<AuditEvent> events = audit.listAuditEvents(ListAuditEventsRequest.newBuilder()
+                        .setResource("contacts/" + id)
+                        .build())
+                .getEventsList();
+        assertEquals(
+                List.of("INSERT", "UPDATE"),
+                events.stream().map(AuditEvent::getOperation).toList());
+        FieldChange phone = events.get(1).getChanges(0);
+        assertEquals(1, events.get(1).getChangesCount());
+        assertEquals("phone", phone.getField());
+        assertTrue(phone.getRedacted());
+        assertEquals("", phone.getBefore());
+        assertEquals("", phone.getAfter());
+        assertTrue(events.get(0).getChangesList().stream()
+                .filter(c -> c.getField().equals("phone"))
+                .allMatch(c -> c.getRedacted() && c.getAfter().isEmpty()));
+        assertTrue(events.get(0).getChangesList().stream()
+                .anyMatch(c -> c.getField().equals("name") && c.getAfter().equals("\"Ann\"")));
+        // Outside any service transaction the database names the session user.
+        assertTrue(
+                events.get(0).getActor().startsWith("database:"), events.get(0).getActor());
+    }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -113,18 +114,14 @@ public class ComplaintResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    public Response create(
-            ComplaintBody body,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Who records it, for the history") @HeaderParam("X-Actor") String actor,
-            UriInfo uri) {
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/CreateComplaint")
+    public Response create(ComplaintBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Complaint.Builder complaint = ComplaintMapping.complaint(RequestBodies.required(body));
         Complaint created = calls.write(
                 SERVICE,
                 () -> complaints.createComplaint(CreateComplaintRequest.newBuilder()
                         .setComplaint(complaint)
                         .setRequestId(nullToEmpty(idempotencyKey))
-                        .setActor(nullToEmpty(actor))
                         .build()));
         return Etags.created(
                 uri.getAbsolutePathBuilder().path(created.getId()).build(),
@@ -141,6 +138,7 @@ public class ComplaintResource {
             responseCode = "200",
             description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/GetComplaint")
     public Response get(
             @PathParam("id") String id,
             @Parameter(description = "basic (default) or full") @QueryParam("view") String view) {
@@ -161,6 +159,7 @@ public class ComplaintResource {
     @GET
     @Path("/complaints")
     @Operation(summary = "List complaints", description = "Newest receipt first; never with complainant data.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/ListComplaints")
     public Page<ComplaintView> list(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,
@@ -203,16 +202,32 @@ public class ComplaintResource {
             responseCode = "200",
             description = "The complaint after the move",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    public Response change(
-            @BeanParam StateChange change,
-            @Parameter(description = "Who does it, for the history") @HeaderParam("X-Actor") String actor,
-            String body) {
-        return stateChanges.apply(change, actor, body);
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "acknowledge": "sqm.complaint.v1.ComplaintService/AcknowledgeComplaint",
+                    "startInvestigation": "sqm.complaint.v1.ComplaintService/StartComplaintInvestigation",
+                    "waitOnCustomer": "sqm.complaint.v1.ComplaintService/WaitOnCustomer",
+                    "resume": "sqm.complaint.v1.ComplaintService/ResumeComplaint",
+                    "resolve": "sqm.complaint.v1.ComplaintService/ResolveComplaint",
+                    "close": "sqm.complaint.v1.ComplaintService/CloseComplaint",
+                    "reopen": "sqm.complaint.v1.ComplaintService/ReopenComplaint",
+                    "withdraw": "sqm.complaint.v1.ComplaintService/WithdrawComplaint",
+                    "escalate": "sqm.complaint.v1.ComplaintService/EscalateComplaint",
+                    "recordSatisfaction": "sqm.complaint.v1.ComplaintService/RecordSatisfaction",
+                    "recordCallBack": "sqm.complaint.v1.ComplaintService/RecordCallBack"
+                }""")
+    public Response change(@BeanParam StateChange change, String body) {
+        return stateChanges.apply(change, body);
     }
 
     @GET
     @Path("/complaint-categories")
     @Operation(summary = "List complaint categories")
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/ListComplaintCategories")
     public List<CategoryView> categories() {
         return calls
                 .read(

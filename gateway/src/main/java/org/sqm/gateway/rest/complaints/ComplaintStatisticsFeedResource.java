@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -67,6 +68,7 @@ public class ComplaintStatisticsFeedResource {
             responseCode = "200",
             description = "One line per unit",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = UnitStatisticsView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/StreamComplaintStatistics")
     public Response statistics(
             @QueryParam("periodStart") String periodStart, @QueryParam("periodEnd") String periodEnd) {
         StreamComplaintStatisticsRequest request = StreamComplaintStatisticsRequest.newBuilder()

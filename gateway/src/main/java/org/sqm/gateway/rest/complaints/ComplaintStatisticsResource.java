@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.complaints.ComplaintViews.StatisticsView;
@@ -37,6 +38,7 @@ public class ComplaintStatisticsResource {
     @Operation(
             summary = "Complaint statistics of a unit",
             description = "For the complaints received in [from, to), optionally with every unit below.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.complaint.v1.ComplaintService/GetComplaintStatistics")
     public StatisticsView statistics(
             @PathParam("id") String unitId,
             @QueryParam("from") String from,

@@ -19,15 +19,16 @@ import org.sqm.gateway.error.InvalidRequestException;
 /**
  * The state changes of one kind of resource, {@code POST …/{id}:{verb}} (AIP-136 custom methods): a
  * table of verb -> backend call, and the one way every verb's request is filled, as gRPC HTTP
- * transcoding fills it: {@code id} from the path, {@code etag} from If-Match, {@code actor} from
- * X-Actor, and every other field from the JSON body field of its proto JSON name ({@code note},
- * {@code rootCause}, {@code effective} ...). An unknown verb is 404, like any unknown path.
+ * transcoding fills it: {@code id} from the path, {@code etag} from If-Match, every other field from
+ * the JSON body field of its proto JSON name ({@code note}, {@code rootCause}, {@code effective} ...),
+ * except {@code actor}, which stays empty: the services record the subject of the caller's token (the
+ * field is for service tokens). An unknown verb is 404, like any unknown path.
  *
  * @param <M> the resource's proto message, which every verb answers
  */
 public final class StateChanges<M extends Message> {
 
-    /** The request fields that come from the path and the headers, never from the body. */
+    /** The request fields that never come from the body. */
     private static final Set<String> NOT_FROM_BODY = Set.of("id", "etag", "actor");
 
     private final RemoteCalls calls;
@@ -62,16 +63,11 @@ public final class StateChanges<M extends Message> {
 
     /** Makes the change that {@code change.verb} names. */
     public Response apply(StateChange change, String body) {
-        return apply(change, null, body);
-    }
-
-    /** Makes the change that {@code change.verb} names, on behalf of {@code actor} (X-Actor). */
-    public Response apply(StateChange change, String actor, String body) {
         Verb<?, M> verb = verbs.get(change.verb);
         if (verb == null) {
             throw new NotFoundException();
         }
-        return answer.apply(verb.call(calls, service, change, actor, verb.takesBody() ? object(body) : null));
+        return answer.apply(verb.call(calls, service, change, verb.takesBody() ? object(body) : null));
     }
 
     private JsonNode object(String body) {
@@ -100,19 +96,21 @@ public final class StateChanges<M extends Message> {
                     .anyMatch(f -> !NOT_FROM_BODY.contains(f.getName()));
         }
 
-        M call(RemoteCalls calls, String service, StateChange change, String actor, JsonNode body) {
-            Q request = request(change, actor, body);
+        M call(RemoteCalls calls, String service, StateChange change, JsonNode body) {
+            Q request = request(change, body);
             return calls.write(service, () -> call.apply(request));
         }
 
         @SuppressWarnings("unchecked") // a builder of Q builds a Q
-        private Q request(StateChange change, String actor, JsonNode body) {
+        private Q request(StateChange change, JsonNode body) {
             Message.Builder request = prototype.toBuilder();
             for (FieldDescriptor field : request.getDescriptorForType().getFields()) {
                 switch (field.getName()) {
                     case "id" -> request.setField(field, Texts.nullToEmpty(change.id));
                     case "etag" -> request.setField(field, Etags.fromIfMatch(change.ifMatch));
-                    case "actor" -> request.setField(field, Texts.nullToEmpty(actor));
+                    case "actor" -> {
+                        // Only a service token's own request names an actor; a person is the token's subject.
+                    }
                     default -> {
                         JsonNode value = body.get(field.getJsonName());
                         if (value != null && !value.isNull()) {

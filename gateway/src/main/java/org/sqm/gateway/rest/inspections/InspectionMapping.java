@@ -69,7 +69,8 @@ final class InspectionMapping {
                 .setName(nullToEmpty(body.name()))
                 .setCertificateNumber(nullToEmpty(body.certificateNumber()))
                 .setAuthorityLevel(toProto(body.authorityLevel(), AuthorityLevel.class))
-                .setPseudonym(nullToEmpty(body.pseudonym()));
+                .setPseudonym(nullToEmpty(body.pseudonym()))
+                .setSubject(nullToEmpty(body.subject()));
         if (body.validFrom() != null) {
             i.setValidFrom(Times.timestamp("validFrom", body.validFrom()));
         }
@@ -92,6 +93,7 @@ final class InspectionMapping {
                 Times.text(i.getValidUntil()),
                 i.getQualifiedKindsList().stream().map(ProtoEnums::shortName).toList(),
                 emptyToNull(i.getPseudonym()),
+                emptyToNull(i.getSubject()),
                 Times.text(i.getCreateTime()));
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -70,6 +71,7 @@ public class InspectionPlanResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionPlanService/CreateInspectionPlan")
     public Response create(PlanBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         InspectionPlan.Builder plan = InspectionMapping.plan(RequestBodies.required(body));
         InspectionPlan created = calls.write(
@@ -84,6 +86,7 @@ public class InspectionPlanResource {
     @GET
     @Path("/{id: [^/:]+}")
     @Operation(summary = "Read a plan")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionPlanService/GetInspectionPlan")
     public PlanView get(@PathParam("id") String id) {
         return InspectionMapping.view(calls.read(
                 SERVICE,
@@ -93,6 +96,7 @@ public class InspectionPlanResource {
 
     @GET
     @Operation(summary = "List plans", description = "Newest first.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionPlanService/ListInspectionPlans")
     public Page<PlanView> list(@BeanParam PageRequest page) {
         ListInspectionPlansResponse list = calls.read(
                 SERVICE,
@@ -116,6 +120,7 @@ public class InspectionPlanResource {
             responseCode = "200",
             description = "What was generated",
             content = @Content(schema = @Schema(implementation = GeneratedView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionPlanService/GenerateOccurrences")
     public GeneratedView generate(@PathParam("id") String id, String body) {
         GenerateBody b = RequestBodies.optional(json, body, GenerateBody.class, new GenerateBody(null));
         GenerateOccurrencesResponse r = calls.write(

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -108,6 +109,7 @@ public class InspectionResource {
             responseCode = "201",
             description = "Scheduled",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/CreateInspection")
     public Response create(InspectionBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Inspection.Builder inspection = InspectionMapping.inspection(RequestBodies.required(body));
         Inspection created = calls.write(
@@ -129,6 +131,7 @@ public class InspectionResource {
             responseCode = "200",
             description = "The inspection",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/GetInspection")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -139,6 +142,7 @@ public class InspectionResource {
     @GET
     @Path("/inspections")
     @Operation(summary = "List inspections", description = "Latest window first, without ratings.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/ListInspections")
     public Page<InspectionView> list(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,
@@ -170,6 +174,7 @@ public class InspectionResource {
                     "Replaces the assigned inspectors. Each needs a certificate valid now and through the window, "
                             + "qualified for the kind and of the inspection's authority or above; regulator inspections need two "
                             + "or more. If-Match must carry the current etag.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/AssignInspectors")
     public Response assign(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AssignBody body) {
         if (body == null || body.inspectorIds() == null) {
@@ -191,6 +196,7 @@ public class InspectionResource {
             summary = "Record the mystery shopping visit or call",
             description =
                     "The contact time must lie within the inspection's window. If-Match must carry the current etag.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/RecordMysteryShoppingContact")
     public Response contact(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ContactBody body) {
         RecordMysteryShoppingContactRequest request = RecordMysteryShoppingContactRequest.newBuilder()
@@ -208,6 +214,7 @@ public class InspectionResource {
             summary = "Rate elements",
             description = "Sets the ratings, replacing earlier ratings of the same elements; all or nothing. Several "
                     + "inspectors may rate at once, so no If-Match is needed.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/RateElements")
     public Response rate(@PathParam("id") String id, RatingsBody body) {
         if (body == null || body.ratings() == null) {
             throw new InvalidRequestException("ratings", "is required");
@@ -226,14 +233,23 @@ public class InspectionResource {
     @Operation(
             summary = "Move an inspection through its lifecycle",
             description = "verb is one of start, submit, return (body: note), finalize, cancel (body: note). "
-                    + "If-Match must carry the current etag; X-Actor names who moves it, for the history. finalize "
+                    + "If-Match must carry the current etag. finalize "
                     + "stores the score and turns every failing rating into a finding with a rectification order.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChangeBody.class)))
-    public Response change(
-            @BeanParam StateChange change,
-            @Parameter(description = "Who makes the move, for the history") @HeaderParam("X-Actor") String actor,
-            String body) {
-        return stateChanges.apply(change, actor, body);
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "start": "sqm.inspection.v1.InspectionService/StartInspection",
+                    "submit": "sqm.inspection.v1.InspectionService/SubmitInspection",
+                    "return": "sqm.inspection.v1.InspectionService/ReturnInspection",
+                    "finalize": "sqm.inspection.v1.InspectionService/FinalizeInspection",
+                    "cancel": "sqm.inspection.v1.InspectionService/CancelInspection"
+                }""")
+    public Response change(@BeanParam StateChange change, String body) {
+        return stateChanges.apply(change, body);
     }
 
     @GET
@@ -242,6 +258,7 @@ public class InspectionResource {
             summary = "Compare with the previous inspection",
             description =
                     "Element by element beside the latest earlier finalized inspection of the same unit and kind.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/CompareInspection")
     public ComparisonView compare(@PathParam("id") String id) {
         return InspectionMapping.view(calls.read(
                 SERVICE,
@@ -254,6 +271,7 @@ public class InspectionResource {
     @Operation(
             summary = "Finalized inspections with every rating",
             description = "For scoring and reports: finalized in [finalizedFrom, finalizedUntil), by finalize time.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionService/ListInspectionResults")
     public Page<ResultView> results(
             @BeanParam PageRequest page,
             @Parameter(required = true) @QueryParam("finalizedFrom") String finalizedFrom,

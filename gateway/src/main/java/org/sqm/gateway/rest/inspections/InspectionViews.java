@@ -61,7 +61,12 @@ public final class InspectionViews {
             @Schema(required = true, format = "date-time") String validFrom,
             @Schema(required = true, format = "date-time") String validUntil,
             @Schema(required = true) List<Kind> qualifiedKinds,
-            @Schema(description = "Required for mystery shoppers, who appear under it in reports") String pseudonym) {}
+            @Schema(description = "Required for mystery shoppers, who appear under it in reports") String pseudonym,
+            @Schema(
+                            description = "The subject (sub claim) of the inspector's bearer tokens: an inspector's "
+                                    + "token works only on inspections assigned to the inspector with its subject; "
+                                    + "unique; optional (without it the inspector cannot sign in)")
+                    String subject) {}
 
     /** A certified inspector. */
     @Schema(name = "Inspector")
@@ -75,6 +80,7 @@ public final class InspectionViews {
             String validUntil,
             List<String> qualifiedKinds,
             String pseudonym,
+            @Schema(description = "The subject of the inspector's bearer tokens; absent when none") String subject,
             String createTime) {}
 
     /** Which units a plan inspects: set unitIds, or parentUnitId with unitType. */
@@ -266,7 +272,10 @@ public final class InspectionViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MoveView(
             String time,
-            @Schema(description = "The X-Actor of the request; api when it had none") String actor,
+            @Schema(
+                            description =
+                                    "Who made the move: the subject of the caller's token (a service's own name for its jobs)")
+                    String actor,
             String action,
             String fromStatus,
             String toStatus,

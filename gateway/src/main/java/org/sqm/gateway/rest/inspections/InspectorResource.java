@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +62,7 @@ public class InspectorResource {
             responseCode = "201",
             description = "Registered",
             content = @Content(schema = @Schema(implementation = InspectorView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectorService/CreateInspector")
     public Response create(InspectorBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Inspector.Builder inspector = InspectionMapping.inspector(RequestBodies.required(body));
         Inspector created = calls.write(
@@ -75,6 +77,7 @@ public class InspectorResource {
     @GET
     @Path("/{id: [^/:]+}")
     @Operation(summary = "Read an inspector")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectorService/GetInspector")
     public InspectorView get(@PathParam("id") String id) {
         return InspectionMapping.view(calls.read(
                 SERVICE,
@@ -84,6 +87,7 @@ public class InspectorResource {
 
     @GET
     @Operation(summary = "List inspectors", description = "By certificate number.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectorService/ListInspectors")
     public Page<InspectorView> list(@BeanParam PageRequest page) {
         ListInspectorsResponse list = calls.read(
                 SERVICE,

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -96,6 +97,7 @@ public class RectificationOrderResource {
             responseCode = "200",
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.RectificationService/GetRectificationOrder")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -105,6 +107,7 @@ public class RectificationOrderResource {
 
     @GET
     @Operation(summary = "List orders", description = "Earliest due first.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.RectificationService/ListRectificationOrders")
     public Page<OrderView> list(
             @BeanParam PageRequest page,
             @QueryParam("ownerUnitId") String ownerUnitId,
@@ -131,15 +134,14 @@ public class RectificationOrderResource {
             description = "Send only the fields to change. Only while open or in progress. "
                     + "If-Match must carry the current etag.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OrderPatch.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.RectificationService/UpdateRectificationOrder")
     public Response update(
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
-            @Parameter(description = "Who changes it, for the history") @HeaderParam("X-Actor") String actor,
             JsonNode body) {
         UpdateRectificationOrderRequest request =
                 PATCH.request(UpdateRectificationOrderRequest.getDefaultInstance(), id, ifMatch, body, json).toBuilder()
-                        .setActor(nullToEmpty(actor))
                         .build();
         return answer(calls.write(SERVICE, () -> orders.updateRectificationOrder(request)));
     }
@@ -150,14 +152,20 @@ public class RectificationOrderResource {
     @Operation(
             summary = "Move an order",
             description = "verb is start, complete (body: note) or verify (body: note, effective); verify with "
-                    + "effective false reopens the order. If-Match must carry the current etag; X-Actor names who "
-                    + "moves it, for the history.")
+                    + "effective false reopens the order. If-Match must carry the current etag.")
     @RequestBody(content = @Content(schema = @Schema(implementation = OrderChangeBody.class)))
-    public Response change(
-            @BeanParam StateChange change,
-            @Parameter(description = "Who makes the move, for the history") @HeaderParam("X-Actor") String actor,
-            String body) {
-        return stateChanges.apply(change, actor, body);
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "start": "sqm.inspection.v1.RectificationService/StartRectificationOrder",
+                    "complete": "sqm.inspection.v1.RectificationService/CompleteRectificationOrder",
+                    "verify": "sqm.inspection.v1.RectificationService/VerifyRectificationOrder"
+                }""")
+    public Response change(@BeanParam StateChange change, String body) {
+        return stateChanges.apply(change, body);
     }
 
     private static Response answer(RectificationOrder o) {

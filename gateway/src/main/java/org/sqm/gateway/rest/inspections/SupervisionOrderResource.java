@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,18 +89,15 @@ public class SupervisionOrderResource {
             responseCode = "201",
             description = "Issued",
             content = @Content(schema = @Schema(implementation = SupervisionOrderView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.SupervisionService/CreateSupervisionOrder")
     public Response create(
-            SupervisionOrderBody body,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = "Who issues it, for the history") @HeaderParam("X-Actor") String actor,
-            UriInfo uri) {
+            SupervisionOrderBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         SupervisionOrder.Builder order = SupervisionMapping.order(RequestBodies.required(body));
         SupervisionOrder created = calls.write(
                 SERVICE,
                 () -> orders.createSupervisionOrder(CreateSupervisionOrderRequest.newBuilder()
                         .setOrder(order)
                         .setRequestId(nullToEmpty(idempotencyKey))
-                        .setActor(nullToEmpty(actor))
                         .build()));
         return Etags.created(
                 uri.getAbsolutePathBuilder().path(created.getId()).build(),
@@ -114,6 +112,7 @@ public class SupervisionOrderResource {
             responseCode = "200",
             description = "The order",
             content = @Content(schema = @Schema(implementation = SupervisionOrderView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.SupervisionService/GetSupervisionOrder")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -123,6 +122,7 @@ public class SupervisionOrderResource {
 
     @GET
     @Operation(summary = "List supervision orders", description = "Earliest due first, without reports and history.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.SupervisionService/ListSupervisionOrders")
     public Page<SupervisionOrderView> list(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,
@@ -150,13 +150,20 @@ public class SupervisionOrderResource {
             summary = "Move a supervision order",
             description = "verb is recordCause (body: cause), report (body: note; the next status report, late "
                     + "after its due time) or complete (body: note; refused until a cause is recorded). If-Match "
-                    + "must carry the current etag; X-Actor names who moves it, for the history.")
+                    + "must carry the current etag.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SupervisionChangeBody.class)))
-    public Response change(
-            @BeanParam StateChange change,
-            @Parameter(description = "Who makes the move, for the history") @HeaderParam("X-Actor") String actor,
-            String body) {
-        return stateChanges.apply(change, actor, body);
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "recordCause": "sqm.inspection.v1.SupervisionService/RecordSupervisionCause",
+                    "report": "sqm.inspection.v1.SupervisionService/SubmitSupervisionReport",
+                    "complete": "sqm.inspection.v1.SupervisionService/CompleteSupervisionOrder"
+                }""")
+    public Response change(@BeanParam StateChange change, String body) {
+        return stateChanges.apply(change, body);
     }
 
     private static Response answer(SupervisionOrder o) {

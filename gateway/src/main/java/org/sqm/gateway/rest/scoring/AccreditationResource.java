@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -76,6 +77,7 @@ public class AccreditationResource {
             responseCode = "409",
             description = "A reused Idempotency-Key, or a racing version of the same code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/CreateAccreditationRules")
     public Response createRules(
             AccreditationRulesBody body,
             @Parameter(description = "A client-chosen key, at most 100 characters, that makes the create safe to retry")
@@ -95,6 +97,7 @@ public class AccreditationResource {
     @GET
     @Path("/accreditationRules/{id: [^/:]+}")
     @Operation(summary = "Read a version of accreditation rules")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/GetAccreditationRules")
     public AccreditationRulesView rules(@PathParam("id") String id) {
         return AccreditationMapping.view(calls.read(
                 SERVICE,
@@ -105,6 +108,7 @@ public class AccreditationResource {
     @GET
     @Path("/accreditationRules")
     @Operation(summary = "List versions of accreditation rules", description = "By code, then version.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/ListAccreditationRules")
     public Page<AccreditationRulesView> rulesList(
             @BeanParam PageRequest page,
             @Parameter(description = "Only the versions of this code") @QueryParam("code") String code) {
@@ -121,6 +125,7 @@ public class AccreditationResource {
     @GET
     @Path("/accreditationDecisions/{id: [^/:]+}")
     @Operation(summary = "Read an accreditation decision")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/GetAccreditationDecision")
     public AccreditationDecisionView decision(@PathParam("id") String id) {
         return AccreditationMapping.view(calls.read(
                 SERVICE,
@@ -131,6 +136,7 @@ public class AccreditationResource {
     @GET
     @Path("/accreditationDecisions")
     @Operation(summary = "List accreditation decisions", description = "Newest first.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/ListAccreditationDecisions")
     public Page<AccreditationDecisionView> decisions(
             @BeanParam PageRequest page,
             @Parameter(description = "Only decisions on this unit") @QueryParam("unitId") String unitId,

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -80,6 +81,7 @@ public class CertificationResource {
             responseCode = "200",
             description = "The certification",
             content = @Content(schema = @Schema(implementation = CertificationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.CertificationService/GetCertification")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -89,6 +91,7 @@ public class CertificationResource {
 
     @GET
     @Operation(summary = "List certifications", description = "By unit, then rules code; without their history.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.CertificationService/ListCertifications")
     public Page<CertificationView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only the certifications of this unit") @QueryParam("unitId") String unitId,
@@ -109,19 +112,27 @@ public class CertificationResource {
     @Operation(
             summary = "Suspend or reinstate a certification by hand",
             description = "verb is suspend (ACTIVE -> SUSPENDED) or reinstate (SUSPENDED -> ACTIVE, only within its "
-                    + "validity). Body: reason (required) and etag (or the etag in If-Match); X-Actor says who.")
+                    + "validity). Body: reason (required) and etag (or the etag in If-Match).")
     @RequestBody(content = @Content(schema = @Schema(implementation = ChangeBody.class)))
     @APIResponse(
             responseCode = "200",
             description = "The certification after the change, with its history",
             content = @Content(schema = @Schema(implementation = CertificationView.class)))
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "suspend": "sqm.scoring.v1.CertificationService/SuspendCertification",
+                    "reinstate": "sqm.scoring.v1.CertificationService/ReinstateCertification"
+                }""")
     public Response change(
             @PathParam("id") String id,
             @Parameter(description = "suspend or reinstate") @PathParam("verb") String verb,
             @Parameter(description = "The etag of your last read, unless the body has it")
                     @HeaderParam(HttpHeaders.IF_MATCH)
                     String ifMatch,
-            @Parameter(description = "Who makes the change") @HeaderParam("X-Actor") String actor,
             String body) {
         if (!verb.equals("suspend") && !verb.equals("reinstate")) {
             throw new NotFoundException();
@@ -135,7 +146,6 @@ public class CertificationResource {
                                 .setId(id)
                                 .setEtag(etag)
                                 .setReason(nullToEmpty(change.reason()))
-                                .setActor(nullToEmpty(actor))
                                 .build()))
                 : calls.write(
                         SERVICE,
@@ -143,7 +153,6 @@ public class CertificationResource {
                                 .setId(id)
                                 .setEtag(etag)
                                 .setReason(nullToEmpty(change.reason()))
-                                .setActor(nullToEmpty(actor))
                                 .build()));
         return answer(changed);
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,6 +78,7 @@ public class LeagueTableResource {
             responseCode = "409",
             description = "The period has no scorecards yet (PERIOD_NOT_SCORED): recompute it first",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.LeagueTableService/GetLeagueTable")
     public Response table(
             @Parameter(description = "2026-03, 2026-Q1 or 2026", required = true) @QueryParam("period") String period,
             @Parameter(description = "e.g. SERVICE_HALL") @QueryParam("unitType") String unitType,

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,7 +37,9 @@ import org.sqm.gateway.rest.scoring.ScorecardViews.OperationView;
 
 /**
  * The long-running operations of scoring-service (AIP-151: recomputes), read, listed, cancelled and
- * waited on through google.longrunning.Operations.
+ * waited on through google.longrunning.Operations. Its proto cannot carry our access option:
+ * scoring-service serves it with the rule of those who may start a recompute, which each operation
+ * names as {@code x-sqm-access-of}, so that rule is stated and checked here too.
  */
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,6 +79,8 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/GetOperation")
+    @Extension(name = "x-sqm-access-of", value = "sqm.scoring.v1.ScorecardService/RecomputeScorecards")
     public OperationView get(@PathParam("id") String id) {
         GetOperationRequest request =
                 GetOperationRequest.newBuilder().setName(name(id)).build();
@@ -84,6 +89,8 @@ public class OperationResource {
 
     @GET
     @Operation(summary = "List operations", description = "Every recompute, or those of one period.")
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/ListOperations")
+    @Extension(name = "x-sqm-access-of", value = "sqm.scoring.v1.ScorecardService/RecomputeScorecards")
     public Page<OperationView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only recomputes of this period: 2026-03, 2026-Q1 or 2026") @QueryParam("period")
@@ -111,6 +118,8 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/CancelOperation")
+    @Extension(name = "x-sqm-access-of", value = "sqm.scoring.v1.ScorecardService/RecomputeScorecards")
     public OperationView cancel(@PathParam("id") String id) {
         CancelOperationRequest request =
                 CancelOperationRequest.newBuilder().setName(name(id)).build();
@@ -129,6 +138,8 @@ public class OperationResource {
             responseCode = "200",
             description = "The operation",
             content = @Content(schema = @Schema(implementation = OperationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "google.longrunning.Operations/WaitOperation")
+    @Extension(name = "x-sqm-access-of", value = "sqm.scoring.v1.ScorecardService/RecomputeScorecards")
     public OperationView await(
             @PathParam("id") String id,
             @Parameter(

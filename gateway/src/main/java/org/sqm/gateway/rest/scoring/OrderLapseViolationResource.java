@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.http.RequestBodies;
@@ -40,6 +41,7 @@ public class OrderLapseViolationResource {
             summary = "Record the violations of a period's order lapses",
             description = "Reads the period's order lapses from inspection-service and records one violation per lapse "
                     + "that has none yet; safe to run again (a scheduled job runs it too).")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ViolationService/RecordOrderLapseViolations")
     public LapseRunView recordOrderLapses(LapsePeriodBody body) {
         LapsePeriodBody period = RequestBodies.required(body);
         RecordOrderLapseViolationsRequest request = RecordOrderLapseViolationsRequest.newBuilder()

@@ -6,7 +6,6 @@ import io.quarkus.grpc.GrpcClient;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -69,7 +69,7 @@ public class PublishedPerformanceResource {
                     + "with its sample, complaint timeliness, complaint rate, the model's indicators) next to the "
                     + "targets of the model each used, as the period's publication; from then on its feed never "
                     + "changes, whatever is recomputed. Publishing a published period again answers the first "
-                    + "publication unchanged (200 both times). No body; X-Actor names who publishes. 400 names "
+                    + "publication unchanged (200 both times). No body. 400 names "
                     + "period when malformed, in the future (PERIOD_IN_FUTURE) or not ended (PERIOD_NOT_CLOSED).")
     @APIResponse(
             responseCode = "200",
@@ -79,12 +79,11 @@ public class PublishedPerformanceResource {
             responseCode = "409",
             description = "The period has no scorecards yet (PERIOD_NOT_SCORED): recompute it first",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.PublishedPerformanceService/PublishPerformance")
     public PublicationView publish(
-            @Parameter(description = "2026-03, 2026-Q1 or 2026") @PathParam("period") String period,
-            @Parameter(description = "Who publishes; \"api\" when absent") @HeaderParam("X-Actor") String actor) {
+            @Parameter(description = "2026-03, 2026-Q1 or 2026") @PathParam("period") String period) {
         PublishPerformanceRequest request = PublishPerformanceRequest.newBuilder()
                 .setPeriod(Periods.required("period", period))
-                .setActor(nullToEmpty(actor))
                 .build();
         return PublishedPerformanceMapping.view(calls.write(SERVICE, () -> published.publishPerformance(request)));
     }
@@ -119,6 +118,7 @@ public class PublishedPerformanceResource {
             responseCode = "409",
             description = "The period is not published (PERIOD_NOT_PUBLISHED)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.PublishedPerformanceService/ListPublishedPerformance")
     public Response feed(
             @Parameter(description = "2026-03, 2026-Q1 or 2026") @PathParam("period") String period,
             @Parameter(description = "e.g. SERVICE_HALL") @QueryParam("unitType") String unitType,

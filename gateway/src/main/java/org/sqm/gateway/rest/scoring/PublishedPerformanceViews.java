@@ -14,7 +14,7 @@ public final class PublishedPerformanceViews {
      * A period's publication.
      *
      * @param publishTime when it was published (RFC 3339)
-     * @param actor       who published it (X-Actor; "api" when none)
+     * @param actor       who published it: the subject of the caller's token
      * @param fingerprint SHA-256 (hex) of its rows: the same for every read, for ever
      */
     @Schema(name = "PerformancePublication")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,6 +61,7 @@ public class RecomputeResource {
             responseCode = "409",
             description = "No scoring model is published (NO_PUBLISHED_MODEL)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScorecardService/RecomputeScorecards")
     public Response recompute(RecomputeBody body, UriInfo uri) {
         RecomputeScorecardsRequest request = RecomputeScorecardsRequest.newBuilder()
                 .setPeriod(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
@@ -40,6 +41,7 @@ public class SatisfactionIndexResource {
             summary = "The satisfaction index of a unit",
             description = "For a period (2026-03, 2026-Q1 or 2026) and a segment (absent: all): the mean score on "
                     + "0-100, its sample size and a 95 % confidence interval by Student's t, clamped to [0, 100].")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.SurveyService/GetSatisfactionIndex")
     public SatisfactionIndexView satisfactionIndex(
             @PathParam("id") String unitId,
             @Parameter(description = "2026-03, 2026-Q1 or 2026", required = true) @QueryParam("period") String period,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
@@ -43,6 +44,7 @@ public class ScorecardResource {
             summary = "List a period's scorecards",
             description = "The current scorecards of the period by unit code, each with its full explanation; "
                     + "filtered by unit type, by level (depth in the hierarchy, 0 at the top) and by parent unit.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScorecardService/ListScorecards")
     public Page<ScorecardView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "2026-03, 2026-Q1 or 2026", required = true) @QueryParam("period") String period,

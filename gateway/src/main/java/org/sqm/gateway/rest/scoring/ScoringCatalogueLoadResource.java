@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -64,6 +65,7 @@ public class ScoringCatalogueLoadResource {
             responseCode = "200",
             description = "Each entry's outcome",
             content = @Content(schema = @Schema(implementation = CatalogueLoadView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScoringCatalogueService/LoadScoringCatalogue")
     public CatalogueLoadView load(String body) {
         CatalogueBody own = RequestBodies.optional(json, body, CatalogueBody.class, null);
         LoadScoringCatalogueRequest.Builder request = LoadScoringCatalogueRequest.newBuilder();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,6 +76,7 @@ public class ScoringCatalogueResource {
             responseCode = "201",
             description = "Defined",
             content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.IndicatorService/CreateIndicator")
     public Response createIndicator(
             IndicatorBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Indicator indicator = ScoringMapping.indicator(RequestBodies.required(body));
@@ -90,6 +92,7 @@ public class ScoringCatalogueResource {
     @GET
     @Path("/indicators/{id: [^/:]+}")
     @Operation(summary = "Read an indicator")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.IndicatorService/GetIndicator")
     public IndicatorView indicator(@PathParam("id") String id) {
         return ScoringMapping.view(calls.read(
                 SERVICE,
@@ -100,6 +103,7 @@ public class ScoringCatalogueResource {
     @GET
     @Path("/indicators")
     @Operation(summary = "List indicators", description = "By code.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.IndicatorService/ListIndicators")
     public Page<IndicatorView> indicators(@BeanParam PageRequest page) {
         ListIndicatorsResponse list = calls.read(
                 SERVICE,
@@ -118,6 +122,7 @@ public class ScoringCatalogueResource {
             responseCode = "201",
             description = "Defined",
             content = @Content(schema = @Schema(implementation = DeductionRuleView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.DeductionRuleService/CreateDeductionRule")
     public Response createDeductionRule(
             DeductionRuleBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         DeductionRule rule = ScoringMapping.deductionRule(RequestBodies.required(body));
@@ -133,6 +138,7 @@ public class ScoringCatalogueResource {
     @GET
     @Path("/deductionRules/{id: [^/:]+}")
     @Operation(summary = "Read a deduction rule")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.DeductionRuleService/GetDeductionRule")
     public DeductionRuleView deductionRule(@PathParam("id") String id) {
         return ScoringMapping.view(calls.read(
                 SERVICE,
@@ -143,6 +149,7 @@ public class ScoringCatalogueResource {
     @GET
     @Path("/deductionRules")
     @Operation(summary = "List deduction rules", description = "By code.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.DeductionRuleService/ListDeductionRules")
     public Page<DeductionRuleView> deductionRules(@BeanParam PageRequest page) {
         ListDeductionRulesResponse list = calls.read(
                 SERVICE,

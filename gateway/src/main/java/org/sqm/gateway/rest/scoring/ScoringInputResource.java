@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -95,6 +96,7 @@ public class ScoringInputResource {
             responseCode = "201",
             description = "Recorded (or recorded before with the same content)",
             content = @Content(schema = @Schema(implementation = MeasurementBatchBody.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.MeasurementService/CreateMeasurementBatch")
     public Response createMeasurementBatch(MeasurementBatchBody body, UriInfo uri) {
         MeasurementBatch batch = ScoringMapping.measurementBatch(RequestBodies.required(body));
         MeasurementBatch created = calls.write(
@@ -110,6 +112,7 @@ public class ScoringInputResource {
     @Operation(
             summary = "Read a measurement batch",
             description = "With supersededByBatchId once a correction superseded it.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.MeasurementService/GetMeasurementBatch")
     public MeasurementBatchBody measurementBatch(@PathParam("batchId") String batchId) {
         return ScoringMapping.view(calls.read(
                 SERVICE,
@@ -124,6 +127,7 @@ public class ScoringInputResource {
             summary = "List measurements",
             description =
                     "The current ones in the order recorded; includeSuperseded=true adds those of superseded batches.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.MeasurementService/ListMeasurements")
     public Page<MeasurementView> measurements(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,
@@ -153,6 +157,7 @@ public class ScoringInputResource {
             responseCode = "201",
             description = "Recorded (or recorded before with the same content)",
             content = @Content(schema = @Schema(implementation = SurveyBatchBody.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.SurveyService/CreateSurveyBatch")
     public Response createSurveyBatch(SurveyBatchBody body, UriInfo uri) {
         SurveyBatch batch = ScoringMapping.surveyBatch(RequestBodies.required(body));
         SurveyBatch created = calls.write(
@@ -166,6 +171,7 @@ public class ScoringInputResource {
     @GET
     @Path("/surveyBatches" + BATCH_ID)
     @Operation(summary = "Read a survey batch")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.SurveyService/GetSurveyBatch")
     public SurveyBatchBody surveyBatch(@PathParam("batchId") String batchId) {
         return ScoringMapping.view(calls.read(
                 SERVICE,
@@ -183,6 +189,7 @@ public class ScoringInputResource {
             responseCode = "201",
             description = "Recorded (or recorded before with the same content)",
             content = @Content(schema = @Schema(implementation = CustomersServedBatchBody.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.CustomersServedService/CreateCustomersServedBatch")
     public Response createCustomersServedBatch(CustomersServedBatchBody body, UriInfo uri) {
         CustomersServedBatch batch = ScoringMapping.customersServedBatch(RequestBodies.required(body));
         CustomersServedBatch created = calls.write(
@@ -196,6 +203,7 @@ public class ScoringInputResource {
     @GET
     @Path("/customersServedBatches" + BATCH_ID)
     @Operation(summary = "Read a customers-served batch")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.CustomersServedService/GetCustomersServedBatch")
     public CustomersServedBatchBody customersServedBatch(@PathParam("batchId") String batchId) {
         return ScoringMapping.view(calls.read(
                 SERVICE,
@@ -210,6 +218,7 @@ public class ScoringInputResource {
             summary = "List customer counts",
             description =
                     "The current ones in the order recorded; includeSuperseded=true adds those of superseded batches.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.CustomersServedService/ListCustomersServed")
     public Page<CustomersServedView> customersServed(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -138,6 +139,7 @@ public class ScoringModelResource {
             responseCode = "201",
             description = "The draft",
             content = @Content(schema = @Schema(implementation = ScoringModelView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScoringModelService/CreateScoringModel")
     public Response create(
             ScoringModelBody body,
             @Parameter(description = "A client-chosen key, at most 100 characters, that makes the create safe to retry")
@@ -164,6 +166,7 @@ public class ScoringModelResource {
             responseCode = "200",
             description = "The version",
             content = @Content(schema = @Schema(implementation = ScoringModelView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScoringModelService/GetScoringModel")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -173,6 +176,7 @@ public class ScoringModelResource {
 
     @GET
     @Operation(summary = "List scoring model versions", description = "By code, then version.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScoringModelService/ListScoringModels")
     public Page<ScoringModelView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only the versions of this code") @QueryParam("code") String code,
@@ -204,6 +208,7 @@ public class ScoringModelResource {
             responseCode = "200",
             description = "The changed draft",
             content = @Content(schema = @Schema(implementation = ScoringModelView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScoringModelService/UpdateScoringModel")
     public Response update(
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
@@ -226,6 +231,15 @@ public class ScoringModelResource {
             responseCode = "200",
             description = "The version after the change",
             content = @Content(schema = @Schema(implementation = ScoringModelView.class)))
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "publish": "sqm.scoring.v1.ScoringModelService/PublishScoringModel",
+                    "retire": "sqm.scoring.v1.ScoringModelService/RetireScoringModel"
+                }""")
     public Response change(@BeanParam StateChange change, String body) {
         return stateChanges.apply(change, body);
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
@@ -47,6 +48,7 @@ public class SpotCheckResource {
                     + "monthly scorecard used are evaluated; a trigger fires at most once per unit, trigger code "
                     + "and month, and requests one SPOT_CHECK inspection whose origin carries the reason and the "
                     + "figures (GET /inspections/{inspectionId}). Newest month first, then by unit.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.SpotCheckService/ListTriggeredSpotChecks")
     public Page<TriggeredSpotCheckView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only this unit") @QueryParam("unitId") String unitId,

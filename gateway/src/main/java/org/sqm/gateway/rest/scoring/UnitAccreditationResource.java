@@ -4,7 +4,6 @@ import static org.sqm.commons.convert.Texts.nullToEmpty;
 
 import io.quarkus.grpc.GrpcClient;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
@@ -54,7 +53,7 @@ public class UnitAccreditationResource {
                     + "rectification order inspection-service created for it, and an order due after the limit "
                     + "(now plus the rules' actionPlanDueMonths) is brought forward to it. Deciding again on the "
                     + "same assessment under the same rules version answers the first decision (201 again, same "
-                    + "id) and changes nothing. X-Actor names who decides.")
+                    + "id) and changes nothing.")
     @APIResponse(
             responseCode = "201",
             description = "The decision (Location: /api/v1/accreditationDecisions/{id})",
@@ -65,13 +64,8 @@ public class UnitAccreditationResource {
                     + "(NO_FINALIZED_ON_SITE_ASSESSMENT), or a partial compliance has no rectification order "
                     + "(ACTION_PLAN_ORDER_MISSING); nothing is written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response decide(
-            @PathParam("unitId") String unitId,
-            DecideBody body,
-            @Parameter(description = "Who decides, for the decision and the certification's history")
-                    @HeaderParam("X-Actor")
-                    String actor,
-            UriInfo uri) {
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/DecideAccreditation")
+    public Response decide(@PathParam("unitId") String unitId, DecideBody body, UriInfo uri) {
         DecideBody b = RequestBodies.required(body);
         AccreditationDecision decision = calls.write(
                 SERVICE,
@@ -79,7 +73,6 @@ public class UnitAccreditationResource {
                         .setUnitId(unitId)
                         .setRulesCode(nullToEmpty(b.rulesCode()))
                         .setRulesId(nullToEmpty(b.rulesId()))
-                        .setActor(nullToEmpty(actor))
                         .build()));
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/v1/accreditationDecisions")

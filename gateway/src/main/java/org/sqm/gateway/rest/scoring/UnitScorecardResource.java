@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,6 +51,7 @@ public class UnitScorecardResource {
             responseCode = "200",
             description = "The scorecard",
             content = @Content(schema = @Schema(implementation = ScorecardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScorecardService/GetScorecard")
     public ScorecardView scorecard(
             @PathParam("unitId") String unitId,
             @Parameter(description = "2026-03, 2026-Q1 or 2026") @PathParam("period") String period) {
@@ -71,6 +73,7 @@ public class UnitScorecardResource {
             responseCode = "200",
             description = "The trend",
             content = @Content(schema = @Schema(implementation = TrendView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ScorecardService/GetScoreTrend")
     public TrendView trend(
             @PathParam("unitId") String unitId,
             @Parameter(description = "The last period: 2026-06, 2026-Q2 or 2026", required = true) @QueryParam("period")

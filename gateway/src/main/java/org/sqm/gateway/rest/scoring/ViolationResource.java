@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,6 +79,7 @@ public class ViolationResource {
             responseCode = "201",
             description = "Recorded",
             content = @Content(schema = @Schema(implementation = ViolationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ViolationService/CreateViolation")
     public Response create(
             ViolationBody body,
             @Parameter(description = "Required: makes a retry safe", required = true) @HeaderParam("Idempotency-Key")
@@ -103,6 +105,7 @@ public class ViolationResource {
             responseCode = "200",
             description = "The violation",
             content = @Content(schema = @Schema(implementation = ViolationView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ViolationService/GetViolation")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -115,6 +118,7 @@ public class ViolationResource {
             summary = "List violations",
             description =
                     "By the time they occurred, in [from, to) when given; includeWithdrawn=true adds withdrawn ones.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.ViolationService/ListViolations")
     public Page<ViolationView> list(
             @BeanParam PageRequest page,
             @QueryParam("unitId") String unitId,
@@ -138,18 +142,22 @@ public class ViolationResource {
     @Operation(
             summary = "Withdraw a violation",
             description = "verb is withdraw (body: reason), when an appeal is upheld: the withdrawal is added, the "
-                    + "violation stays in the ledger and costs nothing. If-Match must carry the current etag; "
-                    + "X-Actor says who decided.")
+                    + "violation stays in the ledger and costs nothing. If-Match must carry the current etag.")
     @RequestBody(content = @Content(schema = @Schema(implementation = WithdrawBody.class)))
     @APIResponse(
             responseCode = "200",
             description = "The violation, withdrawn",
             content = @Content(schema = @Schema(implementation = ViolationView.class)))
-    public Response change(
-            @BeanParam StateChange change,
-            @Parameter(description = "Who withdraws it") @HeaderParam("X-Actor") String actor,
-            String body) {
-        return stateChanges.apply(change, actor, body);
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "withdraw": "sqm.scoring.v1.ViolationService/WithdrawViolation"
+                }""")
+    public Response change(@BeanParam StateChange change, String body) {
+        return stateChanges.apply(change, body);
     }
 
     private static Response answer(Violation v) {

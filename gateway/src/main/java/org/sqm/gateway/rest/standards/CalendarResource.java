@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -93,6 +94,7 @@ public class CalendarResource {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/CreateCalendar")
     public Response create(CalendarBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Calendar.Builder calendar = CalendarMapping.calendar(RequestBodies.required(body));
         Calendar created = calls.write(
@@ -114,6 +116,7 @@ public class CalendarResource {
             responseCode = "200",
             description = "The calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/GetCalendar")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -123,6 +126,7 @@ public class CalendarResource {
 
     @GET
     @Operation(summary = "List calendars", description = "Ordered by code, one page at a time.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/ListCalendars")
     public Page<CalendarView> list(@BeanParam PageRequest page) {
         ListCalendarsResponse list = calls.read(
                 SERVICE,
@@ -144,6 +148,7 @@ public class CalendarResource {
             responseCode = "200",
             description = "The changed calendar",
             content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/UpdateCalendar")
     public Response update(
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
@@ -165,6 +170,7 @@ public class CalendarResource {
             responseCode = "200",
             description = "The due instant",
             content = @Content(schema = @Schema(implementation = DueTime.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/ComputeDueTime")
     public DueTime computeDueTime(@PathParam("id") String id, DueTimeQuery query) {
         RequestBodies.required(query);
         ComputeDueTimeRequest request = ComputeDueTimeRequest.newBuilder()
@@ -187,6 +193,7 @@ public class CalendarResource {
             responseCode = "200",
             description = "The business time",
             content = @Content(schema = @Schema(implementation = BusinessTime.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.CalendarService/MeasureBusinessTime")
     public BusinessTime measureBusinessTime(@PathParam("id") String id, BusinessTimeQuery query) {
         RequestBodies.required(query);
         MeasureBusinessTimeRequest request = MeasureBusinessTimeRequest.newBuilder()

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
@@ -43,6 +44,7 @@ public class ServiceLevelResource {
             summary = "The deadlines for a case of this unit",
             description = "Among the rules of the published standards in force that apply to the unit's type, the most "
                     + "specific match wins; the calendar is the unit's or its nearest ancestor's.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.ServiceLevelService/ResolveServiceLevel")
     public ServiceLevelView resolve(
             @PathParam("id") String id,
             @Parameter(description = "The case's channel") @QueryParam("channel") String channel,

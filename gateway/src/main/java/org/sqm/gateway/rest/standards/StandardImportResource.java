@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,6 +50,7 @@ public class StandardImportResource {
             responseCode = "201",
             description = "The imported draft",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/ImportStandard")
     public Response importDocument(
             String document, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         if (document == null || document.isBlank()) {

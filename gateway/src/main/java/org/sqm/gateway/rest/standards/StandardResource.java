@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -125,6 +126,7 @@ public class StandardResource {
             responseCode = "201",
             description = "The draft",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/CreateStandard")
     public Response create(StandardBody body, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Standard.Builder standard = StandardMapping.standard(RequestBodies.required(body));
         return created(
@@ -152,6 +154,7 @@ public class StandardResource {
             responseCode = "200",
             description = "The version",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/GetStandard")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -161,6 +164,7 @@ public class StandardResource {
 
     @GET
     @Operation(summary = "List standards", description = "By code then version; without their trees.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/ListStandards")
     public Page<StandardView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only the versions of this standard") @QueryParam("code") String code,
@@ -186,6 +190,7 @@ public class StandardResource {
             responseCode = "200",
             description = "The changed draft",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/UpdateStandard")
     public Response update(
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
@@ -208,6 +213,15 @@ public class StandardResource {
             responseCode = "200",
             description = "The version after the change",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "publish": "sqm.standards.v1.StandardService/PublishStandard",
+                    "retire": "sqm.standards.v1.StandardService/RetireStandard"
+                }""")
     public Response change(@BeanParam StateChange change, String body) {
         return stateChanges.apply(change, body);
     }
@@ -221,6 +235,7 @@ public class StandardResource {
             responseCode = "201",
             description = "The new draft",
             content = @Content(schema = @Schema(implementation = StandardView.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/CreateStandardVersion")
     public Response newVersion(
             @PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         return created(
@@ -240,6 +255,7 @@ public class StandardResource {
             description =
                     "Format sqm-standard/v1; import it into another installation with POST /api/v1/standards:import.")
     @APIResponse(responseCode = "200", description = "The document")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.StandardService/ExportStandard")
     public Response export(@PathParam("id") String id) {
         String document = calls.read(
                         SERVICE,

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -103,6 +104,7 @@ public class UnitResource {
             responseCode = "409",
             description = "Another unit has this code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/CreateUnit")
     public Response create(
             UnitBody body,
             @Parameter(description = "A client-chosen key, at most 100 characters, that makes the create safe to retry")
@@ -133,6 +135,7 @@ public class UnitResource {
             responseCode = "404",
             description = "No unit has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/GetUnit")
     public Response get(@PathParam("id") String id) {
         return answer(calls.read(
                 SERVICE,
@@ -141,6 +144,7 @@ public class UnitResource {
 
     @GET
     @Operation(summary = "List units", description = "Units ordered by code, one page at a time.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/ListUnits")
     public Page<UnitView> list(
             @BeanParam PageRequest page,
             @Parameter(description = "Only the direct children of this unit") @QueryParam("parentId") String parentId,
@@ -180,6 +184,7 @@ public class UnitResource {
             responseCode = "409",
             description = "The etag is stale: someone changed the unit since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/UpdateUnit")
     public Response update(
             @PathParam("id") String id,
             @Parameter(description = "The etag of your last read", required = true) @HeaderParam(HttpHeaders.IF_MATCH)
@@ -201,6 +206,15 @@ public class UnitResource {
             responseCode = "200",
             description = "The unit after the change",
             content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @Extension(
+            name = "x-sqm-rpc",
+            parseValue = true,
+            value =
+                    """
+                {
+                    "deactivate": "sqm.standards.v1.UnitService/DeactivateUnit",
+                    "reactivate": "sqm.standards.v1.UnitService/ReactivateUnit"
+                }""")
     public Response change(@BeanParam StateChange change, String body) {
         return stateChanges.apply(change, body);
     }
@@ -208,6 +222,7 @@ public class UnitResource {
     @GET
     @Path("/{id}/descendants")
     @Operation(summary = "List every unit below a unit", description = "At any depth, ordered by code.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/ListUnitDescendants")
     public Page<UnitView> descendants(
             @PathParam("id") String id,
             @BeanParam PageRequest page,
@@ -226,6 +241,7 @@ public class UnitResource {
     @GET
     @Path("/{id}/path")
     @Operation(summary = "The path from the root of the hierarchy down to a unit", description = "Root first.")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/GetUnitPath")
     public Page<UnitView> path(@PathParam("id") String id) {
         var path = calls.read(
                 SERVICE,

@@ -324,7 +324,6 @@ class InspectionResourceTest extends FakeBackendTest {
     void everyVerbCallsItsRpcWithIdEtagNoteAndActor(String verb, Class<? extends Message> request) {
         given().urlEncodingEnabled(false)
                 .header("If-Match", "\"e1\"")
-                .header("X-Actor", "lead inspector")
                 .contentType(ContentType.JSON)
                 .body("{\"note\":\"why\"}")
                 .when()
@@ -335,7 +334,7 @@ class InspectionResourceTest extends FakeBackendTest {
         assertEquals("n1", field(sent, "id"));
         assertEquals("e1", field(sent, "etag"));
         assertEquals("why", field(sent, "note"));
-        assertEquals("lead inspector", field(sent, "actor"));
+        assertEquals("", field(sent, "actor"));
     }
 
     static final InspectionScore SCORE = InspectionScore.newBuilder()

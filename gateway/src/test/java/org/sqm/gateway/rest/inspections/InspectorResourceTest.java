@@ -45,7 +45,8 @@ class InspectorResourceTest extends FakeBackendTest {
                 .header("Idempotency-Key", "k1")
                 .body("{\"name\":\"Li Wei\",\"certificateNumber\":\"PRV-2026-0042\",\"authorityLevel\":\"PROVINCIAL\","
                         + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2028-01-01T00:00:00Z\","
-                        + "\"qualifiedKinds\":[\"MYSTERY_SHOPPING\",\"DESK_REVIEW\"],\"pseudonym\":\"Shopper 7\"}")
+                        + "\"qualifiedKinds\":[\"MYSTERY_SHOPPING\",\"DESK_REVIEW\"],\"pseudonym\":\"Shopper 7\","
+                        + "\"subject\":\"li.wei@sqm.dev\"}")
                 .when()
                 .post("/api/v1/inspectors")
                 .then()
@@ -65,12 +66,17 @@ class InspectorResourceTest extends FakeBackendTest {
                 sent.getInspector().getQualifiedKindsList());
         assertEquals(at("2026-01-01T00:00:00Z"), sent.getInspector().getValidFrom());
         assertEquals("Shopper 7", sent.getInspector().getPseudonym());
+        assertEquals("li.wei@sqm.dev", sent.getInspector().getSubject());
     }
 
     @Test
     void readAndListAnswerInspectors() {
         Backend.answer(GetInspectorRequest.class, INSPECTOR);
         given().when().get("/api/v1/inspectors/i1").then().statusCode(200).body("name", equalTo("Li Wei"));
+        Backend.answer(
+                GetInspectorRequest.class,
+                INSPECTOR.toBuilder().setSubject("li.wei@sqm.dev").build());
+        given().when().get("/api/v1/inspectors/i1").then().statusCode(200).body("subject", equalTo("li.wei@sqm.dev"));
         assertEquals("i1", Backend.received(GetInspectorRequest.class).getId());
         Backend.answer(
                 ListInspectorsRequest.class,

@@ -68,7 +68,6 @@ class SupervisionOrderResourceTest extends FakeBackendTest {
         Backend.answer(CreateSupervisionOrderRequest.class, ORDER);
         given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", "k1")
-                .header("X-Actor", "province")
                 .body("{\"unitId\":\"u1\",\"authorityLevel\":\"PROVINCIAL\",\"issuer\":\"Sichuan Provincial Company\","
                         + "\"regulator\":true,\"problem\":\"Queue times\",\"dueTime\":\"2026-03-22T08:00:00Z\","
                         + "\"reportInterval\":\"P7D\"}")
@@ -88,7 +87,7 @@ class SupervisionOrderResourceTest extends FakeBackendTest {
                 .body("doneTime", nullValue());
         CreateSupervisionOrderRequest sent = Backend.received(CreateSupervisionOrderRequest.class);
         assertEquals("k1", sent.getRequestId());
-        assertEquals("province", sent.getActor());
+        assertEquals("", sent.getActor());
         assertEquals(AuthorityLevel.AUTHORITY_LEVEL_PROVINCIAL, sent.getOrder().getAuthorityLevel());
         assertTrue(sent.getOrder().getRegulator());
         assertEquals(span("P7D"), sent.getOrder().getReportInterval());
@@ -189,7 +188,6 @@ class SupervisionOrderResourceTest extends FakeBackendTest {
         Backend.answer(RecordSupervisionCauseRequest.class, ORDER);
         given().urlEncodingEnabled(false)
                 .header("If-Match", "\"e1\"")
-                .header("X-Actor", "hall")
                 .contentType(ContentType.JSON)
                 .body("{\"cause\":\"one counter at lunch time\"}")
                 .when()
@@ -200,7 +198,7 @@ class SupervisionOrderResourceTest extends FakeBackendTest {
         RecordSupervisionCauseRequest cause = Backend.received(RecordSupervisionCauseRequest.class);
         assertEquals("s1", cause.getId());
         assertEquals("e1", cause.getEtag());
-        assertEquals("hall", cause.getActor());
+        assertEquals("", cause.getActor());
         assertEquals("one counter at lunch time", cause.getCause());
 
         given().urlEncodingEnabled(false)

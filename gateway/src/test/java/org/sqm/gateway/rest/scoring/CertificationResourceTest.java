@@ -121,7 +121,6 @@ class CertificationResourceTest extends FakeBackendTest {
         Backend.answer(SuspendCertificationRequest.class, suspended);
         given().urlEncodingEnabled(false)
                 .contentType(ContentType.JSON)
-                .header("X-Actor", "ops-lead")
                 .body("{\"etag\":\"3\",\"reason\":\"under investigation\"}")
                 .when()
                 .post("/api/v1/certifications/c1:suspend")
@@ -137,7 +136,7 @@ class CertificationResourceTest extends FakeBackendTest {
         assertEquals("c1", sent.getId());
         assertEquals("3", sent.getEtag());
         assertEquals("under investigation", sent.getReason());
-        assertEquals("ops-lead", sent.getActor());
+        assertEquals("", sent.getActor());
 
         Backend.answer(
                 ReinstateCertificationRequest.class,

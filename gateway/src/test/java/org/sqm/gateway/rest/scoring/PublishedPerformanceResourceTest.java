@@ -96,7 +96,6 @@ class PublishedPerformanceResourceTest extends FakeBackendTest {
     void publishingAnswersThePublicationAndSendsTheActor() {
         Backend.answer(PublishPerformanceRequest.class, MARCH);
         given().urlEncodingEnabled(false)
-                .header("X-Actor", "regulator-desk")
                 .when()
                 .post("/api/v1/publishedPerformance/2026-03:publish")
                 .then()
@@ -109,7 +108,7 @@ class PublishedPerformanceResourceTest extends FakeBackendTest {
                 .body("fingerprint", equalTo("ab".repeat(32)));
         PublishPerformanceRequest sent = Backend.received(PublishPerformanceRequest.class);
         assertEquals("2026-03", sent.getPeriod());
-        assertEquals("regulator-desk", sent.getActor());
+        assertEquals("", sent.getActor());
 
         given().urlEncodingEnabled(false)
                 .when()
