@@ -265,6 +265,7 @@ class AuthorisationMatrixIT {
             failures.add("operations without a valid x-sqm-roles: " + withoutRoles);
         }
         failures.addAll(run(calls));
+        System.out.printf("authorisation matrix, REST: %d operations, %d calls%n", operations, calls.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " REST authorisation failures of " + calls.size() + " calls:\n"
                     + String.join("\n", failures));
@@ -415,6 +416,9 @@ class AuthorisationMatrixIT {
             failures.add("methods without (sqm.common.v1.access): " + withoutRoles);
         }
         failures.addAll(run(calls));
+        System.out.printf(
+                "authorisation matrix, gRPC: %d methods on %d servers' services, %d calls%n",
+                rpcs.size(), services.size(), calls.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " gRPC authorisation failures of " + calls.size() + " calls:\n"
                     + String.join("\n", failures));
