@@ -417,7 +417,7 @@ class AuthorisationMatrixIT {
         }
         failures.addAll(run(calls));
         System.out.printf(
-                "authorisation matrix, gRPC: %d methods on %d servers' services, %d calls%n",
+                "authorisation matrix, gRPC: %d methods (of %d services, the audit service on each server), %d calls%n",
                 rpcs.size(), services.size(), calls.size());
         if (!failures.isEmpty()) {
             fail(failures.size() + " gRPC authorisation failures of " + calls.size() + " calls:\n"
