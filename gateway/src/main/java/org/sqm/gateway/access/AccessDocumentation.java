@@ -126,8 +126,12 @@ public class AccessDocumentation implements OASFilter {
             return "none (service tokens only)";
         }
         String roles = String.join(", ", groups(access.get()));
-        return access.get().getScope() == UnitScope.UNIT_SCOPE_UNIT
-                ? roles + " (unit-manager, viewer and complaint-handler only for their units)"
+        List<String> cut = access.get().getRolesList().stream()
+                .filter(Roles.UNIT_SCOPED::contains)
+                .map(Roles::group)
+                .toList();
+        return access.get().getScope() == UnitScope.UNIT_SCOPE_UNIT && !cut.isEmpty()
+                ? roles + " (" + String.join(", ", cut) + ": only for their units and those below)"
                 : roles;
     }
 

@@ -90,6 +90,24 @@ class AccessRulesTest {
     }
 
     @Test
+    void operationsOfAForeignProtoTakeTheRuleOfTheRpcTheyName() throws Exception {
+        // google.longrunning.Operations cannot carry the option; scoring-service applies RecomputeScorecards' rule.
+        JsonNode get = openApi().at("/paths/~1api~1v1~1operations~1{id}/get");
+        assertEquals(
+                "google.longrunning.Operations/GetOperation",
+                get.get(RpcRule.EXTENSION).asText());
+        assertEquals(
+                "sqm.scoring.v1.ScorecardService/RecomputeScorecards",
+                get.get(RpcRule.ACCESS_OF).asText());
+        assertTrue(get.get("description").asText().contains("RecomputeScorecards"), get.toString());
+        assertEquals(
+                Rpcs.access("sqm.scoring.v1.ScorecardService/RecomputeScorecards")
+                        .isPresent(),
+                get.has(AccessDocumentation.ROLES),
+                get.toString());
+    }
+
+    @Test
     void rolesComeFromTheProtoOptionOfTheRpc() throws Exception {
         // AuditService.ListAuditEvents states its roles in audit.proto: administrator, quality manager.
         JsonNode audit = openApi().at("/paths/~1api~1v1~1auditEvents/get");
@@ -113,8 +131,13 @@ class AccessRulesTest {
         assertEquals(
                 "sqm.inspection.v1.InspectionService/FinalizeInspection",
                 change.at("/x-sqm-rpc/finalize").asText());
-        assertTrue(change.get(AccessDocumentation.ROLES).has("start"), change.toString());
-        assertTrue(change.get(AccessDocumentation.SCOPE).has("finalize"), change.toString());
+        if (Rpcs.access("sqm.inspection.v1.InspectionService/StartInspection").isPresent()) {
+            // Once inspection's protos state their roles (each service's branch adds them).
+            assertTrue(change.get(AccessDocumentation.ROLES).has("start"), change.toString());
+            assertTrue(change.get(AccessDocumentation.SCOPE).has("finalize"), change.toString());
+        } else {
+            assertTrue(change.get("description").asText().contains("the service decides"), change.toString());
+        }
         assertFalse(change.get("description").asText().isBlank());
     }
 
