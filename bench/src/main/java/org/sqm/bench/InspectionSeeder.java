@@ -137,6 +137,8 @@ final class InspectionSeeder {
             throws SQLException {
         Random random = new Random(seed);
         long began = System.nanoTime();
+        long audited = Copy.auditEvents(db);
+        Copy.withoutTriggers(db);
         try (PreparedStatement pin = db.prepareStatement("INSERT INTO pinned_standard (id, code, version, content,"
                 + " fetch_time) VALUES (?, ?, ?, ?::jsonb, ?) ON CONFLICT (id) DO NOTHING")) {
             var node = JSON.readTree(standard.json());
@@ -157,7 +159,6 @@ final class InspectionSeeder {
             cumulative[i] = sum;
         }
         long days = Duration.between(from, to).toDays();
-        Copy.withoutTriggers(db);
         Copy inspections = new Copy(db, "inspection", INSPECTION_COLUMNS, 5_000);
         Copy ratings = new Copy(db, "rating", RATING_COLUMNS, 50_000);
         long mystery = 0;
@@ -281,6 +282,7 @@ final class InspectionSeeder {
         inspections.flush();
         long ratingRows = ratings.flush();
         Copy.analyze(db, "inspection", "rating");
+        Copy.requireNoAuditEvents(db, audited, "InspectionSeeder");
         return new Seeded(count, ratingRows, mystery, failedCount, Duration.ofNanos(System.nanoTime() - began));
     }
 

@@ -98,6 +98,7 @@ final class ScoringInputSeeder {
             long seed)
             throws SQLException {
         long began = System.nanoTime();
+        long audited = Copy.auditEvents(db);
         Copy.withoutTriggers(db);
         ScoringInputSeeder s = new ScoringInputSeeder(db, tree, month, zone, now, seed);
         long[] surveys = s.surveys(responses);
@@ -113,6 +114,7 @@ final class ScoringInputSeeder {
                 "measurement",
                 "violation",
                 "violation_withdrawal");
+        Copy.requireNoAuditEvents(db, audited, "ScoringInputSeeder");
         return new Seeded(
                 surveys[0],
                 surveys[1],

@@ -190,6 +190,7 @@ final class UnitTreeSeeder {
                 calendar = rs.getObject(1, UUID.class);
             }
         }
+        long audited = Copy.auditEvents(db);
         Copy.withoutTriggers(db);
         Copy rows = new Copy(db, "unit", COLUMNS, 5_000);
         for (Unit u : tree.units()) {
@@ -208,6 +209,7 @@ final class UnitTreeSeeder {
         }
         rows.flush();
         Copy.analyze(db, "unit");
+        Copy.requireNoAuditEvents(db, audited, "UnitTreeSeeder");
         return new Tree(tree.units(), tree.cities(), Duration.ofNanos(System.nanoTime() - began));
     }
 }

@@ -27,6 +27,7 @@ class BenchSmokeIT {
         assertEquals(
                 List.of(
                         "Complaint intake",
+                        AuthenticationCostBenchmark.TITLE,
                         "Reads",
                         ComplaintFeedBenchmark.TITLE,
                         ScorecardRecomputeBenchmark.TITLE,
@@ -48,6 +49,14 @@ class BenchSmokeIT {
             assertTrue(warmUps.contains("\n| " + path + " | "), "no warm-up row for " + path + ": " + warmUps);
         }
         assertTrue(report.contains("The ceiling of this design on this machine"), report);
+        // What authentication costs per call: the same no-op with and without the token check, measured
+        // side by side, and the difference stated in microseconds.
+        String auth =
+                report.substring(report.indexOf("## " + AuthenticationCostBenchmark.TITLE), report.indexOf("## Reads"));
+        assertTrue(auth.contains("| 2 | " + AuthenticationCostBenchmark.WITH + " | "), auth);
+        assertTrue(auth.contains("| 2 | " + AuthenticationCostBenchmark.WITHOUT + " | "), auth);
+        assertTrue(auth.matches("(?s).*at concurrency 2 \\*\\*-?[0-9.]+ µs\\*\\* per call.*"), auth);
+        assertTrue(warmUps.contains("\n| " + AuthenticationCostBenchmark.WITH + " | "), warmUps);
         // The feed against its SQL: both timed on 1 000 units and 20 000 complaints, and the gRPC feed's ratio stated.
         String feed = report.substring(
                 report.indexOf("## " + ComplaintFeedBenchmark.TITLE),

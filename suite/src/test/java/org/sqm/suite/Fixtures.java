@@ -58,6 +58,45 @@ final class Fixtures {
         return hall;
     }
 
+    /** A calendar of office hours (weekdays 9 to 17, Berlin); answers its id. */
+    static String officeCalendar() {
+        StringBuilder hours = new StringBuilder();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            hours.append(hours.length() == 0 ? "" : ",")
+                    .append("{\"day\":\"")
+                    .append(day)
+                    .append("\",\"startTime\":\"09:00\",\"endTime\":\"17:00\"}");
+        }
+        return given().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + unique("CAL") + "\",\"name\":\"Office\",\"timeZone\":\"Europe/Berlin\","
+                        + "\"workingHours\":[" + hours + "]}")
+                .when()
+                .post("/api/v1/calendars")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** A new unit of the type under the parent (null: at the top) on the calendar (null: inherited); answers its id. */
+    static String unitOn(String type, String parent, String calendar) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", unique("UN"), "name", type, "type", type));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        if (calendar != null) {
+            body.put("calendarId", calendar);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /**
      * Imports a copy of one of standards-service's shipped catalogue documents under a fresh code
      * (prefix plus a unique suffix) and publishes it; answers the code.
@@ -226,6 +265,29 @@ final class Fixtures {
                 .post("/api/v1/inspections/" + id + ":" + verb);
         r.then().statusCode(200);
         return r;
+    }
+
+    /**
+     * Registers an inspector whose tokens carry {@code subject} (an inspector token with that subject
+     * works the inspections assigned to them), of the authority, qualified for the kind; answers the id.
+     */
+    static String inspectorWithSubject(String subject, String authority, String kind) {
+        java.time.Instant now = java.time.Instant.now();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Inspector " + subject,
+                        "subject", subject,
+                        "certificateNumber", unique("CERT"),
+                        "authorityLevel", authority,
+                        "validFrom", now.minus(java.time.Duration.ofDays(30)).toString(),
+                        "validUntil", now.plus(java.time.Duration.ofDays(800)).toString(),
+                        "qualifiedKinds", List.of(kind)))
+                .when()
+                .post("/api/v1/inspectors")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /**

@@ -42,11 +42,13 @@ public class SuiteExtension implements BeforeAllCallback {
         RestAssured.baseURI = suite.baseUrl(Component.GATEWAY);
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         // Every request as an administrator unless the test sends its own Authorization header. The actor
-        // of a change is now the token's subject, so a test naming one (the X-Actor it sent before
-        // tokens existed) calls as an administrator with that subject.
+        // of a change is the token's subject (the gateway no longer takes X-Actor), so a test naming one
+        // (the X-Actor it sent before tokens existed) calls as an administrator with that subject, and
+        // the header itself never leaves the test.
         RestAssured.replaceFiltersWith(List.of((request, response, next) -> {
+            String actor = request.getHeaders().getValue("X-Actor");
+            request.removeHeader("X-Actor");
             if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-                String actor = request.getHeaders().getValue("X-Actor");
                 request.header("Authorization", actor == null ? Bearer.administrator() : Bearer.administratorAs(actor));
             }
             return next.next(request, response);
