@@ -68,8 +68,11 @@ public final class Launcher {
         for (String role : new java.util.TreeSet<>(DevTokens.ROLES)) {
             System.out.printf("  %-18s %s%n", role, DevTokens.token(role));
         }
+        System.out.println("  (unit-manager, viewer and complaint-handler see only the units named in their token and"
+                + " below: scripts/token.sh unit-manager <unit id>)");
         System.out.printf(
-                "  e.g. curl -H \"Authorization: Bearer $(scripts/token.sh viewer)\" %s/api/v1/units%n", gateway);
+                "  e.g. curl -H \"Authorization: Bearer $(scripts/token.sh quality-manager)\" %s/api/v1/units%n",
+                gateway);
         System.out.println("Press Ctrl-C to stop.");
         if (!Files.isDirectory(state)) {
             System.err.println("warning: " + state + " is missing");
