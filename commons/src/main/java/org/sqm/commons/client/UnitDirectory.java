@@ -1,8 +1,12 @@
 package org.sqm.commons.client;
 
+import io.grpc.Status;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.sqm.proto.standards.v1.GetUnitRequest;
 import org.sqm.proto.standards.v1.ListUnitDescendantsRequest;
@@ -52,5 +56,31 @@ public final class UnitDirectory {
                 (ListUnitDescendantsResponse page) -> below.addAll(page.getUnitsList()),
                 ListUnitDescendantsResponse::getNextPageToken);
         return below;
+    }
+
+    /**
+     * The unit and every unit below it, inactive ones too: what each service's {@code UnitTree} answers
+     * for {@code UnitScopes}. Read outside the caller's open transaction, if any (suspended for the
+     * call: a remote call never runs inside one). A unit standards-service does not know, or does not
+     * show this caller, grants nothing: no units at all.
+     */
+    public Set<UUID> subtree(UUID root) {
+        return QuarkusTransaction.isActive()
+                ? QuarkusTransaction.suspendingExisting().call(() -> readSubtree(root))
+                : readSubtree(root);
+    }
+
+    private Set<UUID> readSubtree(UUID root) {
+        Set<UUID> subtree = new LinkedHashSet<>();
+        subtree.add(root);
+        try {
+            descendants(root, true).forEach(unit -> subtree.add(UUID.fromString(unit.getId())));
+        } catch (RemoteCallException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return Set.of();
+            }
+            throw e;
+        }
+        return subtree;
     }
 }

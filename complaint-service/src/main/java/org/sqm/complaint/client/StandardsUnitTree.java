@@ -1,13 +1,10 @@
 package org.sqm.complaint.client;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.auth.UnitTree;
-import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.commons.client.UnitDirectory;
 import org.sqm.proto.standards.v1.UnitServiceGrpc.UnitServiceBlockingStub;
@@ -28,17 +25,6 @@ public class StandardsUnitTree implements UnitTree {
 
     @Override
     public Set<UUID> subtree(UUID root) {
-        Set<UUID> subtree = new LinkedHashSet<>();
-        try {
-            units.descendants(root, true).forEach(unit -> subtree.add(UUID.fromString(unit.getId())));
-        } catch (RemoteCallException e) {
-            if (e.code() == Status.Code.NOT_FOUND) {
-                // A unit standards-service does not know (or does not show this caller) grants nothing.
-                return Set.of();
-            }
-            throw e;
-        }
-        subtree.add(root);
-        return subtree;
+        return units.subtree(root);
     }
 }

@@ -1,9 +1,7 @@
 package org.sqm.inspection.client;
 
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.auth.UnitTree;
@@ -28,15 +26,6 @@ public class StandardsUnitTree implements UnitTree {
 
     @Override
     public Set<UUID> subtree(UUID root) {
-        return QuarkusTransaction.isActive()
-                ? QuarkusTransaction.suspendingExisting().call(() -> read(root))
-                : read(root);
-    }
-
-    private Set<UUID> read(UUID root) {
-        Set<UUID> subtree = new LinkedHashSet<>();
-        subtree.add(root);
-        units.descendants(root, true).forEach(u -> subtree.add(UUID.fromString(u.getId())));
-        return subtree;
+        return units.subtree(root);
     }
 }

@@ -1,13 +1,10 @@
 package org.sqm.scoring.client;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.auth.UnitTree;
-import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.commons.client.UnitDirectory;
 import org.sqm.proto.standards.v1.UnitServiceGrpc.UnitServiceBlockingStub;
@@ -29,16 +26,6 @@ public class StandardsUnitTree implements UnitTree {
 
     @Override
     public Set<UUID> subtree(UUID root) {
-        Set<UUID> tree = new HashSet<>();
-        tree.add(root);
-        try {
-            units.descendants(root, true).forEach(u -> tree.add(UUID.fromString(u.getId())));
-        } catch (RemoteCallException e) {
-            if (e.code() != Status.Code.NOT_FOUND) {
-                throw e;
-            }
-            // A token's unit standards-service does not know (or does not show this caller): no more than itself.
-        }
-        return tree;
+        return units.subtree(root);
     }
 }
