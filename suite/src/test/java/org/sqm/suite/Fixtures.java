@@ -272,22 +272,7 @@ final class Fixtures {
      * works the inspections assigned to them), of the authority, qualified for the kind; answers the id.
      */
     static String inspectorWithSubject(String subject, String authority, String kind) {
-        java.time.Instant now = java.time.Instant.now();
-        return given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", "Inspector " + subject,
-                        "subject", subject,
-                        "certificateNumber", unique("CERT"),
-                        "authorityLevel", authority,
-                        "validFrom", now.minus(java.time.Duration.ofDays(30)).toString(),
-                        "validUntil", now.plus(java.time.Duration.ofDays(800)).toString(),
-                        "qualifiedKinds", List.of(kind)))
-                .when()
-                .post("/api/v1/inspectors")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return registerInspector("Inspector " + subject, subject, authority, kind);
     }
 
     /**
@@ -295,15 +280,24 @@ final class Fixtures {
      * 800 days; answers the id.
      */
     static String inspector(String name, String authority, String kind) {
+        return registerInspector(name, null, authority, kind);
+    }
+
+    /** An inspector certified from 30 days ago for 800 days, with a token subject if one is given. */
+    private static String registerInspector(String name, String subject, String authority, String kind) {
         java.time.Instant now = java.time.Instant.now();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "name", name,
+                "certificateNumber", unique("CERT"),
+                "authorityLevel", authority,
+                "validFrom", now.minus(java.time.Duration.ofDays(30)).toString(),
+                "validUntil", now.plus(java.time.Duration.ofDays(800)).toString(),
+                "qualifiedKinds", List.of(kind)));
+        if (subject != null) {
+            body.put("subject", subject);
+        }
         return given().contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", name,
-                        "certificateNumber", unique("CERT"),
-                        "authorityLevel", authority,
-                        "validFrom", now.minus(java.time.Duration.ofDays(30)).toString(),
-                        "validUntil", now.plus(java.time.Duration.ofDays(800)).toString(),
-                        "qualifiedKinds", List.of(kind)))
+                .body(body)
                 .when()
                 .post("/api/v1/inspectors")
                 .then()
