@@ -6,6 +6,7 @@ import {
     describeSource,
     explainScorecard,
     explanationText,
+    lastEndedMonth,
     leagueRows,
     movement,
     number,
@@ -88,7 +89,7 @@ test('numbers drop trailing zeros and never show -0', () => {
     assert.equal(number(33.3333), '33.33');
     assert.equal(number(-0.001), '0');
     assert.equal(number(79.46, 1), '79.5');
-    assert.equal(number(undefined), '–');
+    assert.equal(number(undefined), '—');
 });
 
 test('each kind of source is described in words', () => {
@@ -225,7 +226,7 @@ test('league rows: ties share a rank, gaps beyond confidence are marked, insuffi
                 insufficientDataReason: '12 responses, fewer than 30', differenceToAbove: 'NOT_APPLICABLE'},
         ],
     });
-    assert.deepEqual(rows.map((r) => r.rankText), ['1', '2', '=2', '4', '–']);
+    assert.deepEqual(rows.map((r) => r.rankText), ['1', '2', '=2', '4', '—']);
     assert.deepEqual(rows.map((r) => r.tied), [false, true, true, false, false]);
     assert.deepEqual(rows.map((r) => r.movement.text), ['→', '↑ 2', 'new', '↓ 2', '']);
     assert.deepEqual(rows.map((r) => r.gapAbove), [false, true, false, false, false]);
@@ -264,4 +265,9 @@ test('a recompute: starting, running, done with counts, failed and cancelled in 
     assert.equal(operationProgress({done: true, error: {code: 'CANCELLED', message: 'cancelled by admin'}}).state,
         'cancelled');
     assert.equal(operationId({name: 'operations/8f0c'}), '8f0c');
+});
+
+test('the default period is the last ended month, across a year end', () => {
+    assert.equal(lastEndedMonth(new Date('2026-12-01T02:00:00Z')), '2026-11');
+    assert.equal(lastEndedMonth(new Date('2027-01-31T23:59:59Z')), '2026-12');
 });

@@ -8,7 +8,7 @@
  */
 export function number(value, digits = 2) {
     if (value === null || value === undefined || Number.isNaN(value)) {
-        return '–';
+        return '—';
     }
     const fixed = Number(value).toFixed(digits);
     const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
@@ -274,6 +274,14 @@ export function explanationText(scorecard) {
     return lines.join('\n');
 }
 
+// ---- Periods ----
+
+/** The last ended month (UTC), "YYYY-MM": the newest one a recompute may score, the screens' default. */
+export function lastEndedMonth(now = new Date()) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 // ---- League tables ----
 
 /**
@@ -325,7 +333,7 @@ export function leagueRows(table) {
             level: row.level,
             ranked,
             rank: ranked ? row.rank : null,
-            rankText: ranked ? (tied && above && above.rank === row.rank ? `=${row.rank}` : String(row.rank)) : '–',
+            rankText: ranked ? (tied && above && above.rank === row.rank ? `=${row.rank}` : String(row.rank)) : '—',
             tied: !!tied,
             value: ranked ? number(row.value, 1) : '',
             interval,
