@@ -38,7 +38,7 @@ export function chartOption(series) {
         legend: {data: ['Score', 'Satisfaction index'], bottom: 0},
         grid: {left: 40, right: 16, top: 16, bottom: 48},
         xAxis: {type: 'category', data: series.periods, boundaryGap: false},
-        yAxis: {type: 'value', min: 0, max: 100, name: '0–100'},
+        yAxis: {type: 'value', min: 0, max: 100},
         series: [
             {
                 name: 'Score',

@@ -8,6 +8,7 @@ import { explainScorecard, number } from '../explain.js';
 import { formatDateTime, formatEnum, formatScore } from '../format.js';
 import { deadlineTimer, skewFrom, startDeadlineTimers } from '../timers.js';
 import { badge, el, fields, loading, replace, showProblem, table } from '../ui.js';
+import { useScreenStyles } from './styles.js';
 
 /** What each part is called on the screen, for warnings and omissions. */
 const PART_NAMES = {
@@ -39,7 +40,7 @@ export function warningText(w) {
 }
 
 function card(testid, title, ...children) {
-    return el('section', { class: 'card', 'data-testid': testid }, el('h3', {}, title), ...children);
+    return el('section', { class: 'panel', 'data-testid': testid }, el('h3', {}, title), ...children);
 }
 
 /** The card body of a part that is absent: failed (with its warning), or simply not there. */
@@ -366,7 +367,7 @@ function inspectionsCard(dashboard) {
 function periodForm(current, onChange) {
     const input = el('input', { type: 'month', value: current || '', 'data-testid': 'dash-period', 'aria-label': 'Period' });
     return el('form', {
-        class: 'inline',
+        class: 'filters',
         onsubmit: (event) => {
             event.preventDefault();
             if (input.value === '' || PERIOD.test(input.value)) {
@@ -390,21 +391,20 @@ function view(dashboard, unitId, receivedMillis, cleanups, reload) {
         el('div', { class: 'dash-grid' },
             show('scorecard', () => scorecardCard(dashboard)),
             show('trend', () => trendCard(dashboard, cleanups)),
+            show('accreditation', () => accreditationCard(dashboard)),
             show('complaints', () => complaintsCard(dashboard, skewMillis)),
             ordersCard(dashboard, skewMillis),
-            show('inspections', () => inspectionsCard(dashboard)),
-            show('accreditation', () => accreditationCard(dashboard))),
+            show('inspections', () => inspectionsCard(dashboard))),
     ];
 }
 
 registerScreen('dashboard', {
     title: 'Unit dashboard',
     render(container, params = {}) {
+        useScreenStyles();
         const unitId = params.id;
-        const root = el('section', { class: 'screen dashboard', 'data-testid': 'screen-dashboard' });
-        const body = el('div', {});
-        root.append(body);
-        container.append(root);
+        const body = el('div', { class: 'dashboard' });
+        container.append(body);
         let cleanups = [];
         let generation = 0;
         const stopAll = () => {

@@ -7,6 +7,7 @@ import { lastEndedMonth, leagueRows } from '../explain.js';
 import { formatEnum } from '../format.js';
 import { can, loadPermissions } from '../permissions.js';
 import { el, loading, replace, showProblem } from '../ui.js';
+import { useScreenStyles } from './styles.js';
 
 const UNIT_TYPES = [
     'COMPANY',
@@ -80,7 +81,7 @@ function tableElement(table, rows, onParent) {
     el('td', {}, row.grade || '—'),
     el('td', {}, previousCell(row)),
     el('td', {}, el('button', { type: 'button', class: 'link', title: 'Rank the units directly below this one',
-        onclick: () => onParent(row) }, 'units below ›'))));
+        onclick: () => onParent(row) }, 'below ›'))));
     return el('table', { class: 'grid league', 'data-testid': 'league-table' },
         el('thead', {}, header),
         el('tbody', {}, body.length > 0 ? body
@@ -108,7 +109,9 @@ function recomputeHint(error, period) {
 
 registerScreen('league', {
     title: 'League tables',
+    nav: { label: 'League tables', order: 30, requires: ['GET', '/api/v1/leagueTables'] },
     render(container, params = {}) {
+        useScreenStyles();
         const state = {
             period: params.period || (last && last.period) || lastEndedMonth(),
             unitType: params.unitType || (last && last.unitType) || '',
@@ -192,8 +195,7 @@ registerScreen('league', {
         el('label', {}, 'Period ', periodInput), ' ', typeSelect, ' ', levelSelect, ' ', metricSelect, ' ', parentSlot, ' ',
         el('button', { type: 'submit', 'data-testid': 'league-load' }, 'Show'));
 
-        container.append(el('section', { class: 'screen league', 'data-testid': 'screen-league' },
-            el('h2', {}, 'League tables'), form, message, result));
+        container.append(el('h2', {}, 'League tables'), form, message, result);
         showParent();
         if (last || params.period) {
             load();

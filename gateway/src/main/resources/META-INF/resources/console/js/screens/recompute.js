@@ -9,6 +9,7 @@ import { formatDateTime } from '../format.js';
 import { can, loadPermissions } from '../permissions.js';
 import { session } from '../session.js';
 import { el, replace, showProblem, table } from '../ui.js';
+import { useScreenStyles } from './styles.js';
 
 const POLL_MILLIS = 500;
 /** After a failed read the next one waits longer, up to this, so a service that is down is not hammered. */
@@ -136,65 +137,96 @@ function unscoredTable(units) {
     ], units, { rowAttrs: () => ({ 'data-testid': 'unscored-unit' }), emptyText: 'Every unit was scored.' });
 }
 
-function progressView(onCancel) {
-    const op = tracked.operation;
-    if (!op) {
-        return el('p', { class: 'empty', 'data-testid': 'recompute-status', 'data-state': 'idle' }, 'No recompute started in this tab.');
-    }
-    const p = operationProgress(op);
-    const meta = op.metadata || {};
-    const bar = el('progress', { 'data-testid': 'recompute-progress', max: String(p.max > 0 ? p.max : 1), 'aria-label': 'Units scored' });
-    if (p.max > 0 || p.done) {
-        // Without a total the bar stays indeterminate (no value) until the run knows how many units it has.
-        bar.value = p.max > 0 ? p.value : 1;
-    }
+function resultElement(op, p) {
     const r = op.response;
-    const parts = [
-        el('h3', {}, `Recompute of ${meta.period || (r && r.period) || '…'}`),
-        el('p', {}, bar, ' ', el('span', { 'data-testid': 'recompute-percent' }, `${p.percent} %`)),
-        el('p', { 'data-testid': 'recompute-status', 'data-state': p.state, class: p.state }, p.text),
-        meta.startTime ? el('p', { class: 'meta' }, `Started ${formatDateTime(meta.startTime)}`,
-            meta.endTime ? `, ended ${formatDateTime(meta.endTime)}` : '', ` · ${op.name}`) : null,
-    ];
-    if (!p.done && onCancel) {
-        parts.push(el('button', { type: 'button', 'data-testid': 'recompute-cancel', disabled: !!meta.cancelRequested, onclick: onCancel },
-            meta.cancelRequested ? 'Cancelling…' : 'Cancel'));
-    }
-    if (tracked.readError) {
-        const slot = el('div', {});
-        showProblem(slot, tracked.readError);
-        parts.push(el('p', { class: 'meta' }, 'Reading the progress failed; trying again.'), slot);
-    }
     if (p.state === 'done' && r) {
-        parts.push(el('div', { 'data-testid': 'recompute-result' },
+        const listed = r.unscoredUnits || [];
+        return el('div', { 'data-testid': 'recompute-result' },
             el('p', {}, p.summary),
-            (r.unscoredUnits || []).length > 0
-                ? [el('h4', {}, r.unscored > r.unscoredUnits.length ? `Units not scored (the first ${r.unscoredUnits.length} of ${r.unscored})` : 'Units not scored'),
-                    unscoredTable(r.unscoredUnits)]
+            listed.length > 0
+                ? [el('h4', {}, r.unscored > listed.length ? `Units not scored (the first ${listed.length} of ${r.unscored})` : 'Units not scored'),
+                    unscoredTable(listed)]
                 : null,
-            el('p', {}, el('a', { href: `#/league?period=${encodeURIComponent(r.period)}` }, `League table of ${r.period}`))));
+            el('p', {}, el('a', { href: `#/league?period=${encodeURIComponent(r.period)}` }, `League table of ${r.period}`)));
     }
     if (p.done && op.error) {
-        const e = op.error;
         const slot = el('div', { 'data-testid': 'recompute-error' });
-        showProblem(slot, { message: p.text.replace(/^\w/, (c) => c.toUpperCase()), requestId: '' });
-        if (e.reason === 'NO_PUBLISHED_MODEL') {
+        showProblem(slot, { message: p.text.charAt(0).toUpperCase() + p.text.slice(1) });
+        if (op.error.reason === 'NO_PUBLISHED_MODEL') {
             slot.append(el('p', {}, 'Publish a scoring model first.'));
         }
-        parts.push(slot);
+        return slot;
     }
-    return parts;
+    return null;
+}
+
+/**
+ * The progress of the followed operation, built once and updated in place at every read (the bar and
+ * texts keep their elements, so a reader, a focused Cancel button or a browser test never loses them).
+ */
+function progressPanel(onCancel) {
+    const title = el('h3', {});
+    const bar = el('progress', { 'data-testid': 'recompute-progress', 'aria-label': 'Units scored' });
+    const percent = el('span', { 'data-testid': 'recompute-percent' });
+    const status = el('p', { 'data-testid': 'recompute-status' });
+    const times = el('p', { class: 'meta' });
+    const cancel = onCancel ? el('button', { type: 'button', 'data-testid': 'recompute-cancel', onclick: onCancel }, 'Cancel') : null;
+    const readProblem = el('div', {});
+    const outcome = el('div', {});
+    const element = el('div', {}, title, el('p', {}, bar, ' ', percent), status, times, cancel, readProblem, outcome);
+    let shownOutcomeFor = null;
+    const update = () => {
+        const op = tracked.operation;
+        element.hidden = !op;
+        if (!op) {
+            return;
+        }
+        const p = operationProgress(op);
+        const meta = op.metadata || {};
+        title.textContent = `Recompute of ${meta.period || (op.response && op.response.period) || '…'}`;
+        if (p.max > 0 || p.done) {
+            bar.max = p.max > 0 ? p.max : 1;
+            bar.value = p.max > 0 ? p.value : 1;
+        } else {
+            // No total yet: an indeterminate bar until the run knows how many units it has.
+            bar.removeAttribute('value');
+        }
+        percent.textContent = `${p.percent} %`;
+        status.textContent = p.text;
+        status.className = p.state;
+        status.setAttribute('data-state', p.state);
+        times.textContent = meta.startTime
+            ? `Started ${formatDateTime(meta.startTime)}${meta.endTime ? `, ended ${formatDateTime(meta.endTime)}` : ''} · ${op.name}`
+            : op.name || '';
+        if (cancel) {
+            cancel.hidden = p.done;
+            cancel.disabled = !!meta.cancelRequested;
+            cancel.textContent = meta.cancelRequested ? 'Cancelling…' : 'Cancel';
+        }
+        if (tracked.readError) {
+            showProblem(readProblem, tracked.readError);
+            readProblem.prepend(el('p', { class: 'meta' }, 'Reading the progress failed; trying again.'));
+        } else {
+            replace(readProblem);
+        }
+        const key = p.done ? `${op.name} ${p.state}` : null;
+        if (key !== shownOutcomeFor) {
+            shownOutcomeFor = key;
+            replace(outcome, p.done ? resultElement(op, p) : null);
+        }
+    };
+    return { element, update };
 }
 
 registerScreen('recompute', {
     title: 'Recompute',
+    nav: { label: 'Recompute', order: 50, requires: ['POST', '/api/v1/scorecards:recompute'] },
     render(container, params = {}) {
-        const root = el('section', { class: 'screen recompute', 'data-testid': 'screen-recompute' }, el('h2', {}, 'Recompute scorecards'));
-        container.append(root);
+        useScreenStyles();
         const formSlot = el('div', {});
         const problemSlot = el('div', {});
-        const progressSlot = el('div', { 'aria-live': 'polite' });
-        root.append(formSlot, problemSlot, progressSlot);
+        const progressSlot = el('div', { class: 'panel', 'aria-live': 'polite' });
+        container.append(el('h2', {}, 'Recompute scorecards'), formSlot, problemSlot, progressSlot);
         let alive = true;
 
         const cancel = async () => {
@@ -206,10 +238,18 @@ registerScreen('recompute', {
                 showProblem(problemSlot, error);
             }
         };
+        const idle = el('p', { class: 'empty', 'data-testid': 'recompute-idle' }, 'No recompute started in this tab.');
+        let panel = null;
         const showProgress = () => {
-            if (alive) {
-                replace(progressSlot, progressView(can('POST', '/api/v1/operations/{id}:cancel') ? cancel : null));
+            if (!alive) {
+                return;
             }
+            if (!panel) {
+                panel = progressPanel(can('POST', '/api/v1/operations/{id}:cancel') ? cancel : null);
+                replace(progressSlot, idle, panel.element);
+            }
+            idle.hidden = !!tracked.operation;
+            panel.update();
         };
         listeners.add(showProgress);
 
