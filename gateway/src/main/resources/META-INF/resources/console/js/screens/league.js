@@ -47,7 +47,10 @@ function valueCell(row, metric) {
             `insufficient data: ${row.insufficientDataReason}`);
     }
     const interval = row.interval ? el('span', { class: 'meta' }, ` (95 % CI ${row.interval}, n = ${row.sampleSize})`) : null;
-    return [el('strong', {}, row.value), metric === 'SATISFACTION_INDEX' ? interval : null];
+    const noise = row.withinInterval
+        ? el('span', { class: 'noise', 'data-testid': 'within-interval', title: 'Within the confidence interval of the unit above: the order may be noise' }, ' ≈')
+        : null;
+    return [el('strong', {}, row.value), metric === 'SATISFACTION_INDEX' ? interval : null, noise];
 }
 
 function previousCell(row) {
@@ -82,10 +85,15 @@ function tableElement(table, rows, onParent) {
     el('td', {}, previousCell(row)),
     el('td', {}, el('button', { type: 'button', class: 'link', title: 'Rank the units directly below this one',
         onclick: () => onParent(row) }, 'below ›'))));
-    return el('table', { class: 'grid league', 'data-testid': 'league-table' },
+    const legend = rows.some((r) => r.gapAbove || r.withinInterval)
+        ? el('p', { class: 'meta', 'data-testid': 'league-legend' },
+            'A thick line above a row: a real difference to the unit above (their 95 % confidence intervals do not overlap). ',
+            '≈: within the confidence interval of the unit above, so the order may be noise.')
+        : null;
+    return [el('div', { class: 'table-wrap' }, el('table', { class: 'grid league', 'data-testid': 'league-table' },
         el('thead', {}, header),
         el('tbody', {}, body.length > 0 ? body
-            : el('tr', { class: 'empty' }, el('td', { colspan: '9' }, 'No unit matches these filters.'))));
+            : el('tr', { class: 'empty' }, el('td', { colspan: '9' }, 'No unit matches these filters.'))))), legend];
 }
 
 function summary(table) {

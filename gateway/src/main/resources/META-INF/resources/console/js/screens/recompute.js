@@ -7,7 +7,7 @@ import { registerScreen } from '../app.js';
 import { lastEndedMonth, operationId, operationProgress } from '../explain.js';
 import { formatDateTime } from '../format.js';
 import { can, loadPermissions } from '../permissions.js';
-import { session } from '../session.js';
+import { onSessionChange, session } from '../session.js';
 import { el, replace, showProblem, table } from '../ui.js';
 import { useScreenStyles } from './styles.js';
 
@@ -22,8 +22,28 @@ const tracked = { operation: null, readError: null, pollTimer: null, failures: 0
 const listeners = new Set();
 
 function notify() {
+    const op = tracked.operation;
+    if (op && op.done) {
+        // Finished: a reload of the page need not follow it any more.
+        const s = storage();
+        if (s && s.getItem(STORAGE_KEY) === operationId(op)) {
+            s.removeItem(STORAGE_KEY);
+        }
+    }
     listeners.forEach((fn) => fn());
     updateIndicator();
+}
+
+/** Forgets the followed operation: on signing out, so the next user does not see it. */
+function forget() {
+    clearTimeout(tracked.pollTimer);
+    tracked.operation = null;
+    tracked.readError = null;
+    const s = storage();
+    if (s) {
+        s.removeItem(STORAGE_KEY);
+    }
+    notify();
 }
 
 function storage() {
@@ -297,4 +317,9 @@ registerScreen('recompute', {
     },
 });
 
+onSessionChange((current) => {
+    if (!current) {
+        forget();
+    }
+});
 resume();
