@@ -4,3 +4,6 @@ import './login.js';
 import './units.js';
 import './standards.js';
 import './complaint.js';
+import './dashboard.js';
+import './league.js';
+import './recompute.js';

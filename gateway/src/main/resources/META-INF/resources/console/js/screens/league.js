@@ -117,7 +117,7 @@ function recomputeHint(error, period) {
 
 registerScreen('league', {
     title: 'League tables',
-    nav: { label: 'League tables', order: 30, requires: ['GET', '/api/v1/leagueTables'] },
+    nav: { label: 'League tables', order: 20, requires: ['GET', '/api/v1/leagueTables'] },
     render(container, params = {}) {
         useScreenStyles();
         const state = {
