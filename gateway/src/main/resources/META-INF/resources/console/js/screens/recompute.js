@@ -265,6 +265,12 @@ registerScreen('recompute', {
                 return;
             }
             if (!panel) {
+                if (!tracked.operation && !can('POST', '/api/v1/scorecards:recompute')) {
+                    // Nothing to show to a role that may not start one.
+                    progressSlot.hidden = true;
+                    return;
+                }
+                progressSlot.hidden = false;
                 panel = progressPanel(can('POST', '/api/v1/operations/{id}:cancel') ? cancel : null);
                 replace(progressSlot, idle, panel.element);
             }
