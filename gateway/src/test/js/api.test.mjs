@@ -82,7 +82,7 @@ test('a 400 names every invalid field', async () => {
         { field: 'pageSize', message: 'must not be negative' },
     ]);
     assert.equal(error.message, 'The request was not accepted: period: must look like 2026-03. '
-        + 'Fields: period: must look like 2026-03; pageSize: must not be negative (400 INVALID_FIELDS)');
+        + 'pageSize: must not be negative (400 INVALID_FIELDS)', 'a field the detail names is not repeated');
 });
 
 test('a 401 signs out and sends the user to log in', async () => {

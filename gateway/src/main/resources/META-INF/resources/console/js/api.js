@@ -47,9 +47,12 @@ export function describeProblem({ status, title, detail, reason, fieldErrors = [
     if (said) {
         text += `: ${said}`;
     }
-    if (fieldErrors.length > 0) {
-        const fields = fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ');
-        text += `${/[.!?]$/.test(text) ? '' : '.'} Fields: ${fields}`;
+    // The gateway's detail usually names the fields already; the others are added.
+    const unsaid = fieldErrors
+        .map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))
+        .filter((f) => !said.includes(f));
+    if (unsaid.length > 0) {
+        text += `${/[.!?]$/.test(text) ? '' : '.'} ${unsaid.join('; ')}`;
     }
     const code = status ? [status, reason].filter(Boolean).join(' ') : reason;
     return code ? `${text} (${code})` : text;

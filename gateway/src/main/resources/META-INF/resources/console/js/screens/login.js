@@ -38,9 +38,10 @@ function devLoginForm(options, problemSlot) {
     });
     const hint = el('p', { class: 'muted' });
     const updateHint = () => {
+        const article = /^[aeiou]/.test(role.value) ? 'An' : 'A';
         hint.textContent = UNIT_SCOPED.includes(role.value)
-            ? `A ${role.value} acts for units: name at least one (it also sees their descendants).`
-            : `A ${role.value} acts for the whole organisation; units are optional.`;
+            ? `${article} ${role.value} acts for units: name at least one (it also sees the units below them).`
+            : `${article} ${role.value} acts for the whole organisation; units are optional.`;
     };
     role.addEventListener('change', updateHint);
     updateHint();
