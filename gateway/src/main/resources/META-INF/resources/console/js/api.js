@@ -139,11 +139,22 @@ async function problemOf(response, method, path, requestId) {
     });
 }
 
-function toLogin() {
+/** Where the login screen finds why the user was sent to it. */
+export const LOGIN_PROBLEM_KEY = 'sqm.console.loginProblem';
+
+function toLogin(error) {
     const loc = globalThis.location;
-    if (loc && !String(loc.hash).startsWith('#/login')) {
-        loc.hash = '#/login';
+    if (!loc || String(loc.hash).startsWith('#/login')) {
+        return;
     }
+    try {
+        // The login screen says why (expired, refused), and signing in again returns here.
+        globalThis.sessionStorage?.setItem(LOGIN_PROBLEM_KEY, JSON.stringify({ message: error.message, requestId: error.requestId }));
+        globalThis.sessionStorage?.setItem('sqm.console.returnTo', loc.hash);
+    } catch {
+        // Without session storage the login screen just does not say why.
+    }
+    loc.hash = '#/login';
 }
 
 /**
@@ -187,7 +198,7 @@ export async function api(method, path, { query, body, headers = {} } = {}) {
         const error = await problemOf(response, method, path, requestId);
         if (response.status === 401) {
             signOut();
-            toLogin();
+            toLogin(error);
         }
         throw error;
     }

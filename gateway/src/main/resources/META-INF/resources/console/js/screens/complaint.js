@@ -1,6 +1,6 @@
 // One complaint: its fields, deadlines with live timers, its full history, and the moves of its
 // lifecycle that its status allows and the signed-in role may make.
-import { registerScreen } from '../app.js';
+import { refresh, registerScreen } from '../app.js';
 import { api, serverSkewMillis } from '../api.js';
 import { can } from '../permissions.js';
 import { deadlineTimer, startDeadlineTimers } from '../timers.js';
@@ -62,7 +62,7 @@ function bodyOf(form, inputs) {
     return body;
 }
 
-function movesPanel(complaint, onMoved) {
+function movesPanel(complaint) {
     const offered = MOVES.filter((m) => m.from.includes(complaint.status)
         && (!m.when || m.when(complaint))
         && can('POST', `/api/v1/complaints/{id}:${m.verb}`));
@@ -82,11 +82,12 @@ function movesPanel(complaint, onMoved) {
                 submit.disabled = true;
                 replace(problemSlot);
                 try {
-                    const moved = await api('POST', `/api/v1/complaints/${encodeURIComponent(complaint.id)}:${move.verb}`, {
+                    await api('POST', `/api/v1/complaints/${encodeURIComponent(complaint.id)}:${move.verb}`, {
                         body: bodyOf(form, move.inputs),
                         headers: { 'If-Match': complaint.etag },
                     });
-                    onMoved(moved);
+                    // Read again: a single read also carries the business time used on each deadline.
+                    refresh();
                 } catch (e) {
                     replace(problemSlot, problemElement(e));
                     submit.disabled = false;
@@ -129,6 +130,14 @@ function deadlinesTable(complaint) {
     ], complaint.deadlines || [], { emptyText: 'No deadlines: no service-level rule applied.' });
 }
 
+/** " investigating → resolved" for an event that moved the complaint; nothing for one that did not. */
+function statusChange(e) {
+    if (!e.toStatus || e.fromStatus === e.toStatus) {
+        return '';
+    }
+    return e.fromStatus ? ` ${formatEnum(e.fromStatus)} → ${formatEnum(e.toStatus)}` : ` → ${formatEnum(e.toStatus)}`;
+}
+
 function historyList(complaint) {
     const events = [...(complaint.history || [])].sort((a, b) => String(a.time).localeCompare(String(b.time)));
     return el('ol', { class: 'history', 'data-testid': 'complaint-history' },
@@ -138,7 +147,7 @@ function historyList(complaint) {
                 el('span', { class: 'muted' }, formatDateTime(e.time)),
                 el('span', {},
                     el('strong', {}, formatEnum(e.action)),
-                    e.fromStatus || e.toStatus ? ` ${formatEnum(e.fromStatus)} → ${formatEnum(e.toStatus)}` : '',
+                    statusChange(e),
                     e.actor ? el('span', { class: 'muted' }, ` by ${e.actor}`) : null,
                     e.note ? el('div', {}, e.note) : null))));
 }
@@ -155,12 +164,12 @@ function unitLabel(unitId, units) {
     return el('a', { href: `#/units/${encodeURIComponent(unitId)}` }, u ? `${u.name} (${u.code})` : unitId);
 }
 
-function view(container, complaint, personalDataHidden, units, rerender) {
+function view(container, complaint, personalDataHidden, units) {
     const c = complaint;
     replace(container,
         el('p', {}, el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, '← The unit\'s dashboard')),
         el('h1', {}, `Complaint ${c.reference || c.id} `, badge(formatEnum(c.status), statusKind(c.status))),
-        movesPanel(c, rerender),
+        movesPanel(c),
         el('div', { class: 'columns' },
             el('div', { class: 'panel' },
                 el('h2', {}, 'Complaint'),
@@ -230,8 +239,7 @@ registerScreen('complaint', {
                 // Not readable for this role: shown as its id.
             }
         }));
-        const rerender = (moved) => view(container, { ...moved, complainant: moved.complainant || complaint.complainant }, personalDataHidden, units, rerender);
-        view(container, complaint, personalDataHidden, units, rerender);
+        view(container, complaint, personalDataHidden, units);
         return startDeadlineTimers(container);
     },
 });
