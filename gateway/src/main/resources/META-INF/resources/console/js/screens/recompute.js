@@ -94,11 +94,16 @@ async function poll() {
         if (tracked.operation !== followed) {
             return;
         }
+        if (error.status === 404) {
+            // Gone (the service keeps operations for a while only): nothing left to follow.
+            forget();
+            return;
+        }
         tracked.readError = error;
         tracked.failures += 1;
         notify();
-        // Not found or not permitted will not change by asking again; anything else may pass.
-        if (error.status !== 404 && error.status !== 403 && error.status !== 401) {
+        // Not permitted will not change by asking again; anything else may pass.
+        if (error.status !== 403 && error.status !== 401) {
             schedule(Math.min(POLL_MILLIS * 2 ** tracked.failures, LONGEST_POLL_MILLIS));
         }
     }
