@@ -6,6 +6,7 @@ import { allItems, api } from '../api.js';
 import { session } from '../session.js';
 import { badge, el, loading, replace, showProblem } from '../ui.js';
 import { formatEnum } from '../format.js';
+import { forest, searchTree } from '../unittree.js';
 
 /** Search results shown at most; a narrower search shows the rest. */
 const MAX_MATCHES = 200;
@@ -32,27 +33,6 @@ async function visibleUnits(s) {
         throw problems[0];
     }
     return [...byId.values()];
-}
-
-/** The forest: children per parent id, and the roots (no parent, or a parent this user cannot see). */
-function forest(units) {
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const children = new Map();
-    const roots = [];
-    const byCode = (a, b) => String(a.code).localeCompare(String(b.code));
-    units.forEach((u) => {
-        if (u.parentId && byId.has(u.parentId)) {
-            if (!children.has(u.parentId)) {
-                children.set(u.parentId, []);
-            }
-            children.get(u.parentId).push(u);
-        } else {
-            roots.push(u);
-        }
-    });
-    children.forEach((list) => list.sort(byCode));
-    roots.sort(byCode);
-    return { byId, children, roots };
 }
 
 function unitLink(u) {
@@ -100,32 +80,6 @@ function node(u, tree, expandedIds) {
     return li;
 }
 
-/** The units whose code or name holds the search text, with their ancestors so they show in place. */
-function searchTree(tree, text) {
-    const needle = text.trim().toLowerCase();
-    const matches = [...tree.byId.values()].filter((u) => String(u.code || '').toLowerCase().includes(needle)
-        || String(u.name || '').toLowerCase().includes(needle));
-    const shown = matches.slice(0, MAX_MATCHES);
-    const keep = new Set();
-    shown.forEach((u) => {
-        for (let x = u; x && !keep.has(x.id); x = tree.byId.get(x.parentId)) {
-            keep.add(x.id);
-        }
-    });
-    const children = new Map();
-    tree.children.forEach((list, parent) => {
-        if (keep.has(parent)) {
-            children.set(parent, list.filter((c) => keep.has(c.id)));
-        }
-    });
-    return {
-        matches,
-        shown,
-        tree: { byId: tree.byId, children, roots: tree.roots.filter((r) => keep.has(r.id)) },
-        expanded: keep,
-    };
-}
-
 registerScreen('units', {
     title: 'Units',
     nav: { label: 'Units', order: 10, requires: ['GET', '/api/v1/units/{id}'] },
@@ -159,7 +113,7 @@ registerScreen('units', {
                     : el('ul', { class: 'tree root' }, tree.roots.map((r) => node(r, tree, expanded))));
                 return;
             }
-            const found = searchTree(tree, text);
+            const found = searchTree(tree, text, MAX_MATCHES);
             summary.textContent = found.matches.length === 0
                 ? `No unit's code or name holds "${text.trim()}".`
                 : found.matches.length > found.shown.length
