@@ -4,7 +4,7 @@
 import { registerScreen } from '../app.js';
 import { allItems, api } from '../api.js';
 import { session } from '../session.js';
-import { badge, el, loading, replace, showProblem } from '../ui.js';
+import { badge, el, loading, problemElement, replace, showProblem } from '../ui.js';
 import { formatEnum } from '../format.js';
 import { forest, searchTree } from '../unittree.js';
 
@@ -12,9 +12,13 @@ import { forest, searchTree } from '../unittree.js';
 const MAX_MATCHES = 200;
 const PAGE_SIZE = 1000;
 
+/**
+ * The units this user may see, {units, problems}: a unit of the token that cannot be read (unknown,
+ * or the service refuses it) is a problem shown above the tree, the others still show.
+ */
 async function visibleUnits(s) {
     if (s.units.length === 0) {
-        return allItems('/api/v1/units', { pageSize: PAGE_SIZE });
+        return { units: await allItems('/api/v1/units', { pageSize: PAGE_SIZE }), problems: [] };
     }
     const byId = new Map();
     const problems = [];
@@ -29,10 +33,7 @@ async function visibleUnits(s) {
             problems.push(e);
         }
     }));
-    if (byId.size === 0 && problems.length > 0) {
-        throw problems[0];
-    }
-    return [...byId.values()];
+    return { units: [...byId.values()], problems };
 }
 
 function unitLink(u) {
@@ -88,8 +89,11 @@ registerScreen('units', {
         replace(container, el('h1', {}, 'Units'), body);
         loading(body);
         let tree;
+        let problems;
         try {
-            tree = forest(await visibleUnits(session()));
+            const visible = await visibleUnits(session());
+            tree = forest(visible.units);
+            problems = visible.problems;
         } catch (e) {
             showProblem(body, e);
             return undefined;
@@ -129,6 +133,7 @@ registerScreen('units', {
             timer = setTimeout(draw, 120);
         });
         replace(body,
+            problems.map(problemElement),
             el('div', { class: 'toolbar' }, el('label', {}, 'Search', search)),
             summary,
             treeSlot);
