@@ -67,7 +67,9 @@ function movesPanel(complaint) {
                     // Read again: a single read also carries the business time used on each deadline.
                     refresh();
                 } catch (e) {
-                    replace(problemSlot, problemElement(e));
+                    replace(problemSlot, problemElement(e), e.reason === 'ETAG_MISMATCH'
+                        ? el('button', { type: 'button', 'data-testid': 'reload', onclick: () => refresh() }, 'Read it again')
+                        : null);
                     submit.disabled = false;
                 }
             },
