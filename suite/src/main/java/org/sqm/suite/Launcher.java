@@ -51,6 +51,7 @@ public final class Launcher {
                 "%nThe Service Quality Management suite is up (%d s):%n",
                 Duration.between(started, Instant.now()).toSeconds());
         String gateway = suite.baseUrl(Component.GATEWAY);
+        System.out.printf("  %-20s %s/console/%n", "Web console", gateway);
         System.out.printf("  %-20s %s/api/v1/units%n", "REST API", gateway);
         System.out.printf("  %-20s %s/q/swagger-ui%n", "Swagger UI", gateway);
         System.out.printf("  %-20s %s/q/openapi%n", "OpenAPI", gateway);

@@ -8,7 +8,6 @@ import { dashboardWarning, explainScorecard, number, partName } from '../explain
 import { formatDateTime, formatEnum, formatScore } from '../format.js';
 import { deadlineTimer, skewFrom, startDeadlineTimers } from '../timers.js';
 import { badge, el, fields, loading, replace, showProblem, table } from '../ui.js';
-import { useScreenStyles } from './styles.js';
 
 /** The month input's value: "YYYY-MM", the dashboard's period. */
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -379,7 +378,6 @@ function view(dashboard, unitId, receivedMillis, cleanups, reload) {
 registerScreen('dashboard', {
     title: 'Unit dashboard',
     render(container, params = {}) {
-        useScreenStyles();
         const unitId = params.id;
         const body = el('div', { class: 'dashboard' });
         container.append(body);

@@ -7,7 +7,6 @@ import { lastEndedMonth, leagueRows } from '../explain.js';
 import { formatEnum } from '../format.js';
 import { can, loadPermissions } from '../permissions.js';
 import { el, loading, replace, showProblem } from '../ui.js';
-import { useScreenStyles } from './styles.js';
 
 const UNIT_TYPES = [
     'COMPANY',
@@ -119,7 +118,6 @@ registerScreen('league', {
     title: 'League tables',
     nav: { label: 'League tables', order: 20, requires: ['GET', '/api/v1/leagueTables'] },
     render(container, params = {}) {
-        useScreenStyles();
         const state = {
             period: params.period || (last && last.period) || lastEndedMonth(),
             unitType: params.unitType || (last && last.unitType) || '',

@@ -9,7 +9,6 @@ import { formatDateTime } from '../format.js';
 import { can, loadPermissions } from '../permissions.js';
 import { onSessionChange, session } from '../session.js';
 import { el, replace, showProblem, table } from '../ui.js';
-import { useScreenStyles } from './styles.js';
 
 const POLL_MILLIS = 500;
 /** After a failed read the next one waits longer, up to this, so a service that is down is not hammered. */
@@ -247,7 +246,6 @@ registerScreen('recompute', {
     title: 'Recompute',
     nav: { label: 'Recompute', order: 50, requires: ['POST', '/api/v1/scorecards:recompute'] },
     render(container, params = {}) {
-        useScreenStyles();
         const formSlot = el('div', {});
         const problemSlot = el('div', {});
         const progressSlot = el('div', { class: 'panel', 'aria-live': 'polite' });
