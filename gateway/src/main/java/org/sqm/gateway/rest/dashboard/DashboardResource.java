@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -519,10 +520,16 @@ public class DashboardResource {
         return Optional.ofNullable(part.answer().join());
     }
 
-    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<List<T>>> lists) {
-        return CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new))
-                .thenApply(
-                        done -> lists.stream().flatMap(l -> l.join().stream()).toList());
+    /**
+     * The lists of one part's calls (one per status) as one, each item once: an item that changed status
+     * between two of the calls would otherwise be in both.
+     */
+    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<List<T>>> lists, Function<T, String> id) {
+        return CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, T> byId = new LinkedHashMap<>();
+            lists.forEach(l -> l.join().forEach(item -> byId.putIfAbsent(id.apply(item), item)));
+            return List.copyOf(byId.values());
+        });
     }
 
     private static Optional<TrendPoint> latestScored(ScoreTrend trend) {
