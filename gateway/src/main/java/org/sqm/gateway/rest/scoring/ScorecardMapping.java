@@ -161,7 +161,8 @@ public final class ScorecardMapping {
                                     emptyToNull(p.getGrade()),
                                     emptyToNull(p.getModelId()),
                                     scorecard ? p.getModelVersion() : null,
-                                    emptyToNull(p.getScorecardId()));
+                                    emptyToNull(p.getScorecardId()),
+                                    p.hasSatisfactionIndex() ? p.getSatisfactionIndex() : null);
                         })
                         .toList());
     }
