@@ -62,8 +62,9 @@ final class DashboardBenchmark implements Benchmark {
         List<Read> singles = List.of(
                 new Read("unit", g + "/api/v1/units/" + unit),
                 new Read("path", g + "/api/v1/units/" + unit + "/path"),
-                new Read("score trend (12 months)", g + "/api/v1/units/" + unit + "/scoreTrend?period=" + period
-                        + "&count=12"),
+                new Read(
+                        "score trend (12 months)",
+                        g + "/api/v1/units/" + unit + "/scoreTrend?period=" + period + "&count=12"),
                 new Read("scorecard", g + "/api/v1/units/" + unit + "/scorecards/" + lastMonth),
                 new Read(
                         "complaints (one open status)",
@@ -78,14 +79,21 @@ final class DashboardBenchmark implements Benchmark {
                         "supervision orders",
                         g + "/api/v1/supervisionOrders?unitId=" + unit + "&status=OPEN&pageSize=1000"),
                 new Read("certifications", g + "/api/v1/certifications?unitId=" + unit + "&pageSize=1000"),
-                new Read("accreditation decisions", g + "/api/v1/accreditationDecisions?unitId=" + unit + "&pageSize=1"));
+                new Read(
+                        "accreditation decisions",
+                        g + "/api/v1/accreditationDecisions?unitId=" + unit + "&pageSize=1"));
         int clients = 1;
         ctx.warmUp(
-                "dashboard", ctx.warmup().dividedBy(4), length -> Hey.run("warm-up", "GET", dashboardUrl, null, clients, length, 0));
+                "dashboard",
+                ctx.warmup().dividedBy(4),
+                length -> Hey.run("warm-up", "GET", dashboardUrl, null, clients, length, 0));
         Duration shortWarmUp = ctx.warmup().dividedBy(16);
         List<LoadResult> results = new ArrayList<>();
         for (Read read : singles) {
-            ctx.warmUp(read.name() + " (REST)", shortWarmUp, length -> Hey.run("warm-up", "GET", read.url(), null, clients, length, 0));
+            ctx.warmUp(
+                    read.name() + " (REST)",
+                    shortWarmUp,
+                    length -> Hey.run("warm-up", "GET", read.url(), null, clients, length, 0));
             results.add(Hey.run(read.name(), "GET", read.url(), null, clients, ctx.duration(), 0));
         }
         LoadResult dashboard = Hey.run(DASHBOARD, "GET", dashboardUrl, null, clients, ctx.duration(), 0);
@@ -162,15 +170,16 @@ final class DashboardBenchmark implements Benchmark {
         String unit = Fixture.post(
                         g + "/api/v1/units",
                         "{\"code\":\"BENCH-DASH-" + suffix + "\",\"name\":\"Dashboard hall\",\"type\":\"SERVICE_HALL\","
-                                + "\"calendarId\":\"" + firstUnit.get("calendarId").asText() + "\"}")
+                                + "\"calendarId\":\""
+                                + firstUnit.get("calendarId").asText() + "\"}")
                 .get("id")
                 .asText();
         Instant now = Instant.now();
         for (int i = 0; i < COMPLAINTS; i++) {
             String body = f.complaintBody().replace(f.unitId(), unit);
             if (i % 2 == 0) {
-                body = body.substring(0, body.length() - 1) + ",\"receiveTime\":\""
-                        + now.minus(Duration.ofDays(10)) + "\"}";
+                body = body.substring(0, body.length() - 1) + ",\"receiveTime\":\"" + now.minus(Duration.ofDays(10))
+                        + "\"}";
             }
             Fixture.post(g + "/api/v1/complaints", body);
         }
@@ -183,7 +192,8 @@ final class DashboardBenchmark implements Benchmark {
         StringBuilder responses = new StringBuilder();
         LocalDate day = lastMonth.atDay(12);
         for (int i = 0; i < 30; i++) {
-            responses.append(i == 0 ? "" : ",")
+            responses
+                    .append(i == 0 ? "" : ",")
                     .append("{\"unitId\":\"")
                     .append(unit)
                     .append("\",\"segment\":\"MOBILE\",\"date\":\"")

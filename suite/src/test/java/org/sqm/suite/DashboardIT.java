@@ -140,6 +140,10 @@ class DashboardIT {
                 .body("path[1].id", equalTo(hall))
                 .body("trend.points.size()", equalTo(12))
                 .body("trend.points.find { it.period == '" + lastMonth + "' }.scorecardId", notNullValue())
+                // The survey's index: 20 x 100 and 10 x 75 over 30 responses.
+                .body(
+                        "trend.points.find { it.period == '" + lastMonth + "' }.satisfactionIndex",
+                        org.hamcrest.Matchers.closeTo(91.667, 0.01))
                 .body("scorecard.period", equalTo(lastMonth))
                 .body("scorecard.unitId", equalTo(hall))
                 .body("complaints.openCount", equalTo(2))

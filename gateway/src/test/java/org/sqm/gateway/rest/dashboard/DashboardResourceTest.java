@@ -118,7 +118,8 @@ class DashboardResourceTest extends FakeBackendTest {
                                 .setGrade("B")
                                 .setModelId("m1")
                                 .setModelVersion(1)
-                                .setScorecardId("sc2"))
+                                .setScorecardId("sc2")
+                                .setSatisfactionIndex(91.5))
                         .addPoints(TrendPoint.newBuilder().setPeriod("2026-03"))
                         .build());
         answerUnless(
@@ -250,6 +251,8 @@ class DashboardResourceTest extends FakeBackendTest {
                 .body("unit.code", equalTo("HALL-SZ-001"))
                 .body("path.id", contains("u0", "u1"))
                 .body("trend.points.period", contains("2026-01", "2026-02", "2026-03"))
+                .body("trend.points[1].satisfactionIndex", equalTo(91.5f))
+                .body("trend.points[2].satisfactionIndex", nullValue())
                 .body("scorecard.id", equalTo("sc2"))
                 .body("scorecard.score", equalTo(84.5f))
                 .body("complaints.openCount", equalTo(2))
