@@ -1,0 +1,316 @@
+package org.sqm.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web console in a real headless Chromium against the real suite: a quality manager and a unit
+ * manager sign in through the development login, find a hall in the unit tree, read its dashboard
+ * (a trend drawn from three scored months, the scorecard's explanation, an open complaint), follow a
+ * complaint's history and ticking deadline, rank the halls in a league table, recompute a month while
+ * looking elsewhere, and are told in words what went wrong. The data is made through the REST API, as
+ * the other end-to-end tests make theirs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SuiteExtension.class)
+class ConsoleIT {
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    /** The zone the scoring service closes its periods in (as ScorecardsIT recomputes them). */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final String QUALITY_MANAGER = "quality-manager";
+    private static final String UNIT_MANAGER = "unit-manager";
+
+    private final YearMonth lastMonth = YearMonth.now(ZONE).minusMonths(1);
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+
+    /** The hall the scenarios look at: three scored months, falling in the last; an open complaint. */
+    private String hall;
+
+    private String hallName;
+
+    /** A hall beside it that overtakes it in the last month. */
+    private String rival;
+
+    private String rivalName;
+
+    /** A hall beside them with nothing to score: insufficient data. */
+    private String quiet;
+
+    private String complaint;
+
+    @BeforeAll
+    void threeScoredMonthsOfTwoHallsAndAnOpenComplaint() throws InterruptedException {
+        given().urlEncodingEnabled(false)
+                .when()
+                .post("/api/v1/scoringCatalogue:load")
+                .then()
+                .statusCode(200)
+                .body("entries.code", hasItem("SERVICE_HALL"));
+        String calendar = Fixtures.officeCalendar();
+        String company = unit("COMPANY", "Console company " + tag, null, calendar);
+        String county = unit("COUNTY_BRANCH", "Console county " + tag, company, null);
+        hallName = "Riverside hall " + tag;
+        hall = unit("SERVICE_HALL", hallName, county, null);
+        rivalName = "Hillside hall " + tag;
+        rival = unit("SERVICE_HALL", rivalName, county, null);
+        quiet = unit("SERVICE_HALL", "Quiet hall " + tag, county, null);
+        // A published standard with service-level targets gives the hall's complaints their deadlines.
+        Fixtures.publishedCopy("service-hall-and-hotline.json", "SQM-HALL-HOTLINE", "CON-SLA");
+
+        // Satisfaction alone scores a hall (the model re-spreads the weight of missing components):
+        // the hall scores 100, 100, 50 and the rival 75, 75, 100, so the rival overtakes it last month.
+        int[] hallScores = {5, 5, 3};
+        int[] rivalScores = {4, 4, 5};
+        for (int i = 0; i < 3; i++) {
+            YearMonth month = lastMonth.minusMonths(2 - i);
+            List<Map<String, Object>> responses = new ArrayList<>();
+            for (int r = 0; r < 30; r++) {
+                String day = month.atDay(12).toString();
+                responses.add(Map.of("unitId", hall, "segment", "MOBILE", "date", day, "score", hallScores[i]));
+                responses.add(Map.of("unitId", rival, "segment", "MOBILE", "date", day, "score", rivalScores[i]));
+            }
+            Fixtures.surveyBatch("console survey " + month, responses);
+        }
+        for (int i = 2; i >= 0; i--) {
+            Fixtures.recompute(lastMonth.minusMonths(i).toString());
+        }
+
+        // An open complaint, acknowledged so that its history has more than its intake.
+        Response received = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Fixtures.complaintBody(hall, "Waited an hour at the counter"))
+                .when()
+                .post("/api/v1/complaints");
+        received.then().statusCode(201);
+        complaint = received.path("id");
+        Fixtures.complaintMove(complaint, received.header("ETag"), "acknowledge", Map.of());
+    }
+
+    private static String unit(String type, String name, String parent, String calendar) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("CON"), "name", name, "type", type));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        if (calendar != null) {
+            body.put("calendarId", calendar);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/units")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    @Order(1)
+    void eachRoleIsOfferedOnlyWhatItMayDo() {
+        BROWSER.signIn(UNIT_MANAGER, hall);
+        BROWSER.await("nav-units");
+        assertFalse(BROWSER.shows("nav-recompute"), "a unit manager may not recompute: no recompute in the nav");
+        BROWSER.open("/units/" + hall);
+        BROWSER.await("screen-dashboard");
+        assertFalse(BROWSER.shows("recompute-start"), "a unit manager is offered no recompute");
+        BROWSER.screenshot("roles-unit-manager");
+
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.await("nav-recompute").click();
+        BROWSER.await("screen-recompute");
+        BROWSER.await("recompute-start");
+    }
+
+    @Test
+    @Order(2)
+    void aHallFoundInTheTreeHasItsDashboard() {
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.open("/units");
+        BROWSER.await("screen-units");
+        BROWSER.type("unit-search", hallName);
+        WebElement node =
+                BROWSER.until("the hall in the tree", d -> d.findElements(Browser.testId("unit-node")).stream()
+                        .filter(e -> hall.equals(e.getAttribute("data-unit-id")) && e.isDisplayed())
+                        .findFirst()
+                        .orElse(null));
+        assertFalse(
+                BROWSER.all("unit-node").stream()
+                        .anyMatch(e -> rival.equals(e.getAttribute("data-unit-id")) && e.isDisplayed()),
+                "the search for the hall's name leaves out the rival hall");
+        BROWSER.screenshot("units-search");
+        node.click();
+
+        BROWSER.await("screen-dashboard");
+        BROWSER.until("the hall's name on the dashboard", d -> BROWSER.text("dash-unit")
+                .contains(hallName));
+        WebElement chart = BROWSER.until(
+                "the trend drawn",
+                d -> d.findElements(By.cssSelector("[data-testid='trend-chart'][data-points]")).stream()
+                        .findFirst()
+                        .orElse(null));
+        int points = Integer.parseInt(chart.getAttribute("data-points"));
+        assertTrue(points >= 3, "three scored months in the trend, not " + points);
+        assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "ECharts draws the trend on a canvas");
+
+        String scorecard = BROWSER.await("dash-scorecard").getText();
+        assertTrue(scorecard.contains("50.0"), "last month's score 50.0 on the scorecard: " + scorecard);
+        String explanation = BROWSER.await("dash-explanation").getText();
+        assertTrue(
+                explanation.toLowerCase().contains("satisfaction"),
+                "the explanation names the satisfaction component it scored: " + explanation);
+
+        BROWSER.await("dash-complaints");
+        BROWSER.awaitAll("dash-complaint", 1);
+    }
+
+    @Test
+    @Order(3)
+    void aComplaintShowsItsHistoryAndATickingDeadline() {
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.open("/complaints/" + complaint);
+        BROWSER.await("screen-complaint");
+        BROWSER.await("complaint-history");
+        List<WebElement> events = BROWSER.awaitAll("history-event", 2);
+        assertTrue(
+                events.stream().anyMatch(e -> e.getText().toLowerCase().contains("acknowledg")),
+                "the acknowledgement is in the history");
+
+        // A deadline still running (the resolution's): its seconds left count down, second by second.
+        WebElement timer = BROWSER.until(
+                "a running deadline",
+                d -> d.findElements(By.cssSelector("[data-testid='deadline-timer'][data-seconds-left]")).stream()
+                        .findFirst()
+                        .orElse(null));
+        String text = timer.getText();
+        String before = timer.getAttribute("data-seconds-left");
+        assertTrue(text.matches(".*\\d+ (d|h|min|s).*"), "the time left in words: " + text);
+        BROWSER.until(
+                "the deadline timer to tick",
+                Duration.ofMillis(2_500),
+                d -> !before.equals(timer.getAttribute("data-seconds-left")));
+        assertTrue(
+                Long.parseLong(timer.getAttribute("data-seconds-left")) < Long.parseLong(before),
+                "the time left goes down");
+    }
+
+    @Test
+    @Order(4)
+    void theLeagueTableRanksTheHallsWithMovementAndInsufficientData() {
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.open("/league");
+        BROWSER.await("screen-league");
+        BROWSER.set("league-period", lastMonth.toString());
+        WebElement type = BROWSER.await("league-unit-type");
+        if ("select".equals(type.getTagName())) {
+            Select select = new Select(type);
+            String value = select.getOptions().stream()
+                    .map(o -> o.getAttribute("value"))
+                    .filter(v -> v.endsWith("SERVICE_HALL"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no service hall among the unit types"));
+            BROWSER.set("league-unit-type", value);
+        } else {
+            BROWSER.set("league-unit-type", "SERVICE_HALL");
+        }
+        BROWSER.click("league-load");
+
+        WebElement hallRow = row(hallName);
+        WebElement rivalRow = row(rivalName);
+        assertEquals(
+                Integer.parseInt(rivalRow.getAttribute("data-rank")) + 1,
+                Integer.parseInt(hallRow.getAttribute("data-rank")),
+                "the rival ranks just above the hall last month");
+        String hallMove = hallRow.findElement(Browser.testId("movement")).getText();
+        String rivalMove = rivalRow.findElement(Browser.testId("movement")).getText();
+        assertTrue(
+                "↓".equals(hallMove.trim()) || "↑".equals(rivalMove.trim()),
+                "the overtaking shows as movement: hall " + hallMove + ", rival " + rivalMove);
+        BROWSER.until(
+                "the quiet hall's row of insufficient data", d -> d.findElements(Browser.testId("league-row")).stream()
+                        .anyMatch(r -> r.getText().contains("Quiet hall " + tag)
+                                && !r.findElements(Browser.testId("insufficient-data"))
+                                        .isEmpty()));
+    }
+
+    private WebElement row(String name) {
+        return BROWSER.until("the league row of " + name, d -> d.findElements(Browser.testId("league-row")).stream()
+                .filter(r -> r.getText().contains(name))
+                .findFirst()
+                .orElse(null));
+    }
+
+    @Test
+    @Order(5)
+    void aRecomputeRunsOnWhileTheUserLooksElsewhere() {
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.open("/recompute");
+        BROWSER.await("screen-recompute");
+        String period = lastMonth.minusMonths(3).toString();
+        BROWSER.set("recompute-period", period);
+        assertEquals(period, BROWSER.await("recompute-period").getAttribute("value"));
+        BROWSER.click("recompute-start");
+        BROWSER.await("recompute-progress");
+
+        BROWSER.open("/units");
+        BROWSER.await("screen-units");
+        BROWSER.open("/recompute");
+        BROWSER.await("screen-recompute");
+        BROWSER.until(
+                "the recompute of " + period + " to be done",
+                Duration.ofSeconds(60),
+                d -> BROWSER.text("recompute-status").toLowerCase().contains("done"));
+        WebElement progress = BROWSER.await("recompute-progress");
+        assertEquals("progress", progress.getTagName());
+        assertEquals(
+                progress.getAttribute("max"),
+                progress.getAttribute("value"),
+                "a finished recompute shows its progress full");
+    }
+
+    @Test
+    @Order(6)
+    void errorsAreShownInWords() {
+        BROWSER.signIn(QUALITY_MANAGER);
+        BROWSER.open("/units/" + UUID.randomUUID());
+        String missing = BROWSER.await("problem").getText();
+        assertTrue(missing.contains("404"), "the status is named: " + missing);
+        assertTrue(missing.toLowerCase().contains("not found"), "a missing unit is said to be not found: " + missing);
+        BROWSER.screenshot("error-unknown-unit");
+
+        BROWSER.signIn(UNIT_MANAGER, hall);
+        BROWSER.open("/units/" + rival);
+        String outside = BROWSER.await("problem").getText();
+        assertTrue(outside.contains("404"), "a unit outside the manager's scope is not found to them: " + outside);
+        assertEquals("alert", BROWSER.await("problem").getAttribute("role"));
+    }
+}
