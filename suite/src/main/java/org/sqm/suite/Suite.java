@@ -260,6 +260,11 @@ public final class Suite implements AutoCloseable {
             // Page tokens stay valid across restarts of the local run (Kubernetes takes a Secret instead).
             env.put("SQM_PAGE_TOKENS_SECRET", "local-run-page-token-secret");
         } else {
+            // The console's development login (docs/console.md): the gateway mints tokens for a chosen
+            // role and units with the DEVELOPMENT private key, which every application here trusts.
+            env.put(
+                    "SQM_CONSOLE_DEV_LOGIN_KEY_LOCATION",
+                    keys.resolve("privateKey.pem").toString());
             // The reliability suite and the benchmarks send thousands of requests a second from one
             // address, far above the gateway's per-client default (1200 a minute, 200 at once): the
             // limit stays on, as in production, with room for them. The gateway's tests cover the limit.

@@ -1,0 +1,217 @@
+// One complaint: its fields, deadlines with live timers, its full history, and the moves of its
+// lifecycle that its status allows and the signed-in role may make.
+import { registerScreen } from '../app.js';
+import { api, serverSkewMillis } from '../api.js';
+import { can } from '../permissions.js';
+import { deadlineTimer, startDeadlineTimers } from '../timers.js';
+import { badge, el, fields, loading, problemElement, replace, table } from '../ui.js';
+import { formatDateTime, formatDuration, formatEnum, parseIsoDuration } from '../format.js';
+
+const OPEN = ['RECEIVED', 'ACKNOWLEDGED', 'INVESTIGATING', 'WAITING_ON_CUSTOMER'];
+const DONE = ['RESOLVED', 'CLOSED'];
+
+/**
+ * The moves of the lifecycle (complaint-service's ComplaintAction table), what each asks for, and the
+ * statuses it is allowed from. The service decides in the end; this only keeps impossible moves off screen.
+ */
+const MOVES = [
+    { verb: 'acknowledge', label: 'Acknowledge', from: ['RECEIVED'], inputs: ['note'] },
+    { verb: 'startInvestigation', label: 'Start investigation', from: ['RECEIVED', 'ACKNOWLEDGED'], inputs: ['note'] },
+    { verb: 'waitOnCustomer', label: 'Wait on customer', from: ['INVESTIGATING'], inputs: ['note'] },
+    { verb: 'resume', label: 'Resume', from: ['WAITING_ON_CUSTOMER'], inputs: ['note'] },
+    { verb: 'resolve', label: 'Resolve', from: ['INVESTIGATING'], inputs: ['rootCause', 'remedy', 'resolvedAtFirstContact', 'note'] },
+    { verb: 'close', label: 'Close', from: ['RESOLVED'], inputs: ['note'] },
+    { verb: 'reopen', label: 'Reopen', from: DONE, inputs: ['note'] },
+    { verb: 'escalate', label: 'Escalate', from: OPEN, inputs: ['note'] },
+    { verb: 'withdraw', label: 'Withdraw', from: OPEN, inputs: ['note'] },
+    { verb: 'recordSatisfaction', label: 'Record satisfaction', from: DONE, inputs: ['score', 'note'], when: (c) => c.satisfaction === undefined },
+    { verb: 'recordCallBack', label: 'Record call-back', from: DONE, inputs: ['outcome'], when: (c) => c.satisfaction !== undefined && c.satisfaction <= 2 && !c.callBackOutcome },
+];
+
+const INPUTS = {
+    note: () => el('textarea', { name: 'note', rows: '2', placeholder: 'A note for the history (optional)' }),
+    rootCause: () => el('input', { name: 'rootCause', required: true }),
+    remedy: () => el('input', { name: 'remedy', required: true }),
+    resolvedAtFirstContact: () => el('input', { type: 'checkbox', name: 'resolvedAtFirstContact' }),
+    score: () => el('select', { name: 'score', required: true },
+        [5, 4, 3, 2, 1].map((n) => el('option', { value: String(n) }, `${n}${n === 5 ? ' (very satisfied)' : n === 1 ? ' (very dissatisfied)' : ''}`))),
+    outcome: () => el('input', { name: 'outcome', required: true }),
+};
+
+const INPUT_LABELS = {
+    note: 'Note',
+    rootCause: 'Root cause',
+    remedy: 'Remedy',
+    resolvedAtFirstContact: 'Resolved at first contact',
+    score: 'Satisfaction',
+    outcome: 'Outcome of the call-back',
+};
+
+function bodyOf(form, inputs) {
+    const body = {};
+    inputs.forEach((name) => {
+        const input = form.elements.namedItem(name);
+        if (name === 'resolvedAtFirstContact') {
+            body[name] = input.checked;
+        } else if (name === 'score') {
+            body[name] = Number(input.value);
+        } else if (input.value.trim()) {
+            body[name] = input.value.trim();
+        }
+    });
+    return body;
+}
+
+function movesPanel(complaint, onMoved) {
+    const offered = MOVES.filter((m) => m.from.includes(complaint.status)
+        && (!m.when || m.when(complaint))
+        && can('POST', `/api/v1/complaints/{id}:${m.verb}`));
+    if (offered.length === 0) {
+        return null;
+    }
+    const formSlot = el('div');
+    const problemSlot = el('div');
+    const open = (move) => {
+        replace(problemSlot);
+        const submit = el('button', { type: 'submit', 'data-testid': 'move-submit' }, move.label);
+        const form = el('form', {
+            class: 'stack',
+            'data-testid': `move-form-${move.verb}`,
+            onsubmit: async (event) => {
+                event.preventDefault();
+                submit.disabled = true;
+                replace(problemSlot);
+                try {
+                    const moved = await api('POST', `/api/v1/complaints/${encodeURIComponent(complaint.id)}:${move.verb}`, {
+                        body: bodyOf(form, move.inputs),
+                        headers: { 'If-Match': complaint.etag },
+                    });
+                    onMoved(moved);
+                } catch (e) {
+                    replace(problemSlot, problemElement(e));
+                    submit.disabled = false;
+                }
+            },
+        },
+        move.inputs.map((name) => el('label', {}, INPUT_LABELS[name], INPUTS[name]())),
+        el('div', { class: 'actions' },
+            submit,
+            el('button', { type: 'button', class: 'secondary', onclick: () => replace(formSlot) }, 'Cancel')));
+        replace(formSlot, form);
+    };
+    return el('div', { class: 'panel' },
+        el('h2', {}, 'Next steps'),
+        el('div', { class: 'actions' }, offered.map((m) => el('button', {
+            type: 'button',
+            class: 'secondary',
+            'data-testid': `move-${m.verb}`,
+            onclick: () => open(m),
+        }, m.label))),
+        problemSlot,
+        formSlot);
+}
+
+function deadlinesTable(complaint) {
+    const paused = complaint.status === 'WAITING_ON_CUSTOMER';
+    const skewMillis = serverSkewMillis();
+    return table([
+        { label: 'Deadline', cell: (d) => formatEnum(d.kind) },
+        { label: 'Allowed', cell: (d) => (parseIsoDuration(d.allowed) === null ? d.allowed || '' : `${formatDuration(parseIsoDuration(d.allowed))} business time`) },
+        { label: 'Due', cell: (d) => formatDateTime(d.dueTime) },
+        { label: 'Time left', cell: (d) => deadlineTimer({ ...d, paused: paused && !d.metTime }, { skewMillis }) },
+        { label: 'Used', cell: (d) => (parseIsoDuration(d.used) === null ? d.used || '' : formatDuration(parseIsoDuration(d.used))) },
+    ], complaint.deadlines || [], { emptyText: 'No deadlines: no service-level rule applied.' });
+}
+
+function historyList(complaint) {
+    const events = [...(complaint.history || [])].sort((a, b) => String(a.time).localeCompare(String(b.time)));
+    return el('ol', { class: 'history', 'data-testid': 'complaint-history' },
+        events.length === 0
+            ? el('li', { class: 'muted' }, 'No history.')
+            : events.map((e) => el('li', { 'data-testid': 'history-event' },
+                el('span', { class: 'muted' }, formatDateTime(e.time)),
+                el('span', {},
+                    el('strong', {}, formatEnum(e.action)),
+                    e.fromStatus || e.toStatus ? ` ${formatEnum(e.fromStatus)} → ${formatEnum(e.toStatus)}` : '',
+                    e.actor ? el('span', { class: 'muted' }, ` by ${e.actor}`) : null,
+                    e.note ? el('div', {}, e.note) : null))));
+}
+
+function statusKind(status) {
+    if (status === 'WAITING_ON_CUSTOMER') {
+        return 'warn';
+    }
+    return OPEN.includes(status) ? '' : 'good';
+}
+
+function view(container, complaint, personalDataHidden, rerender) {
+    const c = complaint;
+    replace(container,
+        el('p', {}, el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, '← The unit\'s dashboard')),
+        el('h1', {}, `Complaint ${c.reference || c.id} `, badge(formatEnum(c.status), statusKind(c.status))),
+        movesPanel(c, rerender),
+        el('div', { class: 'columns' },
+            el('div', { class: 'panel' },
+                el('h2', {}, 'Complaint'),
+                fields([
+                    ['Description', c.description],
+                    ['Remedy sought', c.remedySought],
+                    ['Channel', formatEnum(c.channel)],
+                    ['Category', c.category],
+                    ['Severity', formatEnum(c.severity)],
+                    ['Customer segment', c.customerSegment ? formatEnum(c.customerSegment) : 'not known'],
+                    ['Received', formatDateTime(c.receiveTime)],
+                    ['Unit', el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, c.unitId)],
+                    ['Escalated to', c.escalatedToUnitId ? `${c.escalatedToUnitId} (level ${c.escalationLevel})` : ''],
+                ])),
+            el('div', { class: 'panel' },
+                el('h2', {}, 'Outcome'),
+                fields([
+                    ['Root cause', c.rootCause],
+                    ['Remedy', c.remedy],
+                    ['Resolved', c.resolveTime ? formatDateTime(c.resolveTime) : 'not yet'],
+                    ['At first contact', c.resolvedAtFirstContact ? 'yes' : 'no'],
+                    ['Business time to resolve', c.resolutionBusinessTime ? formatDuration(parseIsoDuration(c.resolutionBusinessTime)) : ''],
+                    ['Satisfaction', c.satisfaction !== undefined ? `${c.satisfaction} of 5` : ''],
+                    ['Call-back', c.callBackOutcome],
+                ]),
+                el('h3', {}, 'Complainant'),
+                c.complainant
+                    ? fields([['Name', c.complainant.name], ['E-mail', c.complainant.email], ['Phone', c.complainant.phone]])
+                    : el('p', { class: 'muted' }, personalDataHidden
+                        ? 'Contact details are not shown to your role.'
+                        : 'No contact details recorded.'))),
+        el('div', { class: 'panel' },
+            el('h2', {}, 'Deadlines'),
+            c.deadlineSource ? el('p', { class: 'muted' }, `From ${c.deadlineSource}.`) : null,
+            el('div', { class: 'table-wrap' }, deadlinesTable(c))),
+        el('div', { class: 'panel' }, el('h2', {}, 'History'), historyList(c)));
+}
+
+registerScreen('complaint', {
+    title: (params) => `Complaint ${params.id}`,
+    async render(container, params) {
+        loading(container);
+        const path = `/api/v1/complaints/${encodeURIComponent(params.id)}`;
+        let complaint;
+        let personalDataHidden = false;
+        try {
+            try {
+                complaint = await api('GET', path, { query: { view: 'full' } });
+            } catch (e) {
+                if (e.status !== 403) {
+                    throw e;
+                }
+                // The full view adds the complainant's contact details, which only some roles see.
+                complaint = await api('GET', path);
+                personalDataHidden = true;
+            }
+        } catch (e) {
+            replace(container, el('h1', {}, 'Complaint'), problemElement(e));
+            return undefined;
+        }
+        const rerender = (moved) => view(container, { ...moved, complainant: moved.complainant || complaint.complainant }, personalDataHidden, rerender);
+        view(container, complaint, personalDataHidden, rerender);
+        return startDeadlineTimers(container);
+    },
+});
