@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console in a real headless Chromium against the real suite: a quality manager and a unit
@@ -66,6 +65,8 @@ class ConsoleIT {
     /** A hall beside them with nothing to score: insufficient data. */
     private String quiet;
 
+    private String county;
+
     private String complaint;
 
     @BeforeAll
@@ -77,8 +78,7 @@ class ConsoleIT {
                 .statusCode(200)
                 .body("entries.code", hasItem("SERVICE_HALL"));
         String calendar = Fixtures.officeCalendar();
-        String company = unit("COMPANY", "Console company " + tag, null, calendar);
-        String county = unit("COUNTY_BRANCH", "Console county " + tag, company, null);
+        county = unit("COUNTY_BRANCH", "Console county " + tag, null, calendar);
         hallName = "Riverside hall " + tag;
         hall = unit("SERVICE_HALL", hallName, county, null);
         rivalName = "Hillside hall " + tag;
@@ -140,8 +140,9 @@ class ConsoleIT {
         BROWSER.signIn(UNIT_MANAGER, hall);
         BROWSER.await("nav-units");
         assertFalse(BROWSER.shows("nav-recompute"), "a unit manager may not recompute: no recompute in the nav");
-        BROWSER.open("/units/" + hall);
-        BROWSER.await("screen-dashboard");
+        BROWSER.open("/recompute");
+        BROWSER.await("screen-recompute");
+        BROWSER.await("recompute-not-offered");
         assertFalse(BROWSER.shows("recompute-start"), "a unit manager is offered no recompute");
         BROWSER.screenshot("roles-unit-manager");
 
@@ -227,46 +228,52 @@ class ConsoleIT {
     @Order(4)
     void theLeagueTableRanksTheHallsWithMovementAndInsufficientData() {
         BROWSER.signIn(QUALITY_MANAGER);
-        BROWSER.open("/league");
+        // The county's halls (the parent filter comes from the link's query), the month before last
+        // first; then last month, chosen in the form.
+        BROWSER.open("/league?parentUnitId=" + county + "&period=" + lastMonth.minusMonths(1));
         BROWSER.await("screen-league");
+        BROWSER.until("the hall first the month before last", d -> "1".equals(rank(hall)));
         BROWSER.set("league-period", lastMonth.toString());
-        WebElement type = BROWSER.await("league-unit-type");
-        if ("select".equals(type.getTagName())) {
-            Select select = new Select(type);
-            String value = select.getOptions().stream()
-                    .map(o -> o.getAttribute("value"))
-                    .filter(v -> v.endsWith("SERVICE_HALL"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no service hall among the unit types"));
-            BROWSER.set("league-unit-type", value);
-        } else {
-            BROWSER.set("league-unit-type", "SERVICE_HALL");
-        }
+        BROWSER.set("league-unit-type", "SERVICE_HALL");
         BROWSER.click("league-load");
+        BROWSER.until("last month's table, the rival first", d -> "1".equals(rank(rival)) && "2".equals(rank(hall)));
+        assertEquals(3, BROWSER.all("league-row").size(), "the county's three halls");
 
-        WebElement hallRow = row(hallName);
-        WebElement rivalRow = row(rivalName);
-        assertEquals(
-                Integer.parseInt(rivalRow.getAttribute("data-rank")) + 1,
-                Integer.parseInt(hallRow.getAttribute("data-rank")),
-                "the rival ranks just above the hall last month");
-        String hallMove = hallRow.findElement(Browser.testId("movement")).getText();
-        String rivalMove = rivalRow.findElement(Browser.testId("movement")).getText();
+        WebElement hallMove = row(hall).findElement(Browser.testId("movement"));
+        WebElement rivalMove = row(rival).findElement(Browser.testId("movement"));
+        assertEquals("↓ 1", hallMove.getText(), "the hall fell one place");
+        assertEquals("down", hallMove.getAttribute("data-movement"));
+        assertEquals("↑ 1", rivalMove.getText(), "the rival climbed one place");
+        WebElement quietRow = row(quiet);
+        assertEquals("", quietRow.getAttribute("data-rank"), "the quiet hall is listed, not ranked");
         assertTrue(
-                "↓".equals(hallMove.trim()) || "↑".equals(rivalMove.trim()),
-                "the overtaking shows as movement: hall " + hallMove + ", rival " + rivalMove);
-        BROWSER.until(
-                "the quiet hall's row of insufficient data", d -> d.findElements(Browser.testId("league-row")).stream()
-                        .anyMatch(r -> r.getText().contains("Quiet hall " + tag)
-                                && !r.findElements(Browser.testId("insufficient-data"))
-                                        .isEmpty()));
+                quietRow.findElement(Browser.testId("insufficient-data"))
+                        .getText()
+                        .contains("insufficient data"),
+                "the quiet hall's row says why it is not ranked");
     }
 
-    private WebElement row(String name) {
-        return BROWSER.until("the league row of " + name, d -> d.findElements(Browser.testId("league-row")).stream()
-                .filter(r -> r.getText().contains(name))
+    private WebElement row(String unitId) {
+        return BROWSER.until(
+                "the league row of " + unitId,
+                d ->
+                        d
+                                .findElements(
+                                        By.cssSelector("[data-testid='league-row'][data-unit-id='" + unitId + "']"))
+                                .stream()
+                                .findFirst()
+                                .orElse(null));
+    }
+
+    /** The unit's rank in the league table shown now; null when it has no row. */
+    private static String rank(String unitId) {
+        return BROWSER
+                .driver()
+                .findElements(By.cssSelector("[data-testid='league-row'][data-unit-id='" + unitId + "']"))
+                .stream()
                 .findFirst()
-                .orElse(null));
+                .map(r -> r.getAttribute("data-rank"))
+                .orElse(null);
     }
 
     @Test
@@ -281,20 +288,24 @@ class ConsoleIT {
         BROWSER.click("recompute-start");
         BROWSER.await("recompute-progress");
 
+        // Elsewhere while it runs: the header's indicator keeps it in view.
         BROWSER.open("/units");
         BROWSER.await("screen-units");
+        BROWSER.await("recompute-indicator");
         BROWSER.open("/recompute");
         BROWSER.await("screen-recompute");
-        BROWSER.until(
-                "the recompute of " + period + " to be done",
-                Duration.ofSeconds(60),
-                d -> BROWSER.text("recompute-status").toLowerCase().contains("done"));
+        BROWSER.until("the recompute of " + period + " to be done", Duration.ofSeconds(60), d -> "done"
+                .equals(BROWSER.text("recompute-status")));
         WebElement progress = BROWSER.await("recompute-progress");
         assertEquals("progress", progress.getTagName());
+        double max = Double.parseDouble(progress.getAttribute("max"));
+        assertTrue(max > 0, "the run counted the units it scored: " + max);
         assertEquals(
-                progress.getAttribute("max"),
-                progress.getAttribute("value"),
+                max,
+                Double.parseDouble(progress.getAttribute("value")),
                 "a finished recompute shows its progress full");
+        assertTrue(BROWSER.text("recompute-percent").startsWith("100"), BROWSER.text("recompute-percent"));
+        assertTrue(BROWSER.await("recompute-result").getText().contains(period), "the outcome names the period");
     }
 
     @Test
