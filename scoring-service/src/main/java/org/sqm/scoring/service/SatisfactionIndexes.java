@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.sqm.commons.error.Violations;
 import org.sqm.scoring.domain.CustomerSegment;
@@ -18,6 +20,9 @@ import org.sqm.scoring.domain.Period;
 @ApplicationScoped
 @Transactional
 public class SatisfactionIndexes {
+
+    /** The index of the counted responses: the mean of their scores on 0-100. */
+    private static final String MEAN = "avg(r.normalised)";
 
     private final EntityManager em;
     private final CallerUnits scopes;
@@ -58,11 +63,10 @@ public class SatisfactionIndexes {
         UUID unit = UUID.fromString(unitId);
         scopes.requireVisible(unit, "unit", unitId);
         Period period = Period.parse(periodText).orElseThrow();
-        String where = " from survey_response r where r.current and r.unit_id = :unit"
-                + " and r.response_date >= :start and r.response_date < :end"
+        String where = " from survey_response r where " + counted(":start", ":end")
                 + (segment == null ? "" : " and r.segment = :segment");
         Object[] row = (Object[]) bind(
-                        em.createNativeQuery("select count(*), avg(r.normalised), stddev_samp(r.normalised)" + where),
+                        em.createNativeQuery("select count(*), " + MEAN + ", stddev_samp(r.normalised)" + where),
                         unit,
                         period,
                         segment)
@@ -89,6 +93,54 @@ public class SatisfactionIndexes {
                 ci == null ? null : ci.lower(),
                 ci == null ? null : ci.upper(),
                 batchIds);
+    }
+
+    /**
+     * The index over all segments of each period for the unit, by period text, exactly as {@link #of}
+     * gives it, computed in one query for all the periods (a trend's twelve months are one round trip,
+     * not twelve); a period without responses is left out. The caller has checked that it may see the
+     * unit.
+     */
+    public Map<String, Double> ofPeriods(UUID unit, List<Period> periods) {
+        if (periods.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < periods.size(); i++) {
+            values.append(i == 0 ? "" : ", ")
+                    .append("(cast(:period")
+                    .append(i)
+                    .append(" as varchar), cast(:start")
+                    .append(i)
+                    .append(" as date), cast(:end")
+                    .append(i)
+                    .append(" as date))");
+        }
+        Query query = em.createNativeQuery("select p.period, " + MEAN + " from (values " + values
+                        + ") as p(period, first_day, end_day) join survey_response r on "
+                        + counted("p.first_day", "p.end_day") + " group by p.period")
+                .setParameter("unit", unit);
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            query.setParameter("period" + i, period.text())
+                    .setParameter("start" + i, period.start())
+                    .setParameter("end" + i, period.end());
+        }
+        Map<String, Double> indexes = new HashMap<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            indexes.put((String) row[0], ((Number) row[1]).doubleValue());
+        }
+        return indexes;
+    }
+
+    /**
+     * The responses an index counts, the one rule every index here follows: the unit's current
+     * responses (no correction superseded their batch) dated from {@code start} up to, not including,
+     * {@code end}.
+     */
+    private static String counted(String start, String end) {
+        return "r.current and r.unit_id = :unit and r.response_date >= " + start + " and r.response_date < " + end;
     }
 
     /** A 95 % confidence interval on 0-100. */

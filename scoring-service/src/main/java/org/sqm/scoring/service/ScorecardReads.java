@@ -25,7 +25,8 @@ import org.sqm.scoring.service.ScorecardStore.Stored;
 
 /**
  * Reads the current scorecards (those of each period's current run) with their full explanation, a
- * period's scorecards page by page, and a unit's trend. One read transaction per call.
+ * period's scorecards page by page, and a unit's trend (with each period's satisfaction index). One read
+ * transaction per call.
  */
 @ApplicationScoped
 @Transactional
@@ -34,11 +35,14 @@ public class ScorecardReads {
     private final ScorecardStore store;
     private final PageTokens tokens;
     private final CallerUnits scopes;
+    private final SatisfactionIndexes satisfaction;
 
-    public ScorecardReads(ScorecardStore store, PageTokens tokens, CallerUnits scopes) {
+    public ScorecardReads(
+            ScorecardStore store, PageTokens tokens, CallerUnits scopes, SatisfactionIndexes satisfaction) {
         this.store = store;
         this.tokens = tokens;
         this.scopes = scopes;
+        this.satisfaction = satisfaction;
     }
 
     /** The unit's current scorecard of the period. */
@@ -90,17 +94,24 @@ public class ScorecardReads {
                 .throwIfAny();
         scopes.requireVisible(unit, "unit", unitId);
         int n = count == 0 ? 12 : count;
-        List<String> periods = new ArrayList<>();
+        List<Period> periods = new ArrayList<>();
         Period p = last;
         for (int i = 0; i < n; i++) {
-            periods.add(0, p.text());
+            periods.add(0, p);
             p = p.previous();
         }
         Map<String, ScorecardStore.TrendRow> rows =
-                store.trend(unit, periods).stream().collect(Collectors.toMap(ScorecardStore.TrendRow::period, r -> r));
+                store.trend(unit, periods.stream().map(Period::text).toList()).stream()
+                        .collect(Collectors.toMap(ScorecardStore.TrendRow::period, r -> r));
+        Map<String, Double> indexes = satisfaction.ofPeriods(unit, periods);
         ScoreTrend.Builder trend = ScoreTrend.newBuilder().setUnitId(unitId);
-        for (String period : periods) {
+        for (Period each : periods) {
+            String period = each.text();
             TrendPoint.Builder point = TrendPoint.newBuilder().setPeriod(period);
+            Double index = indexes.get(period);
+            if (index != null) {
+                point.setSatisfactionIndex(index);
+            }
             ScorecardStore.TrendRow row = rows.get(period);
             if (row != null) {
                 point.setStatus(ProtoEnums.fromShortName(row.status(), ScorecardStatus.class))

@@ -24,7 +24,7 @@ import org.sqm.proto.complaint.v1.SegmentCount;
 import org.sqm.proto.complaint.v1.UnitComplaintStatistics;
 
 /** Translates complaints and their statistics between their REST and protobuf shapes. */
-final class ComplaintMapping {
+public final class ComplaintMapping {
 
     /** The key of the complaints whose customer segment is not known. */
     static final String UNKNOWN_SEGMENT = "UNKNOWN";
@@ -52,7 +52,7 @@ final class ComplaintMapping {
         return c;
     }
 
-    static ComplaintView view(Complaint c) {
+    public static ComplaintView view(Complaint c) {
         return new ComplaintView(
                 c.getId(),
                 c.getReference(),

@@ -60,7 +60,7 @@ import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.SupervisionMove;
 
 /** Inspection-service messages to REST views and REST bodies to messages. */
-final class InspectionMapping {
+public final class InspectionMapping {
 
     private InspectionMapping() {}
 
@@ -163,7 +163,7 @@ final class InspectionMapping {
         return i;
     }
 
-    static InspectionView view(Inspection i) {
+    public static InspectionView view(Inspection i) {
         return new InspectionView(
                 i.getId(),
                 i.getUnitId(),
@@ -363,7 +363,7 @@ final class InspectionMapping {
                         .toList());
     }
 
-    static OrderView view(RectificationOrder o) {
+    public static OrderView view(RectificationOrder o) {
         var f = o.getFinding();
         return new OrderView(
                 o.getId(),

@@ -13,7 +13,7 @@ import org.sqm.proto.inspection.v1.AuthorityLevel;
 import org.sqm.proto.inspection.v1.SupervisionOrder;
 
 /** Supervision orders: REST bodies to messages and messages to REST views. */
-final class SupervisionMapping {
+public final class SupervisionMapping {
 
     private SupervisionMapping() {}
 
@@ -33,7 +33,7 @@ final class SupervisionMapping {
         return o;
     }
 
-    static SupervisionOrderView view(SupervisionOrder o) {
+    public static SupervisionOrderView view(SupervisionOrder o) {
         return new SupervisionOrderView(
                 o.getId(),
                 o.getUnitId(),

@@ -18,7 +18,7 @@ import org.sqm.proto.scoring.v1.ActionPlanItem;
 import org.sqm.proto.scoring.v1.CriterionDecision;
 
 /** Accreditation messages to REST views and REST bodies to messages. */
-final class AccreditationMapping {
+public final class AccreditationMapping {
 
     private AccreditationMapping() {}
 
@@ -71,7 +71,7 @@ final class AccreditationMapping {
                 Times.textOrNull(r.hasCreateTime(), r.getCreateTime()));
     }
 
-    static AccreditationDecisionView view(AccreditationDecision d) {
+    public static AccreditationDecisionView view(AccreditationDecision d) {
         return new AccreditationDecisionView(
                 d.getId(),
                 d.getUnitId(),

@@ -10,7 +10,7 @@ import org.sqm.proto.scoring.v1.Certification;
 import org.sqm.proto.scoring.v1.CertificationEvent;
 
 /** Certifications from scoring-service's contract into the REST views. */
-final class CertificationMapping {
+public final class CertificationMapping {
 
     private CertificationMapping() {}
 
@@ -20,7 +20,7 @@ final class CertificationMapping {
     }
 
     /** The view of a list, without history. */
-    static CertificationView listed(Certification c) {
+    public static CertificationView listed(Certification c) {
         return view(c, false);
     }
 

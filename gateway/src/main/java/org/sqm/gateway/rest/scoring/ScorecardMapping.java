@@ -48,7 +48,7 @@ import org.sqm.proto.scoring.v1.ScorecardStatus;
 import org.sqm.proto.scoring.v1.SubPeriodScore;
 
 /** Translates scorecards, trends and recompute operations from their protobuf shapes to REST's. */
-final class ScorecardMapping {
+public final class ScorecardMapping {
 
     /** The prefix of every operation's name; the REST path carries the rest. */
     static final String OPERATIONS = "operations/";
@@ -70,7 +70,7 @@ final class ScorecardMapping {
 
     private ScorecardMapping() {}
 
-    static ScorecardView view(Scorecard s) {
+    public static ScorecardView view(Scorecard s) {
         return new ScorecardView(
                 s.getId(),
                 s.getUnitId(),
@@ -148,7 +148,7 @@ final class ScorecardMapping {
                 emptyToNull(p.getMissingReason()));
     }
 
-    static TrendView view(ScoreTrend t) {
+    public static TrendView view(ScoreTrend t) {
         return new TrendView(
                 t.getUnitId(),
                 t.getPointsList().stream()
@@ -161,7 +161,8 @@ final class ScorecardMapping {
                                     emptyToNull(p.getGrade()),
                                     emptyToNull(p.getModelId()),
                                     scorecard ? p.getModelVersion() : null,
-                                    emptyToNull(p.getScorecardId()));
+                                    emptyToNull(p.getScorecardId()),
+                                    p.hasSatisfactionIndex() ? p.getSatisfactionIndex() : null);
                         })
                         .toList());
     }

@@ -125,7 +125,10 @@ public final class ScorecardViews {
             @Schema(examples = "operations/8f0c…") String operation,
             @Schema(format = "date-time") String computeTime) {}
 
-    /** One period of a trend; without a scorecard only the period is set. */
+    /**
+     * One period of a trend; without a scorecard only the period and, when it has survey responses,
+     * the satisfaction index are set.
+     */
     @Schema(name = "TrendPoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TrendPointView(
@@ -135,7 +138,15 @@ public final class ScorecardViews {
             String grade,
             @Schema(format = "uuid") String modelId,
             Integer modelVersion,
-            @Schema(format = "uuid") String scorecardId) {}
+            @Schema(format = "uuid") String scorecardId,
+            @Schema(
+                            description = "The unit's satisfaction index for the period over all segments (0-100),"
+                                    + " the index GET /api/v1/units/{id}/satisfactionIndex gives without a segment;"
+                                    + " absent when the period has no survey responses. It does not need a"
+                                    + " scorecard.",
+                            minimum = "0",
+                            maximum = "100")
+                    Double satisfactionIndex) {}
 
     /** A unit's scores over consecutive periods, oldest first. */
     @Schema(name = "ScoreTrend")

@@ -67,8 +67,9 @@ public class UnitScorecardResource {
     @Operation(
             summary = "A unit's score trend",
             description = "Its scores over the last count periods of the kind of period (months, quarters or "
-                    + "years), oldest first, up to and including period; a period without a scorecard is listed "
-                    + "with its period only.")
+                    + "years), oldest first, up to and including period, each with the unit's satisfaction index "
+                    + "for it when it has survey responses; a period without a scorecard is listed without a "
+                    + "score.")
     @APIResponse(
             responseCode = "200",
             description = "The trend",

@@ -11,7 +11,7 @@ import org.sqm.gateway.rest.standards.UnitViews.UnitView;
 import org.sqm.proto.standards.v1.Unit;
 
 /** Translates units between their REST and protobuf shapes. */
-final class UnitMapping {
+public final class UnitMapping {
 
     private UnitMapping() {}
 
@@ -28,7 +28,7 @@ final class UnitMapping {
         return ProtoEnums.toProto(type, org.sqm.proto.standards.v1.UnitType.class);
     }
 
-    static UnitView view(Unit unit) {
+    public static UnitView view(Unit unit) {
         return new UnitView(
                 unit.getId(),
                 unit.getCode(),

@@ -2,6 +2,8 @@ package org.sqm.gateway.rest.scoring;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -372,7 +374,8 @@ class ScorecardResourceTest extends FakeBackendTest {
                 GetScoreTrendRequest.class,
                 ScoreTrend.newBuilder()
                         .setUnitId("u1")
-                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-05"))
+                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-04"))
+                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-05").setSatisfactionIndex(0))
                         .addPoints(TrendPoint.newBuilder()
                                 .setPeriod("2026-06")
                                 .setStatus(ScorecardStatus.SCORECARD_STATUS_SCORED)
@@ -380,25 +383,30 @@ class ScorecardResourceTest extends FakeBackendTest {
                                 .setGrade("A")
                                 .setModelId("m1")
                                 .setModelVersion(2)
-                                .setScorecardId("sc6"))
+                                .setScorecardId("sc6")
+                                .setSatisfactionIndex(78.5))
                         .build());
         given().queryParam("period", "2026-06")
-                .queryParam("count", 2)
+                .queryParam("count", 3)
                 .when()
                 .get("/api/v1/units/u1/scoreTrend")
                 .then()
                 .statusCode(200)
                 .body("unitId", equalTo("u1"))
-                .body("points.period", contains("2026-05", "2026-06"))
+                .body("points.period", contains("2026-04", "2026-05", "2026-06"))
                 .body("points[0].keySet()", contains("period"))
-                .body("points[1].status", equalTo("SCORED"))
-                .body("points[1].score", equalTo(91.25f))
-                .body("points[1].modelVersion", equalTo(2))
-                .body("points[1].scorecardId", equalTo("sc6"));
+                // An index of 0 is an index (every response at the bottom of the scale), not an absent one.
+                .body("points[1].keySet()", containsInAnyOrder("period", "satisfactionIndex"))
+                .body("points[1].satisfactionIndex", equalTo(0.0f))
+                .body("points[2].status", equalTo("SCORED"))
+                .body("points[2].score", equalTo(91.25f))
+                .body("points[2].modelVersion", equalTo(2))
+                .body("points[2].scorecardId", equalTo("sc6"))
+                .body("points[2].satisfactionIndex", equalTo(78.5f));
         GetScoreTrendRequest sent = Backend.received(GetScoreTrendRequest.class);
         assertEquals("u1", sent.getUnitId());
         assertEquals("2026-06", sent.getPeriod());
-        assertEquals(2, sent.getCount());
+        assertEquals(3, sent.getCount());
 
         given().queryParam("period", "2026-Q2")
                 .when()
@@ -455,6 +463,9 @@ class ScorecardResourceTest extends FakeBackendTest {
                 .body("paths.'/api/v1/scoringModels/{id}'.patch.parameters.name", hasItems("If-Match"))
                 .body("paths.'/api/v1/operations/{id}:wait'.post.parameters.name", hasItems("timeout"))
                 .body("components.schemas.Operation.properties.keySet()", hasItems("name", "done", "metadata"))
-                .body("components.schemas.Scorecard.properties.keySet()", hasItems("components", "explanation"));
+                .body("components.schemas.Scorecard.properties.keySet()", hasItems("components", "explanation"))
+                .body(
+                        "components.schemas.TrendPoint.properties.satisfactionIndex.description",
+                        containsString("absent when the period has no survey responses"));
     }
 }
