@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -258,7 +259,7 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
     Path screenshot(String name) {
         Path file = screenshots.resolve(name + ".png");
         try {
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, fullPage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -266,6 +267,21 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
             System.err.println("no screenshot " + name + ": " + e);
         }
         return file;
+    }
+
+    /**
+     * The whole page, beyond the window's height (Chromium's DevTools capture), so a screenshot shows
+     * a long screen's lower panels too; the window alone if that capture is refused.
+     */
+    private byte[] fullPage() {
+        try {
+            Map<String, Object> shot = ((ChromeDriver) driver)
+                    .executeCdpCommand(
+                            "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+            return Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException e) {
+            return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        }
     }
 
     /** What the page wrote to its console (errors first of all), one entry a line. */
