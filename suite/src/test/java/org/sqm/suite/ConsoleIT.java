@@ -138,6 +138,9 @@ class ConsoleIT {
     @Order(1)
     void eachRoleIsOfferedOnlyWhatItMayDo() {
         BROWSER.signIn(UNIT_MANAGER, hall);
+        BROWSER.open("/units/" + hall);
+        BROWSER.until(
+                "the unit manager's own hall", d -> BROWSER.text("dash-unit").contains(hallName));
         BROWSER.await("nav-units");
         assertFalse(BROWSER.shows("nav-recompute"), "a unit manager may not recompute: no recompute in the nav");
         BROWSER.open("/recompute");
@@ -290,6 +293,16 @@ class ConsoleIT {
         String period = lastMonth.minusMonths(3).toString();
         BROWSER.set("recompute-period", period);
         assertEquals(period, BROWSER.await("recompute-period").getAttribute("value"));
+        // What the page shows of the run, sampled every 20 ms wherever the user is: the screen's bar, or
+        // the header's indicator (a bar while it runs, "done" after).
+        BROWSER.js("window.recomputeSeen = []; window.recomputeWatch = setInterval(() => {"
+                + " const i = document.querySelector('[data-testid=recompute-indicator]');"
+                + " const bar = (i && i.querySelector('progress'))"
+                + "   || document.querySelector('[data-testid=recompute-progress]');"
+                + " const seen = i && !i.querySelector('progress') && i.textContent.includes('done') ? 'done'"
+                + "   : bar && bar.hasAttribute('value') && bar.max > 0 ? bar.value / bar.max : null;"
+                + " const seenAll = window.recomputeSeen;"
+                + " if (seen !== null && seenAll[seenAll.length - 1] !== seen) { seenAll.push(seen); } }, 20);");
         BROWSER.click("recompute-start");
         BROWSER.await("recompute-progress");
 
@@ -311,6 +324,17 @@ class ConsoleIT {
                 "a finished recompute shows its progress full");
         assertTrue(BROWSER.text("recompute-percent").startsWith("100"), BROWSER.text("recompute-percent"));
         assertTrue(BROWSER.await("recompute-result").getText().contains(period), "the outcome names the period");
+        @SuppressWarnings("unchecked")
+        List<Object> seen =
+                (List<Object>) BROWSER.js("clearInterval(window.recomputeWatch); return window.recomputeSeen;");
+        System.out.println("The console showed the recompute of " + period + " at " + seen);
+        assertEquals("done", seen.get(seen.size() - 1), "the run was seen to end: " + seen);
+        double before = -1;
+        for (Object share : seen.subList(0, seen.size() - 1)) {
+            double now = ((Number) share).doubleValue();
+            assertTrue(now >= before, "the progress only advances: " + seen);
+            before = now;
+        }
     }
 
     @Test
