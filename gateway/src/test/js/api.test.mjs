@@ -2,7 +2,7 @@
 // fetch stands in for the gateway. Run by ConsoleComponentsTest.
 import { test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, api, describeProblem, pages } from '../../main/resources/META-INF/resources/console/js/api.js';
+import { ApiError, LOGIN_PROBLEM_KEY, api, describeProblem, pages } from '../../main/resources/META-INF/resources/console/js/api.js';
 import { session, signIn, signOut } from '../../main/resources/META-INF/resources/console/js/session.js';
 import { token } from './fixtures.mjs';
 
@@ -19,15 +19,36 @@ function answer(status, body, type = 'application/json', headers = {}) {
     };
 }
 
+/** A session storage like the browser's, for the 401 path. */
+class MemoryStorage {
+    constructor() {
+        this.values = new Map();
+    }
+
+    getItem(k) {
+        return this.values.has(k) ? this.values.get(k) : null;
+    }
+
+    setItem(k, v) {
+        this.values.set(k, String(v));
+    }
+
+    removeItem(k) {
+        this.values.delete(k);
+    }
+}
+
 beforeEach(() => {
     calls = [];
     signOut();
     globalThis.location = { hash: '#/units' };
+    globalThis.sessionStorage = new MemoryStorage();
 });
 
 afterEach(() => {
     globalThis.fetch = realFetch;
     delete globalThis.location;
+    delete globalThis.sessionStorage;
 });
 
 test('a call carries the bearer token and a request id, and returns the parsed JSON', async () => {
@@ -82,7 +103,7 @@ test('a 400 names every invalid field', async () => {
         { field: 'pageSize', message: 'must not be negative' },
     ]);
     assert.equal(error.message, 'The request was not accepted: period: must look like 2026-03. '
-        + 'Fields: period: must look like 2026-03; pageSize: must not be negative (400 INVALID_FIELDS)');
+        + 'pageSize: must not be negative (400 INVALID_FIELDS)', 'a field the detail names is not repeated');
 });
 
 test('a 401 signs out and sends the user to log in', async () => {
@@ -92,6 +113,9 @@ test('a 401 signs out and sends the user to log in', async () => {
     assert.equal(error.message, 'Not signed in: The bearer token is invalid or expired. (401 INVALID_TOKEN)');
     assert.equal(session(), null);
     assert.equal(globalThis.location.hash, '#/login');
+    const why = JSON.parse(globalThis.sessionStorage.getItem(LOGIN_PROBLEM_KEY));
+    assert.equal(why.message, error.message, 'the login screen says why');
+    assert.equal(globalThis.sessionStorage.getItem('sqm.console.returnTo'), '#/units');
 });
 
 test('an answer that is no problem (a proxy page) still reads in words', async () => {

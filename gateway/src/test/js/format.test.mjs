@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    formatDateTime, formatDuration, formatEnum, formatPercent, formatRate, formatScore, parseIsoDuration,
+    formatBusinessTime, formatDateTime, formatDuration, formatEnum, formatPercent, formatRate, formatScore, parseIsoDuration,
 } from '../../main/resources/META-INF/resources/console/js/format.js';
 
 test('durations read as at most two units', () => {
@@ -56,4 +56,13 @@ test('ISO-8601 durations of days and times parse to seconds', () => {
     assert.equal(parseIsoDuration('P1M'), null, 'months have no fixed length');
     assert.equal(parseIsoDuration('PT'), null);
     assert.equal(parseIsoDuration(null), null);
+});
+
+test('business time is counted in hours, never in days', () => {
+    assert.equal(formatBusinessTime(24 * 3600), '24 h');
+    assert.equal(formatBusinessTime(120 * 3600), '120 h');
+    assert.equal(formatBusinessTime(7 * 3600 + 30 * 60), '7 h 30 min');
+    assert.equal(formatBusinessTime(45 * 60), '45 min');
+    assert.equal(formatBusinessTime(-90 * 60), '-1 h 30 min');
+    assert.equal(formatBusinessTime(null), '—');
 });

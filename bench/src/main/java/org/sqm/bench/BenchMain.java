@@ -48,7 +48,8 @@ public final class BenchMain {
             new AuthenticationCostBenchmark(),
             new ReadBenchmark(),
             new ComplaintFeedBenchmark(),
-            new ScorecardRecomputeBenchmark());
+            new ScorecardRecomputeBenchmark(),
+            new DashboardBenchmark());
 
     /** The sizes of one run. */
     record Options(

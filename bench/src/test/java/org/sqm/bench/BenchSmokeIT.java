@@ -31,6 +31,7 @@ class BenchSmokeIT {
                         "Reads",
                         ComplaintFeedBenchmark.TITLE,
                         ScorecardRecomputeBenchmark.TITLE,
+                        DashboardBenchmark.TITLE,
                         "Footprint",
                         "Warm-up"),
                 sections.stream().map(Benchmark.Section::title).toList());
@@ -69,12 +70,25 @@ class BenchSmokeIT {
         assertTrue(feed.contains("times the plain SQL"), feed);
         // The recompute of last month's scorecards against the same aggregations in SQL, with its progress chart.
         String scoring = report.substring(
-                report.indexOf("## " + ScorecardRecomputeBenchmark.TITLE), report.indexOf("## Footprint"));
+                report.indexOf("## " + ScorecardRecomputeBenchmark.TITLE),
+                report.indexOf("## " + DashboardBenchmark.TITLE));
         assertTrue(scoring.contains("| " + ScorecardRecomputeBenchmark.SQL + " | "), scoring);
         assertTrue(scoring.contains("| " + ScorecardRecomputeBenchmark.GRPC + " | "), scoring);
         assertTrue(!scoring.contains("failed:"), scoring);
         assertTrue(scoring.contains("times the plain SQL"), scoring);
         assertTrue(scoring.matches("(?s).*Units: \\*\\*[0-9,]+ scored, .*"), scoring);
+        // The dashboard against the slowest single read it is made of, the ratio stated.
+        String dashboard =
+                report.substring(report.indexOf("## " + DashboardBenchmark.TITLE), report.indexOf("## Footprint"));
+        assertTrue(dashboard.contains("| " + DashboardBenchmark.DASHBOARD + " | "), dashboard);
+        assertTrue(dashboard.matches("(?s).*The dashboard's p50 is \\*\\*[0-9.]+x\\*\\*.*"), dashboard);
+        assertTrue(dashboard.contains("(partial false)"), dashboard);
+        for (String line : dashboard.split("\n")) {
+            if (line.startsWith("| ") && !line.startsWith("| path ")) {
+                String[] cells = line.split("\\|");
+                assertEquals("0", cells[cells.length - 1].strip(), "errors: " + line);
+            }
+        }
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/scorecard-recompute-progress.svg"))
                 .contains("<polyline"));
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))

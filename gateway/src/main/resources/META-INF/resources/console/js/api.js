@@ -47,9 +47,12 @@ export function describeProblem({ status, title, detail, reason, fieldErrors = [
     if (said) {
         text += `: ${said}`;
     }
-    if (fieldErrors.length > 0) {
-        const fields = fieldErrors.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join('; ');
-        text += `${/[.!?]$/.test(text) ? '' : '.'} Fields: ${fields}`;
+    // The gateway's detail usually names the fields already; the others are added.
+    const unsaid = fieldErrors
+        .map((f) => (f.field ? `${f.field}: ${f.message}` : f.message))
+        .filter((f) => !said.includes(f));
+    if (unsaid.length > 0) {
+        text += `${/[.!?]$/.test(text) ? '' : '.'} ${unsaid.join('; ')}`;
     }
     const code = status ? [status, reason].filter(Boolean).join(' ') : reason;
     return code ? `${text} (${code})` : text;
@@ -136,11 +139,22 @@ async function problemOf(response, method, path, requestId) {
     });
 }
 
-function toLogin() {
+/** Where the login screen finds why the user was sent to it. */
+export const LOGIN_PROBLEM_KEY = 'sqm.console.loginProblem';
+
+function toLogin(error) {
     const loc = globalThis.location;
-    if (loc && !String(loc.hash).startsWith('#/login')) {
-        loc.hash = '#/login';
+    if (!loc || String(loc.hash).startsWith('#/login')) {
+        return;
     }
+    try {
+        // The login screen says why (expired, refused), and signing in again returns here.
+        globalThis.sessionStorage?.setItem(LOGIN_PROBLEM_KEY, JSON.stringify({ message: error.message, requestId: error.requestId }));
+        globalThis.sessionStorage?.setItem('sqm.console.returnTo', loc.hash);
+    } catch {
+        // Without session storage the login screen just does not say why.
+    }
+    loc.hash = '#/login';
 }
 
 /**
@@ -184,7 +198,7 @@ export async function api(method, path, { query, body, headers = {} } = {}) {
         const error = await problemOf(response, method, path, requestId);
         if (response.status === 401) {
             signOut();
-            toLogin();
+            toLogin(error);
         }
         throw error;
     }

@@ -93,9 +93,10 @@ function renderWhoami() {
     }
     const s = session();
     if (!s) {
+        const onLogin = String(location.hash).startsWith('#/login');
         replace(slot,
             el('span', { class: 'whoami', 'data-testid': 'whoami' }, 'Not signed in'),
-            el('a', { href: '#/login', class: 'button secondary' }, 'Sign in'));
+            onLogin ? null : el('a', { href: '#/login', class: 'button secondary' }, 'Sign in'));
         return;
     }
     const units = s.units.length > 0 ? ` · units ${s.units.join(', ')}` : '';

@@ -40,6 +40,28 @@ export function formatDuration(seconds) {
 }
 
 /**
+ * Business time in hours and minutes ("24 h", "120 h", "7 h 30 min", "45 min"): a business day is
+ * not 24 hours, so business time is never counted in days.
+ */
+export function formatBusinessTime(seconds) {
+    if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) {
+        return ABSENT;
+    }
+    const total = Math.trunc(Number(seconds));
+    const sign = total < 0 ? '-' : '';
+    const rest = Math.abs(total);
+    if (rest < MINUTE) {
+        return `${sign}${rest} s`;
+    }
+    const hours = Math.floor(rest / HOUR);
+    const minutes = Math.floor((rest - hours * HOUR) / MINUTE);
+    if (hours === 0) {
+        return `${sign}${minutes} min`;
+    }
+    return minutes > 0 ? `${sign}${hours} h ${minutes} min` : `${sign}${hours} h`;
+}
+
+/**
  * An ISO-8601 duration of days, hours, minutes and seconds ("PT2H", "P1DT4H30M") in seconds;
  * null when it is not one (years and months have no fixed length and are refused).
  */

@@ -45,16 +45,12 @@ export function replace(container, ...children) {
 
 /**
  * The element that shows an error in words (data-testid="problem", role="alert"): an ApiError's
- * message, its field errors one per line, and the request id to quote when asking for help.
+ * message (which names every invalid field) and the request id to quote when asking for help.
  */
 export function problemElement(error) {
     const message = error && error.message ? error.message : String(error);
-    const fields = (error && Array.isArray(error.fieldErrors) ? error.fieldErrors : []).filter((f) => f.field);
     return el('div', { class: 'problem', 'data-testid': 'problem', role: 'alert' },
         el('p', { class: 'problem-message' }, message),
-        fields.length > 0
-            ? el('ul', { class: 'problem-fields' }, fields.map((f) => el('li', {}, el('code', {}, f.field), ' ', f.message)))
-            : null,
         error && error.requestId
             ? el('p', { class: 'problem-request' }, 'Request id: ', el('code', {}, error.requestId))
             : null);

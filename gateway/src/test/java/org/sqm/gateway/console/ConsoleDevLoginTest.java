@@ -114,7 +114,8 @@ class ConsoleDevLoginTest {
                 .statusCode(200)
                 .body("code", equalTo("HALL-1"));
         // The roles are the token's: a unit manager may not recompute scorecards.
-        given().header("Authorization", "Bearer " + token)
+        given().urlEncodingEnabled(false)
+                .header("Authorization", "Bearer " + token)
                 .contentType("application/json")
                 .body("{\"period\": \"2026-03\"}")
                 .when()

@@ -1,11 +1,11 @@
 // One complaint: its fields, deadlines with live timers, its full history, and the moves of its
 // lifecycle that its status allows and the signed-in role may make.
-import { registerScreen } from '../app.js';
+import { refresh, registerScreen } from '../app.js';
 import { api, serverSkewMillis } from '../api.js';
 import { can } from '../permissions.js';
 import { deadlineTimer, startDeadlineTimers } from '../timers.js';
 import { badge, el, fields, loading, problemElement, replace, table } from '../ui.js';
-import { formatDateTime, formatDuration, formatEnum, parseIsoDuration } from '../format.js';
+import { formatBusinessTime, formatDateTime, formatEnum, parseIsoDuration } from '../format.js';
 
 const OPEN = ['RECEIVED', 'ACKNOWLEDGED', 'INVESTIGATING', 'WAITING_ON_CUSTOMER'];
 const DONE = ['RESOLVED', 'CLOSED'];
@@ -62,7 +62,7 @@ function bodyOf(form, inputs) {
     return body;
 }
 
-function movesPanel(complaint, onMoved) {
+function movesPanel(complaint) {
     const offered = MOVES.filter((m) => m.from.includes(complaint.status)
         && (!m.when || m.when(complaint))
         && can('POST', `/api/v1/complaints/{id}:${m.verb}`));
@@ -82,11 +82,12 @@ function movesPanel(complaint, onMoved) {
                 submit.disabled = true;
                 replace(problemSlot);
                 try {
-                    const moved = await api('POST', `/api/v1/complaints/${encodeURIComponent(complaint.id)}:${move.verb}`, {
+                    await api('POST', `/api/v1/complaints/${encodeURIComponent(complaint.id)}:${move.verb}`, {
                         body: bodyOf(form, move.inputs),
                         headers: { 'If-Match': complaint.etag },
                     });
-                    onMoved(moved);
+                    // Read again: a single read also carries the business time used on each deadline.
+                    refresh();
                 } catch (e) {
                     replace(problemSlot, problemElement(e));
                     submit.disabled = false;
@@ -111,16 +112,30 @@ function movesPanel(complaint, onMoved) {
         formSlot);
 }
 
+/** An ISO-8601 business duration in hours; shown as it came when it is not one. */
+function businessTime(iso) {
+    const seconds = parseIsoDuration(iso);
+    return seconds === null ? iso || '' : formatBusinessTime(seconds);
+}
+
 function deadlinesTable(complaint) {
     const paused = complaint.status === 'WAITING_ON_CUSTOMER';
     const skewMillis = serverSkewMillis();
     return table([
         { label: 'Deadline', cell: (d) => formatEnum(d.kind) },
-        { label: 'Allowed', cell: (d) => (parseIsoDuration(d.allowed) === null ? d.allowed || '' : `${formatDuration(parseIsoDuration(d.allowed))} business time`) },
+        { label: 'Allowed', cell: (d) => businessTime(d.allowed) },
         { label: 'Due', cell: (d) => formatDateTime(d.dueTime) },
         { label: 'Time left', cell: (d) => deadlineTimer({ ...d, paused: paused && !d.metTime }, { skewMillis }) },
-        { label: 'Used', cell: (d) => (parseIsoDuration(d.used) === null ? d.used || '' : formatDuration(parseIsoDuration(d.used))) },
+        { label: 'Business time used', cell: (d) => businessTime(d.used) },
     ], complaint.deadlines || [], { emptyText: 'No deadlines: no service-level rule applied.' });
+}
+
+/** " investigating → resolved" for an event that moved the complaint; nothing for one that did not. */
+function statusChange(e) {
+    if (!e.toStatus || e.fromStatus === e.toStatus) {
+        return '';
+    }
+    return e.fromStatus ? ` ${formatEnum(e.fromStatus)} → ${formatEnum(e.toStatus)}` : ` → ${formatEnum(e.toStatus)}`;
 }
 
 function historyList(complaint) {
@@ -132,7 +147,7 @@ function historyList(complaint) {
                 el('span', { class: 'muted' }, formatDateTime(e.time)),
                 el('span', {},
                     el('strong', {}, formatEnum(e.action)),
-                    e.fromStatus || e.toStatus ? ` ${formatEnum(e.fromStatus)} → ${formatEnum(e.toStatus)}` : '',
+                    statusChange(e),
                     e.actor ? el('span', { class: 'muted' }, ` by ${e.actor}`) : null,
                     e.note ? el('div', {}, e.note) : null))));
 }
@@ -144,12 +159,17 @@ function statusKind(status) {
     return OPEN.includes(status) ? '' : 'good';
 }
 
-function view(container, complaint, personalDataHidden, rerender) {
+function unitLabel(unitId, units) {
+    const u = units.get(unitId);
+    return el('a', { href: `#/units/${encodeURIComponent(unitId)}` }, u ? `${u.name} (${u.code})` : unitId);
+}
+
+function view(container, complaint, personalDataHidden, units) {
     const c = complaint;
     replace(container,
         el('p', {}, el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, '← The unit\'s dashboard')),
         el('h1', {}, `Complaint ${c.reference || c.id} `, badge(formatEnum(c.status), statusKind(c.status))),
-        movesPanel(c, rerender),
+        movesPanel(c),
         el('div', { class: 'columns' },
             el('div', { class: 'panel' },
                 el('h2', {}, 'Complaint'),
@@ -161,8 +181,8 @@ function view(container, complaint, personalDataHidden, rerender) {
                     ['Severity', formatEnum(c.severity)],
                     ['Customer segment', c.customerSegment ? formatEnum(c.customerSegment) : 'not known'],
                     ['Received', formatDateTime(c.receiveTime)],
-                    ['Unit', el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, c.unitId)],
-                    ['Escalated to', c.escalatedToUnitId ? `${c.escalatedToUnitId} (level ${c.escalationLevel})` : ''],
+                    ['Unit', unitLabel(c.unitId, units)],
+                    ['Escalated to', c.escalatedToUnitId ? [unitLabel(c.escalatedToUnitId, units), ` (level ${c.escalationLevel})`] : ''],
                 ])),
             el('div', { class: 'panel' },
                 el('h2', {}, 'Outcome'),
@@ -171,7 +191,7 @@ function view(container, complaint, personalDataHidden, rerender) {
                     ['Remedy', c.remedy],
                     ['Resolved', c.resolveTime ? formatDateTime(c.resolveTime) : 'not yet'],
                     ['At first contact', c.resolvedAtFirstContact ? 'yes' : 'no'],
-                    ['Business time to resolve', c.resolutionBusinessTime ? formatDuration(parseIsoDuration(c.resolutionBusinessTime)) : ''],
+                    ['Business time to resolve', c.resolutionBusinessTime ? businessTime(c.resolutionBusinessTime) : ''],
                     ['Satisfaction', c.satisfaction !== undefined ? `${c.satisfaction} of 5` : ''],
                     ['Call-back', c.callBackOutcome],
                 ]),
@@ -210,8 +230,16 @@ registerScreen('complaint', {
             replace(container, el('h1', {}, 'Complaint'), problemElement(e));
             return undefined;
         }
-        const rerender = (moved) => view(container, { ...moved, complainant: moved.complainant || complaint.complainant }, personalDataHidden, rerender);
-        view(container, complaint, personalDataHidden, rerender);
+        // Names for the unit ids.
+        const units = new Map();
+        await Promise.all([...new Set([complaint.unitId, complaint.escalatedToUnitId].filter(Boolean))].map(async (id) => {
+            try {
+                units.set(id, await api('GET', `/api/v1/units/${encodeURIComponent(id)}`));
+            } catch {
+                // Not readable for this role: shown as its id.
+            }
+        }));
+        view(container, complaint, personalDataHidden, units);
         return startDeadlineTimers(container);
     },
 });

@@ -1,7 +1,7 @@
 // Signing in: a development token minted by the gateway for a chosen role and units (only where the
 // gateway has dev login switched on, as the local run does), or a bearer token pasted in.
 import { afterSignIn, registerScreen } from '../app.js';
-import { api } from '../api.js';
+import { LOGIN_PROBLEM_KEY, api } from '../api.js';
 import { loadPermissions } from '../permissions.js';
 import { session, signIn } from '../session.js';
 import { el, problemElement, replace } from '../ui.js';
@@ -38,9 +38,10 @@ function devLoginForm(options, problemSlot) {
     });
     const hint = el('p', { class: 'muted' });
     const updateHint = () => {
+        const article = /^[aeiou]/.test(role.value) ? 'An' : 'A';
         hint.textContent = UNIT_SCOPED.includes(role.value)
-            ? `A ${role.value} acts for units: name at least one (it also sees their descendants).`
-            : `A ${role.value} acts for the whole organisation; units are optional.`;
+            ? `${article} ${role.value} acts for units: name at least one (it also sees the units below them).`
+            : `${article} ${role.value} acts for the whole organisation; units are optional.`;
     };
     role.addEventListener('change', updateHint);
     updateHint();
@@ -94,6 +95,11 @@ registerScreen('login', {
     public: true,
     async render(container) {
         const problemSlot = el('div', { class: 'problem-slot' });
+        const why = sessionStorage.getItem(LOGIN_PROBLEM_KEY);
+        sessionStorage.removeItem(LOGIN_PROBLEM_KEY);
+        if (why) {
+            replace(problemSlot, problemElement(JSON.parse(why)));
+        }
         const current = session();
         let options = { devLogin: false, roles: [] };
         let optionsProblem = null;
