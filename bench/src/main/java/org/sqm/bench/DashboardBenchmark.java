@@ -188,7 +188,11 @@ final class DashboardBenchmark implements Benchmark {
                 "{\"unitId\":\"" + unit + "\",\"kind\":\"ON_SITE_ASSESSMENT\",\"authorityLevel\":\"CITY\","
                         + "\"standardId\":\"" + f.standardId() + "\",\"windowStart\":\"" + now.plus(Duration.ofDays(7))
                         + "\",\"windowEnd\":\"" + now.plus(Duration.ofDays(14)) + "\"}");
-        Fixture.post(g + "/api/v1/scoringCatalogue:load", "");
+        // No body: the catalogue scoring-service ships (published models, which a recompute needs).
+        Fixture.send(HttpRequest.newBuilder(URI.create(g + "/api/v1/scoringCatalogue:load"))
+                .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         StringBuilder responses = new StringBuilder();
         LocalDate day = lastMonth.atDay(12);
         for (int i = 0; i < 30; i++) {
