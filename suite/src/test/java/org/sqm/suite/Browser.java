@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -30,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -119,16 +122,9 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .map(Path::toFile)
-                        .forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
-    }
-
-    /** The gateway's base URL, e.g. http://localhost:41234. */
-    String baseUrl() {
-        return baseUrl;
     }
 
     /** Goes to a route of the console, e.g. {@code /units}: the hash after /console/#. */
@@ -140,11 +136,6 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
         } else {
             driver.get(url);
         }
-    }
-
-    /** Loads the console afresh at the route (a reload: the page's state is gone, the session stays). */
-    void load(String route) {
-        driver.get(baseUrl + "/console/#" + route);
     }
 
     static By testId(String id) {
@@ -191,7 +182,7 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
     <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(condition::apply);
         } catch (TimeoutException e) {
             String problem = all("problem").stream().map(WebElement::getText).collect(Collectors.joining(" | "));
@@ -238,15 +229,15 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
      * for the roles that see everything), signing out first whoever is signed in.
      */
     void signIn(String role, String... units) {
-        load("/login");
+        open("/login");
         if (shows("sign-out")) {
             click("sign-out");
         }
         await("screen-login");
         WebElement roles = await("login-role");
-        until("the role " + role + " to be offered", d -> new org.openqa.selenium.support.ui.Select(roles)
+        until("the role " + role + " to be offered", d -> new Select(roles)
                 .getOptions().stream().anyMatch(o -> role.equals(o.getAttribute("value"))));
-        new org.openqa.selenium.support.ui.Select(roles).selectByValue(role);
+        new Select(roles).selectByValue(role);
         type("login-units", String.join(",", units));
         click("login-submit");
         until("signed in as " + role, d -> {
