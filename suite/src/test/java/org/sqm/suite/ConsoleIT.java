@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -80,7 +82,8 @@ class ConsoleIT {
         String calendar = Fixtures.officeCalendar();
         county = unit("COUNTY_BRANCH", "Console county " + tag, null, calendar);
         hallName = "Riverside hall " + tag;
-        hall = unit("SERVICE_HALL", hallName, county, null);
+        // The hall works round the clock (its own calendar), so its complaints' deadlines are wall-clock time.
+        hall = unit("SERVICE_HALL", hallName, county, roundTheClock());
         rivalName = "Hillside hall " + tag;
         rival = unit("SERVICE_HALL", rivalName, county, null);
         quiet = unit("SERVICE_HALL", "Quiet hall " + tag, county, null);
@@ -114,6 +117,30 @@ class ConsoleIT {
         received.then().statusCode(201);
         complaint = received.path("id");
         Fixtures.complaintMove(complaint, received.header("ETag"), "acknowledge", Map.of());
+    }
+
+    /** A calendar of every hour of every day, in UTC. */
+    private static String roundTheClock() {
+        List<Map<String, String>> hours = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            hours.add(Map.of("day", day.name(), "startTime", "00:00", "endTime", "24:00"));
+        }
+        return given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        Fixtures.unique("CON-24H"),
+                        "name",
+                        "Round the clock",
+                        "timeZone",
+                        "UTC",
+                        "workingHours",
+                        hours))
+                .when()
+                .post("/api/v1/calendars")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String unit(String type, String name, String parent, String calendar) {
@@ -205,8 +232,32 @@ class ConsoleIT {
     @Test
     @Order(3)
     void aComplaintShowsItsHistoryAndATickingDeadline() {
+        // Received a day less 40 seconds ago on the hall's round-the-clock calendar and acknowledged
+        // (late) now: its first response, 24 hours from receipt, is due in 40 seconds, so its timer
+        // counts the seconds in words.
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "unitId", hall,
+                "channel", "PHONE",
+                "category", "BILLING",
+                "severity", "MEDIUM",
+                "description", "Charged twice for the month",
+                "receiveTime",
+                        Instant.now()
+                                .minus(Duration.ofHours(24))
+                                .plusSeconds(40)
+                                .toString(),
+                "complainant", Map.of("name", "Ann Smith", "phone", "+49 30 5555 0100")));
+        Response received = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body)
+                .when()
+                .post("/api/v1/complaints");
+        received.then().statusCode(201);
+        String nearlyDue = received.path("id");
+        Fixtures.complaintMove(nearlyDue, received.header("ETag"), "acknowledge", Map.of());
+
         BROWSER.signIn(QUALITY_MANAGER);
-        BROWSER.open("/complaints/" + complaint);
+        BROWSER.open("/complaints/" + nearlyDue);
         BROWSER.await("screen-complaint");
         BROWSER.await("complaint-history");
         List<WebElement> events = BROWSER.awaitAll("history-event", 2);
@@ -214,22 +265,24 @@ class ConsoleIT {
                 events.stream().anyMatch(e -> e.getText().toLowerCase().contains("acknowledg")),
                 "the acknowledgement is in the history");
 
-        // A deadline still running (the resolution's): its seconds left count down, second by second.
-        WebElement timer = BROWSER.until(
-                "a running deadline",
-                d -> d.findElements(By.cssSelector("[data-testid='deadline-timer'][data-seconds-left]")).stream()
-                        .findFirst()
-                        .orElse(null));
+        WebElement timer = BROWSER.until("the first response's timer", d -> d
+                .findElements(By.cssSelector(
+                        "[data-testid='deadline-timer'][data-deadline-kind='FIRST_RESPONSE'][data-seconds-left]"))
+                .stream()
+                .findFirst()
+                .orElse(null));
         String text = timer.getText();
-        String before = timer.getAttribute("data-seconds-left");
-        assertTrue(text.matches(".*\\d+ (d|h|min|s).*"), "the time left in words: " + text);
-        BROWSER.until(
-                "the deadline timer to tick",
-                Duration.ofMillis(2_500),
-                d -> !before.equals(timer.getAttribute("data-seconds-left")));
+        long before = Long.parseLong(timer.getAttribute("data-seconds-left"));
+        assertTrue(text.matches("(\\d+ s left|overdue by \\d+ s)"), "the seconds left in words: " + text);
+        BROWSER.until("the deadline timer's text to change", Duration.ofSeconds(2), d -> !text.equals(timer.getText()));
         assertTrue(
-                Long.parseLong(timer.getAttribute("data-seconds-left")) < Long.parseLong(before),
-                "the time left goes down");
+                Long.parseLong(timer.getAttribute("data-seconds-left")) < before,
+                "the time left goes down: " + text + ", then " + timer.getText());
+        // The timer of the resolution, days away, says so in days and hours.
+        String resolve = BROWSER.driver()
+                .findElement(By.cssSelector("[data-testid='deadline-timer'][data-deadline-kind='RESOLVE']"))
+                .getText();
+        assertTrue(resolve.matches("\\d+ d( \\d+ h)? left"), "the resolution's time left: " + resolve);
     }
 
     @Test
