@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {
+    dashboardWarning,
     describeSource,
     explainScorecard,
     explanationText,
@@ -12,6 +13,7 @@ import {
     number,
     operationId,
     operationProgress,
+    partName,
 } from '../../main/resources/META-INF/resources/console/js/explain.js';
 
 const monthly = {
@@ -270,4 +272,17 @@ test('a recompute: starting, running, done with counts, failed and cancelled in 
 test('the default period is the last ended month, across a year end', () => {
     assert.equal(lastEndedMonth(new Date('2026-12-01T02:00:00Z')), '2026-11');
     assert.equal(lastEndedMonth(new Date('2027-01-31T23:59:59Z')), '2026-12');
+});
+
+test('a failed dashboard part is told in words, naming the service once', () => {
+    assert.equal(
+        dashboardWarning({part: 'complaints', service: 'complaint-service', code: 'DEADLINE_EXCEEDED', status: 504,
+            message: 'complaint-service did not answer within 2000 ms.'}),
+        'Complaints could not be read: complaint-service did not answer within 2000 ms (504 DEADLINE_EXCEEDED)');
+    assert.equal(
+        dashboardWarning({part: 'rectificationOrders', service: 'inspection-service', code: 'UNAVAILABLE', status: 503,
+            message: 'unavailable'}),
+        'Rectification orders could not be read from inspection-service: unavailable (503 UNAVAILABLE)');
+    assert.equal(dashboardWarning({part: 'trend', code: 'INTERNAL'}), 'The score trend could not be read (INTERNAL)');
+    assert.equal(partName('supervisionOrders'), 'supervision orders');
 });

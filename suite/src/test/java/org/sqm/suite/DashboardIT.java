@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -195,7 +196,7 @@ class DashboardIT {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertTrue(millis < PART_DEADLINE_MILLIS + 1_000, "partial answer after " + millis + " ms");
             for (String part : lost) {
-                assertEquals(null, answer.get(part), part + " is left out");
+                assertNull(answer.get(part), part + " is left out");
             }
             // The other services' parts are all there.
             for (String part : List.of(

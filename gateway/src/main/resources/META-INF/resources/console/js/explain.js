@@ -274,6 +274,39 @@ export function explanationText(scorecard) {
     return lines.join('\n');
 }
 
+// ---- Dashboard parts ----
+
+/** What each part of a unit dashboard is called on the screen, for warnings and omissions. */
+const PART_NAMES = {
+    unit: 'the unit',
+    path: 'the unit’s place in the hierarchy',
+    trend: 'the score trend',
+    scorecard: 'the scorecard',
+    complaints: 'complaints',
+    inspections: 'inspections',
+    rectificationOrders: 'rectification orders',
+    supervisionOrders: 'supervision orders',
+    accreditation: 'accreditation',
+};
+
+/** A dashboard part's name in words: "rectificationOrders" -> "rectification orders". */
+export function partName(part) {
+    return PART_NAMES[part] || String(part);
+}
+
+/**
+ * The warning of a failed dashboard part in words: "Complaints could not be read: complaint-service did
+ * not answer within 2000 ms (504 DEADLINE_EXCEEDED)"; the service is named unless the message does.
+ */
+export function dashboardWarning(w) {
+    const what = partName(w.part);
+    const message = (w.message || '').replace(/[.\s]+$/, '');
+    const service = w.service && !message.includes(w.service) ? ` from ${w.service}` : '';
+    const code = [w.status, w.code].filter(Boolean).join(' ');
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be read${service}`
+        + `${message ? `: ${message}` : ''}${code ? ` (${code})` : ''}`;
+}
+
 // ---- Periods ----
 
 /** The last ended month (UTC), "YYYY-MM": the newest one a recompute may score, the screens' default. */

@@ -49,7 +49,13 @@ class ConsoleTest {
             "js/ui.js",
             "js/format.js",
             "js/timers.js",
-            "js/screens/index.js"
+            "js/unittree.js",
+            "js/lifecycle.js",
+            "js/screens/index.js",
+            "js/screens/login.js",
+            "js/screens/units.js",
+            "js/screens/standards.js",
+            "js/screens/complaint.js"
         }) {
             given().when().get("/console/" + file).then().statusCode(200);
         }

@@ -2,31 +2,11 @@
 // lifecycle that its status allows and the signed-in role may make.
 import { refresh, registerScreen } from '../app.js';
 import { api, serverSkewMillis } from '../api.js';
+import { isOpen, movesFor } from '../lifecycle.js';
 import { can } from '../permissions.js';
 import { deadlineTimer, startDeadlineTimers } from '../timers.js';
 import { badge, el, fields, loading, problemElement, replace, table } from '../ui.js';
 import { formatBusinessTime, formatDateTime, formatEnum, parseIsoDuration } from '../format.js';
-
-const OPEN = ['RECEIVED', 'ACKNOWLEDGED', 'INVESTIGATING', 'WAITING_ON_CUSTOMER'];
-const DONE = ['RESOLVED', 'CLOSED'];
-
-/**
- * The moves of the lifecycle (complaint-service's ComplaintAction table), what each asks for, and the
- * statuses it is allowed from. The service decides in the end; this only keeps impossible moves off screen.
- */
-const MOVES = [
-    { verb: 'acknowledge', label: 'Acknowledge', from: ['RECEIVED'], inputs: ['note'] },
-    { verb: 'startInvestigation', label: 'Start investigation', from: ['RECEIVED', 'ACKNOWLEDGED'], inputs: ['note'] },
-    { verb: 'waitOnCustomer', label: 'Wait on customer', from: ['INVESTIGATING'], inputs: ['note'] },
-    { verb: 'resume', label: 'Resume', from: ['WAITING_ON_CUSTOMER'], inputs: ['note'] },
-    { verb: 'resolve', label: 'Resolve', from: ['INVESTIGATING'], inputs: ['rootCause', 'remedy', 'resolvedAtFirstContact', 'note'] },
-    { verb: 'close', label: 'Close', from: ['RESOLVED'], inputs: ['note'] },
-    { verb: 'reopen', label: 'Reopen', from: DONE, inputs: ['note'] },
-    { verb: 'escalate', label: 'Escalate', from: OPEN, inputs: ['note'] },
-    { verb: 'withdraw', label: 'Withdraw', from: OPEN, inputs: ['note'] },
-    { verb: 'recordSatisfaction', label: 'Record satisfaction', from: DONE, inputs: ['score', 'note'], when: (c) => c.satisfaction === undefined },
-    { verb: 'recordCallBack', label: 'Record call-back', from: DONE, inputs: ['outcome'], when: (c) => c.satisfaction !== undefined && c.satisfaction <= 2 && !c.callBackOutcome },
-];
 
 const INPUTS = {
     note: () => el('textarea', { name: 'note', rows: '2', placeholder: 'A note for the history (optional)' }),
@@ -63,9 +43,7 @@ function bodyOf(form, inputs) {
 }
 
 function movesPanel(complaint) {
-    const offered = MOVES.filter((m) => m.from.includes(complaint.status)
-        && (!m.when || m.when(complaint))
-        && can('POST', `/api/v1/complaints/{id}:${m.verb}`));
+    const offered = movesFor(complaint, can);
     if (offered.length === 0) {
         return null;
     }
@@ -156,7 +134,7 @@ function statusKind(status) {
     if (status === 'WAITING_ON_CUSTOMER') {
         return 'warn';
     }
-    return OPEN.includes(status) ? '' : 'good';
+    return isOpen(status) ? '' : 'good';
 }
 
 function unitLabel(unitId, units) {

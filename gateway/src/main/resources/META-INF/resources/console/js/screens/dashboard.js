@@ -4,40 +4,14 @@
 import { api } from '../api.js';
 import { registerScreen } from '../app.js';
 import { drawTrend, trendSeries } from '../chart.js';
-import { explainScorecard, number } from '../explain.js';
+import { dashboardWarning, explainScorecard, number, partName } from '../explain.js';
 import { formatDateTime, formatEnum, formatScore } from '../format.js';
 import { deadlineTimer, skewFrom, startDeadlineTimers } from '../timers.js';
 import { badge, el, fields, loading, replace, showProblem, table } from '../ui.js';
 import { useScreenStyles } from './styles.js';
 
-/** What each part is called on the screen, for warnings and omissions. */
-const PART_NAMES = {
-    unit: 'the unit',
-    path: 'the unit’s place in the hierarchy',
-    trend: 'the score trend',
-    scorecard: 'the scorecard',
-    complaints: 'complaints',
-    inspections: 'inspections',
-    rectificationOrders: 'rectification orders',
-    supervisionOrders: 'supervision orders',
-    accreditation: 'accreditation',
-};
-
 /** The month input's value: "YYYY-MM", the dashboard's period. */
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function partName(part) {
-    return PART_NAMES[part] || part;
-}
-
-/** The warning of a failed part in words: "Complaints could not be read: complaint-service … (503 UNAVAILABLE)". */
-export function warningText(w) {
-    const what = partName(w.part);
-    const service = w.service ? ` from ${w.service}` : '';
-    const message = w.message ? `: ${w.message}` : '';
-    const code = [w.status, w.code].filter(Boolean).join(' ');
-    return `${what.charAt(0).toUpperCase()}${what.slice(1)} could not be read${service}${message}${code ? ` (${code})` : ''}`;
-}
 
 function card(testid, title, ...children) {
     return el('section', { class: 'panel', 'data-testid': testid }, el('h3', {}, title), ...children);
@@ -47,7 +21,7 @@ function card(testid, title, ...children) {
 function absent(dashboard, part, emptyText) {
     const warning = (dashboard.warnings || []).find((w) => w.part === part);
     if (warning) {
-        return el('p', { class: 'part-failed' }, `Not available: ${warningText(warning)}.`);
+        return el('p', { class: 'part-failed' }, `${dashboardWarning(warning)}.`);
     }
     return el('p', { class: 'empty' }, emptyText);
 }
@@ -87,7 +61,7 @@ function warningsBlock(dashboard) {
     }
     return el('div', { class: 'warnings', 'data-testid': 'dash-warnings', role: 'status' },
         el('p', {}, 'Part of this dashboard is missing; the rest is current.'),
-        el('ul', {}, warnings.map((w) => el('li', { 'data-testid': 'dash-warning', 'data-part': w.part }, warningText(w)))));
+        el('ul', {}, warnings.map((w) => el('li', { 'data-testid': 'dash-warning', 'data-part': w.part }, dashboardWarning(w)))));
 }
 
 function omittedNote(dashboard) {
@@ -200,7 +174,11 @@ function trendCard(dashboard, cleanups) {
     }
     const chart = el('div', { class: 'chart', 'data-testid': 'trend-chart', role: 'img',
         'aria-label': 'Score and satisfaction index by period' });
+    const series = trendSeries(dashboard.trend);
     const section = card('dash-trend', 'Score and satisfaction over 12 months', chart,
+        series.scored === 0 && series.indexed === 0
+            ? el('p', { class: 'empty' }, `No score and no satisfaction index in the ${series.periods.length} periods up to ${dashboard.period}.`)
+            : null,
         el('details', {}, el('summary', {}, 'As a table'), trendTable(dashboard.trend)));
     // ECharts measures its container: draw once the card is in the document and laid out.
     requestAnimationFrame(() => {

@@ -74,7 +74,7 @@ function tableElement(table, rows, onParent) {
         title: row.gapAbove ? 'A real difference to the unit above: their confidence intervals do not overlap'
             : row.withinInterval ? 'The difference to the unit above lies within the confidence intervals: it may be noise' : null,
     },
-    el('td', { class: 'rank' }, row.rankText, row.tied ? el('span', { class: 'sr-only' }, ' (tie)') : null),
+    el('td', { class: 'rank', title: row.tied ? `Tied at rank ${row.rank}` : null }, row.rankText),
     el('td', {}, movementCell(row)),
     el('td', {}, el('a', { href: `#/units/${encodeURIComponent(row.unitId)}`, 'data-testid': 'league-unit' }, row.unitName || row.unitCode),
         ' ', el('code', {}, row.unitCode)),

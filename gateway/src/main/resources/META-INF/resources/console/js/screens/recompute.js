@@ -94,11 +94,16 @@ async function poll() {
         if (tracked.operation !== followed) {
             return;
         }
+        if (error.status === 404) {
+            // Gone (the service keeps operations for a while only): nothing left to follow.
+            forget();
+            return;
+        }
         tracked.readError = error;
         tracked.failures += 1;
         notify();
-        // Not found or not permitted will not change by asking again; anything else may pass.
-        if (error.status !== 404 && error.status !== 403 && error.status !== 401) {
+        // Not permitted will not change by asking again; anything else may pass.
+        if (error.status !== 403 && error.status !== 401) {
             schedule(Math.min(POLL_MILLIS * 2 ** tracked.failures, LONGEST_POLL_MILLIS));
         }
     }
@@ -265,6 +270,12 @@ registerScreen('recompute', {
                 return;
             }
             if (!panel) {
+                if (!tracked.operation && !can('POST', '/api/v1/scorecards:recompute')) {
+                    // Nothing to show to a role that may not start one.
+                    progressSlot.hidden = true;
+                    return;
+                }
+                progressSlot.hidden = false;
                 panel = progressPanel(can('POST', '/api/v1/operations/{id}:cancel') ? cancel : null);
                 replace(progressSlot, idle, panel.element);
             }

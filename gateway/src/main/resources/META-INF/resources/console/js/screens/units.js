@@ -4,16 +4,21 @@
 import { registerScreen } from '../app.js';
 import { allItems, api } from '../api.js';
 import { session } from '../session.js';
-import { badge, el, loading, replace, showProblem } from '../ui.js';
+import { badge, el, loading, problemElement, replace, showProblem } from '../ui.js';
 import { formatEnum } from '../format.js';
+import { forest, searchTree } from '../unittree.js';
 
 /** Search results shown at most; a narrower search shows the rest. */
 const MAX_MATCHES = 200;
 const PAGE_SIZE = 1000;
 
+/**
+ * The units this user may see, {units, problems}: a unit of the token that cannot be read (unknown,
+ * or the service refuses it) is a problem shown above the tree, the others still show.
+ */
 async function visibleUnits(s) {
     if (s.units.length === 0) {
-        return allItems('/api/v1/units', { pageSize: PAGE_SIZE });
+        return { units: await allItems('/api/v1/units', { pageSize: PAGE_SIZE }), problems: [] };
     }
     const byId = new Map();
     const problems = [];
@@ -28,31 +33,7 @@ async function visibleUnits(s) {
             problems.push(e);
         }
     }));
-    if (byId.size === 0 && problems.length > 0) {
-        throw problems[0];
-    }
-    return [...byId.values()];
-}
-
-/** The forest: children per parent id, and the roots (no parent, or a parent this user cannot see). */
-function forest(units) {
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const children = new Map();
-    const roots = [];
-    const byCode = (a, b) => String(a.code).localeCompare(String(b.code));
-    units.forEach((u) => {
-        if (u.parentId && byId.has(u.parentId)) {
-            if (!children.has(u.parentId)) {
-                children.set(u.parentId, []);
-            }
-            children.get(u.parentId).push(u);
-        } else {
-            roots.push(u);
-        }
-    });
-    children.forEach((list) => list.sort(byCode));
-    roots.sort(byCode);
-    return { byId, children, roots };
+    return { units: [...byId.values()], problems };
 }
 
 function unitLink(u) {
@@ -100,32 +81,6 @@ function node(u, tree, expandedIds) {
     return li;
 }
 
-/** The units whose code or name holds the search text, with their ancestors so they show in place. */
-function searchTree(tree, text) {
-    const needle = text.trim().toLowerCase();
-    const matches = [...tree.byId.values()].filter((u) => String(u.code || '').toLowerCase().includes(needle)
-        || String(u.name || '').toLowerCase().includes(needle));
-    const shown = matches.slice(0, MAX_MATCHES);
-    const keep = new Set();
-    shown.forEach((u) => {
-        for (let x = u; x && !keep.has(x.id); x = tree.byId.get(x.parentId)) {
-            keep.add(x.id);
-        }
-    });
-    const children = new Map();
-    tree.children.forEach((list, parent) => {
-        if (keep.has(parent)) {
-            children.set(parent, list.filter((c) => keep.has(c.id)));
-        }
-    });
-    return {
-        matches,
-        shown,
-        tree: { byId: tree.byId, children, roots: tree.roots.filter((r) => keep.has(r.id)) },
-        expanded: keep,
-    };
-}
-
 registerScreen('units', {
     title: 'Units',
     nav: { label: 'Units', order: 10, requires: ['GET', '/api/v1/units/{id}'] },
@@ -134,8 +89,11 @@ registerScreen('units', {
         replace(container, el('h1', {}, 'Units'), body);
         loading(body);
         let tree;
+        let problems;
         try {
-            tree = forest(await visibleUnits(session()));
+            const visible = await visibleUnits(session());
+            tree = forest(visible.units);
+            problems = visible.problems;
         } catch (e) {
             showProblem(body, e);
             return undefined;
@@ -159,7 +117,7 @@ registerScreen('units', {
                     : el('ul', { class: 'tree root' }, tree.roots.map((r) => node(r, tree, expanded))));
                 return;
             }
-            const found = searchTree(tree, text);
+            const found = searchTree(tree, text, MAX_MATCHES);
             summary.textContent = found.matches.length === 0
                 ? `No unit's code or name holds "${text.trim()}".`
                 : found.matches.length > found.shown.length
@@ -175,6 +133,7 @@ registerScreen('units', {
             timer = setTimeout(draw, 120);
         });
         replace(body,
+            problems.map(problemElement),
             el('div', { class: 'toolbar' }, el('label', {}, 'Search', search)),
             summary,
             treeSlot);
