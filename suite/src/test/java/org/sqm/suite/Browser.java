@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its driver is not installed), a screenshot after every scenario (and a "-failed" one when it
  * fails), quit after the class.
  */
-final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
+final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterAllCallback {
 
     /** Debian's chromium package; a wrapper script that starts /usr/lib/chromium/chromium. */
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -52,6 +53,7 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
     /** Long enough for a busy two-core machine running five JVMs and the browser. */
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private String missing;
     private WebDriver driver;
     private ChromeDriverService service;
     private Path profile;
@@ -60,10 +62,12 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        Assumptions.assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the console's browser tests need Debian's chromium and chromium-driver packages (" + CHROMIUM + " and "
-                        + CHROMEDRIVER + "); .ci/run installs them when it runs as root");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            missing = "skipped: the console's browser tests need Debian's chromium and chromium-driver packages ("
+                    + CHROMIUM + " and " + CHROMEDRIVER + "); .ci/run installs them when it runs as root";
+            System.out.println(context.getDisplayName() + " " + missing);
+            return;
+        }
         baseUrl = SuiteExtension.suite().baseUrl(Component.GATEWAY);
         screenshots = SuiteExtension.home().resolve("suite/target/console-screenshots");
         Files.createDirectories(screenshots);
@@ -95,6 +99,17 @@ final class Browser implements BeforeAllCallback, AfterTestExecutionCallback, Af
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
         driver.manage().timeouts().scriptTimeout(WAIT);
+    }
+
+    /** Whether the browser runs (false: Chromium or its driver is not installed, and every scenario is skipped). */
+    boolean running() {
+        return missing == null;
+    }
+
+    /** Each scenario is skipped, saying why, without a browser: a class-level abort would be counted as no test at all. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(missing == null, missing);
     }
 
     @Override
