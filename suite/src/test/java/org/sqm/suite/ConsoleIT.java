@@ -35,7 +35,8 @@ import org.openqa.selenium.WebElement;
  * (a trend drawn from three scored months, the scorecard's explanation, an open complaint), follow a
  * complaint's history and ticking deadline, rank the halls in a league table, recompute a month while
  * looking elsewhere, and are told in words what went wrong. The data is made through the REST API, as
- * the other end-to-end tests make theirs.
+ * the other end-to-end tests make theirs. A full-page screenshot of every scenario's end (and of a
+ * failure) is left in suite/target/console-screenshots/ to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
