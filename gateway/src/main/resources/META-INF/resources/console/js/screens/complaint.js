@@ -67,7 +67,9 @@ function movesPanel(complaint) {
                     // Read again: a single read also carries the business time used on each deadline.
                     refresh();
                 } catch (e) {
-                    replace(problemSlot, problemElement(e));
+                    replace(problemSlot, problemElement(e), e.reason === 'ETAG_MISMATCH'
+                        ? el('button', { type: 'button', 'data-testid': 'reload', onclick: () => refresh() }, 'Read it again')
+                        : null);
                     submit.disabled = false;
                 }
             },
@@ -142,7 +144,7 @@ function unitLabel(unitId, units) {
     return el('a', { href: `#/units/${encodeURIComponent(unitId)}` }, u ? `${u.name} (${u.code})` : unitId);
 }
 
-function view(container, complaint, personalDataHidden, units) {
+function view(container, complaint, units) {
     const c = complaint;
     replace(container,
         el('p', {}, el('a', { href: `#/units/${encodeURIComponent(c.unitId)}` }, '← The unit\'s dashboard')),
@@ -174,11 +176,11 @@ function view(container, complaint, personalDataHidden, units) {
                     ['Call-back', c.callBackOutcome],
                 ]),
                 el('h3', {}, 'Complainant'),
+                // Every complaint has a complainant; the full view leaves the contact details out
+                // for roles that may not see personal data.
                 c.complainant
                     ? fields([['Name', c.complainant.name], ['E-mail', c.complainant.email], ['Phone', c.complainant.phone]])
-                    : el('p', { class: 'muted' }, personalDataHidden
-                        ? 'Contact details are not shown to your role.'
-                        : 'No contact details recorded.'))),
+                    : el('p', { class: 'muted' }, 'Contact details are not shown to your role.'))),
         el('div', { class: 'panel' },
             el('h2', {}, 'Deadlines'),
             c.deadlineSource ? el('p', { class: 'muted' }, `From ${c.deadlineSource}.`) : null,
@@ -192,7 +194,6 @@ registerScreen('complaint', {
         loading(container);
         const path = `/api/v1/complaints/${encodeURIComponent(params.id)}`;
         let complaint;
-        let personalDataHidden = false;
         try {
             try {
                 complaint = await api('GET', path, { query: { view: 'full' } });
@@ -202,7 +203,6 @@ registerScreen('complaint', {
                 }
                 // The full view adds the complainant's contact details, which only some roles see.
                 complaint = await api('GET', path);
-                personalDataHidden = true;
             }
         } catch (e) {
             replace(container, el('h1', {}, 'Complaint'), problemElement(e));
@@ -217,7 +217,7 @@ registerScreen('complaint', {
                 // Not readable for this role: shown as its id.
             }
         }));
-        view(container, complaint, personalDataHidden, units);
+        view(container, complaint, units);
         return startDeadlineTimers(container);
     },
 });

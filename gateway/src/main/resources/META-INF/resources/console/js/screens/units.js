@@ -30,7 +30,7 @@ async function visibleUnits(s) {
             ]);
             [unit, ...below].forEach((u) => byId.set(u.id, u));
         } catch (e) {
-            problems.push(e);
+            problems.push({ message: `Unit ${id} of your token: ${e.message}`, requestId: e.requestId });
         }
     }));
     return { units: [...byId.values()], problems };
