@@ -85,13 +85,13 @@ class ConsoleIT {
                 .statusCode(200)
                 .body("entries.code", hasItem("SERVICE_HALL"));
         String calendar = Fixtures.officeCalendar();
-        county = unit("COUNTY_BRANCH", "Console county " + tag, null, calendar);
+        county = Fixtures.unitOn("COUNTY_BRANCH", "Console county " + tag, null, calendar);
         hallName = "Riverside hall " + tag;
         // The hall works round the clock (its own calendar), so its complaints' deadlines are wall-clock time.
-        hall = unit("SERVICE_HALL", hallName, county, roundTheClock());
+        hall = Fixtures.unitOn("SERVICE_HALL", hallName, county, roundTheClock());
         rivalName = "Hillside hall " + tag;
-        rival = unit("SERVICE_HALL", rivalName, county, null);
-        quiet = unit("SERVICE_HALL", "Quiet hall " + tag, county, null);
+        rival = Fixtures.unitOn("SERVICE_HALL", rivalName, county, null);
+        quiet = Fixtures.unitOn("SERVICE_HALL", "Quiet hall " + tag, county, null);
         // A published standard with service-level targets gives the hall's complaints their deadlines.
         Fixtures.publishedCopy("service-hall-and-hotline.json", "SQM-HALL-HOTLINE", "CON-SLA");
 
@@ -142,24 +142,6 @@ class ConsoleIT {
                         hours))
                 .when()
                 .post("/api/v1/calendars")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
-    private static String unit(String type, String name, String parent, String calendar) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("CON"), "name", name, "type", type));
-        if (parent != null) {
-            body.put("parentId", parent);
-        }
-        if (calendar != null) {
-            body.put("calendarId", calendar);
-        }
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/units")
                 .then()
                 .statusCode(201)
                 .extract()

@@ -80,7 +80,12 @@ final class Fixtures {
 
     /** A new unit of the type under the parent (null: at the top) on the calendar (null: inherited); answers its id. */
     static String unitOn(String type, String parent, String calendar) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", unique("UN"), "name", type, "type", type));
+        return unitOn(type, type, parent, calendar);
+    }
+
+    /** A new unit of the type, with a name, under the parent (null: at the top) on the calendar (null: inherited). */
+    static String unitOn(String type, String name, String parent, String calendar) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", unique("UN"), "name", name, "type", type));
         if (parent != null) {
             body.put("parentId", parent);
         }

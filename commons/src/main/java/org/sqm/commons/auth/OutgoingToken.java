@@ -2,7 +2,6 @@ package org.sqm.commons.auth;
 
 import io.quarkus.arc.Arc;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -89,34 +88,9 @@ public class OutgoingToken {
         return Optional.of(serviceToken);
     }
 
-    /** A PEM from a file, a classpath resource or a URL, in that order. */
-    private static String pem(String location) throws java.io.IOException {
-        java.nio.file.Path file =
-                java.nio.file.Path.of(location.startsWith("file:") ? location.substring(5) : location);
-        if (java.nio.file.Files.isRegularFile(file)) {
-            return java.nio.file.Files.readString(file);
-        }
-        try (java.io.InputStream in =
-                Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
-            if (in != null) {
-                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-            }
-        }
-        try (java.io.InputStream in = java.net.URI.create(location).toURL().openStream()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-        }
-    }
-
     private PrivateKey key() {
         if (key == null) {
-            String location = config.keyLocation().orElseThrow();
-            try {
-                key = KeyUtils.decodePrivateKey(
-                        pem(location).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            } catch (Exception e) {
-                throw new IllegalStateException(
-                        "cannot read the service key " + config.keyLocation().get(), e);
-            }
+            key = PrivateKeys.read(config.keyLocation().orElseThrow(), "service key");
         }
         return key;
     }

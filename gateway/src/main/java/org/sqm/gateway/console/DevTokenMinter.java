@@ -1,14 +1,7 @@
 package org.sqm.gateway.console;
 
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sqm.commons.auth.PrivateKeys;
 
 /**
  * Signs DEVELOPMENT bearer tokens for the console's dev login with the configured key, shaped like the
@@ -64,30 +58,8 @@ public class DevTokenMinter {
 
     private PrivateKey key() {
         if (key == null) {
-            String location = config.keyLocation().orElseThrow();
-            try {
-                key = KeyUtils.decodePrivateKey(
-                        pem(location).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot read the dev login key " + location, e);
-            }
+            key = PrivateKeys.read(config.keyLocation().orElseThrow(), "dev login key");
         }
         return key;
-    }
-
-    /** A PEM from a file, a classpath resource or a URL, in that order (as commons' OutgoingToken reads its key). */
-    private static String pem(String location) throws IOException {
-        Path file = Path.of(location.startsWith("file:") ? location.substring(5) : location);
-        if (Files.isRegularFile(file)) {
-            return Files.readString(file);
-        }
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(location)) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-            }
-        }
-        try (InputStream in = URI.create(location).toURL().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 }
