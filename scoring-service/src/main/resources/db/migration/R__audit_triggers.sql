@@ -75,24 +75,25 @@ CREATE TRIGGER audit_delete AFTER DELETE ON input_batch
     FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('inputBatches', 'batch_id');
 
 -- Their items: one event per statement and batch (a batch holds up to thousands).
-DROP TRIGGER IF EXISTS audit_insert ON measurement;
-CREATE TRIGGER audit_insert AFTER INSERT ON measurement REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('measurementBatches', 'batch_pk', 'batch');
-DROP TRIGGER IF EXISTS audit_update ON measurement;
-CREATE TRIGGER audit_update AFTER UPDATE ON measurement REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('measurementBatches', 'batch_pk', 'batch');
-DROP TRIGGER IF EXISTS audit_insert ON survey_response;
-CREATE TRIGGER audit_insert AFTER INSERT ON survey_response REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('surveyBatches', 'batch_pk', 'batch');
-DROP TRIGGER IF EXISTS audit_update ON survey_response;
-CREATE TRIGGER audit_update AFTER UPDATE ON survey_response REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('surveyBatches', 'batch_pk', 'batch');
-DROP TRIGGER IF EXISTS audit_insert ON customers_served;
-CREATE TRIGGER audit_insert AFTER INSERT ON customers_served REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('customersServedBatches', 'batch_pk', 'batch');
-DROP TRIGGER IF EXISTS audit_update ON customers_served;
-CREATE TRIGGER audit_update AFTER UPDATE ON customers_served REFERENCING NEW TABLE AS changed_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts('customersServedBatches', 'batch_pk', 'batch');
+DO $$
+DECLARE
+    part record;
+    verb text;
+BEGIN
+    FOR part IN SELECT * FROM (VALUES
+            ('measurement', 'measurementBatches'),
+            ('survey_response', 'surveyBatches'),
+            ('customers_served', 'customersServedBatches')) AS p (tbl, collection) LOOP
+        FOREACH verb IN ARRAY ARRAY['insert', 'update'] LOOP
+            EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', 'audit_' || verb, part.tbl);
+            EXECUTE format(
+                'CREATE TRIGGER %I AFTER %s ON %I REFERENCING NEW TABLE AS changed_rows '
+                    || 'FOR EACH STATEMENT EXECUTE FUNCTION sqm_scoring_audit_parts(%L, %L, %L)',
+                'audit_' || verb, upper(verb), part.tbl, part.collection, 'batch_pk', 'batch');
+        END LOOP;
+    END LOOP;
+END
+$$;
 
 -- Violations and their withdrawals.
 DROP TRIGGER IF EXISTS audit ON violation;

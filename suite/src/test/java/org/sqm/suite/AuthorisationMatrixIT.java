@@ -173,8 +173,8 @@ class AuthorisationMatrixIT {
 
     private static String assignedInspection(String unit, String standard, List<String> inspectors) {
         Instant now = Instant.now();
-        Response created = given().contentType(ContentType.JSON)
-                .body(Map.of(
+        return Fixtures.assignedInspection(
+                Map.of(
                         "unitId",
                         unit,
                         "kind",
@@ -186,19 +186,8 @@ class AuthorisationMatrixIT {
                         "windowStart",
                         now.minus(1, ChronoUnit.DAYS).toString(),
                         "windowEnd",
-                        now.plus(30, ChronoUnit.DAYS).toString()))
-                .when()
-                .post("/api/v1/inspections");
-        created.then().statusCode(201);
-        String id = created.path("id");
-        given().contentType(ContentType.JSON)
-                .header("If-Match", created.header("ETag"))
-                .body(Map.of("inspectorIds", inspectors))
-                .when()
-                .put("/api/v1/inspections/" + id + "/inspectors")
-                .then()
-                .statusCode(200);
-        return id;
+                        now.plus(30, ChronoUnit.DAYS).toString()),
+                inspectors);
     }
 
     // ---------------------------------------------------------------- REST

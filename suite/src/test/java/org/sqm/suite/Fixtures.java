@@ -165,18 +165,7 @@ final class Fixtures {
 
     /** A new unit of the type (its type as its name) under the parent, or at the top for null; answers its id. */
     static String unit(String type, String parent) {
-        Map<String, Object> body = new HashMap<>(Map.of("code", unique("SC"), "name", type, "type", type));
-        if (parent != null) {
-            body.put("parentId", parent);
-        }
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/api/v1/units")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return unitOn(type, parent, null);
     }
 
     static void moveUnder(String unit, String parent) {
@@ -229,6 +218,13 @@ final class Fixtures {
      * inspectors and starts it; answers its id.
      */
     static String startedInspection(Map<String, Object> body, List<String> inspectors, String actor) {
+        String id = assignedInspection(body, inspectors);
+        inspectionMove(id, "start", actor);
+        return id;
+    }
+
+    /** Creates the inspection the body describes and assigns the inspectors; answers its id. */
+    static String assignedInspection(Map<String, Object> body, List<String> inspectors) {
         Response created =
                 given().contentType(ContentType.JSON).body(body).when().post("/api/v1/inspections");
         created.then().statusCode(201);
@@ -240,7 +236,6 @@ final class Fixtures {
                 .put("/api/v1/inspections/" + id + "/inspectors")
                 .then()
                 .statusCode(200);
-        inspectionMove(id, "start", actor);
         return id;
     }
 

@@ -121,4 +121,22 @@ class AuditTrailTest extends CertificationFixture {
             assertTrue(String.valueOf(root.getMessage()).contains("append-only"), sql + ": " + root);
         }
     }
+
+    @Test
+    void aBatchsItemsAreAuditedOncePerStatementForInsertsAndUpdates() {
+        List<?> triggers = em.createNativeQuery("select c.relname || '.' || t.tgname from pg_trigger t"
+                        + " join pg_class c on c.oid = t.tgrelid"
+                        + " where c.relname in ('measurement', 'survey_response', 'customers_served')"
+                        + " and not t.tgisinternal and (t.tgtype & 1) = 0 order by 1")
+                .getResultList();
+        assertEquals(
+                List.of(
+                        "customers_served.audit_insert",
+                        "customers_served.audit_update",
+                        "measurement.audit_insert",
+                        "measurement.audit_update",
+                        "survey_response.audit_insert",
+                        "survey_response.audit_update"),
+                triggers);
+    }
 }
