@@ -64,26 +64,22 @@ final class DashboardBenchmark implements Benchmark {
         if (whole.get("partial").asBoolean() || !whole.has("scorecard") || !whole.has("complaints")) {
             throw new IllegalStateException("the dashboard of the benchmark's unit is not whole: " + whole);
         }
-        // Each part's reads as its own endpoint makes them (one status where the dashboard asks for each open one).
+        // The dashboard's nine backend calls, each as its own endpoint makes it, with the same filters.
         List<Read> singles = List.of(
                 new Read("unit", g + "/api/v1/units/" + unit),
                 new Read("path", g + "/api/v1/units/" + unit + "/path"),
                 new Read(
-                        "score trend (12 months)",
-                        g + "/api/v1/units/" + unit + "/scoreTrend?period=" + period + "&count=12"),
-                new Read("scorecard", g + "/api/v1/units/" + unit + "/scorecards/" + lastMonth),
+                        "score trend (12 months) with its latest scorecard",
+                        g + "/api/v1/units/" + unit + "/scoreTrend?period=" + period
+                                + "&count=12&includeLatestScorecard=true"),
+                new Read("open complaints", g + "/api/v1/complaints?unitId=" + unit + "&openOnly=true&pageSize=1000"),
+                new Read("open inspections", g + "/api/v1/inspections?unitId=" + unit + "&openOnly=true&pageSize=1000"),
                 new Read(
-                        "complaints (one open status)",
-                        g + "/api/v1/complaints?unitId=" + unit + "&status=RECEIVED&pageSize=1000"),
+                        "open rectification orders",
+                        g + "/api/v1/rectificationOrders?ownerUnitId=" + unit + "&openOnly=true&pageSize=1000"),
                 new Read(
-                        "inspections (one open status)",
-                        g + "/api/v1/inspections?unitId=" + unit + "&status=SCHEDULED&pageSize=1000"),
-                new Read(
-                        "rectification orders",
-                        g + "/api/v1/rectificationOrders?ownerUnitId=" + unit + "&status=OPEN&pageSize=1000"),
-                new Read(
-                        "supervision orders",
-                        g + "/api/v1/supervisionOrders?unitId=" + unit + "&status=OPEN&pageSize=1000"),
+                        "open supervision orders",
+                        g + "/api/v1/supervisionOrders?unitId=" + unit + "&openOnly=true&pageSize=1000"),
                 new Read("certifications", g + "/api/v1/certifications?unitId=" + unit + "&pageSize=1000"),
                 new Read(
                         "accreditation decisions",
@@ -122,8 +118,11 @@ final class DashboardBenchmark implements Benchmark {
                         + "own REST endpoint, all through the same gateway in the same run, one client (hey -c 1) paced at %.0f%n"
                         + "requests a second (below the gateway's per-client rate limit, which stays on). The unit:%n"
                         + "a service hall with %d open complaints (half of them received ten days ago, overdue), a scheduled%n"
-                        + "inspection and last month's scorecard; its dashboard makes 16 backend calls (4 + 4 + 2 + 2 list%n"
-                        + "calls for the open states, the trend then its scorecard, and 4 more), all started at once.%n%n",
+                        + "inspection and last month's scorecard; its dashboard makes 9 backend calls, all started at once,%n"
+                        + "none waiting for another: one `openOnly` list call each for complaints, inspections, rectification%n"
+                        + "and supervision orders, the trend bringing its latest scorecard (`includeLatestScorecard`), the%n"
+                        + "unit, its path, certifications and the latest accreditation decision. The first nine rows below are%n"
+                        + "those nine calls, each through its own REST endpoint with the same parameters.%n%n",
                 PACE,
                 COMPLAINTS));
         md.append("| path | ops/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");

@@ -69,6 +69,21 @@ class DashboardIT {
         // Two open complaints: one received ten days ago, long past its deadlines; one received now.
         overdueComplaint = complaint(Instant.now().minus(10, ChronoUnit.DAYS));
         freshComplaint = complaint(null);
+        // A withdrawn one, which the dashboard's one open-only list call leaves out.
+        String withdrawn = complaint(null);
+        String etag = given().when()
+                .get("/api/v1/complaints/" + withdrawn)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().urlEncodingEnabled(false)
+                .header("If-Match", etag)
+                .when()
+                .post("/api/v1/complaints/" + withdrawn + ":withdraw")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
 
         // A scheduled inspection next week.
         String standard = Fixtures.publishedCopy("customer-service-excellence.json", "CSE", "DASH-CSE");
@@ -149,6 +164,8 @@ class DashboardIT {
                 .body("trend.points.find { it.period == '" + lastMonth + "' }.scorecardId", notNullValue())
                 .body("scorecard.period", equalTo(lastMonth))
                 .body("scorecard.unitId", equalTo(hall))
+                // The scorecard came in the trend's answer; the dashboard says it once.
+                .body("trend.latestScorecard", nullValue())
                 .body("complaints.openCount", equalTo(2))
                 .body("complaints.overdueCount", greaterThanOrEqualTo(1))
                 .body("complaints.items.complaint.id", containsInAnyOrder(overdueComplaint, freshComplaint))

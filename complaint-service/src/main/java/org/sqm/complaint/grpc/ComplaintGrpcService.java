@@ -117,7 +117,8 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         request.getCategory(),
                         ProtoEnums.toDomain(request.getChannel(), org.sqm.complaint.domain.ComplaintChannel.class),
                         instantOrNull(request.hasReceivedAfter(), request.getReceivedAfter()),
-                        instantOrNull(request.hasReceivedBefore(), request.getReceivedBefore())),
+                        instantOrNull(request.hasReceivedBefore(), request.getReceivedBefore()),
+                        request.getOpenOnly()),
                 request.getPageSize(),
                 request.getPageToken());
         reply(

@@ -48,6 +48,7 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
             ComplaintChannel channel,
             Instant receivedAfter,
             Instant receivedBefore,
+            boolean openOnly,
             Instant now) {}
 
     /** The first {@code limit} complaints, newest receipt first, after the given one (null: from the start). */
@@ -73,6 +74,10 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
             q.append(" and c.status = :status");
             p.and("status", filter.status());
         }
+        if (filter.openOnly()) {
+            q.append(" and c.status in :openStatuses");
+            p.and("openStatuses", ComplaintStatus.OPEN_STATUSES);
+        }
         if (filter.category() != null) {
             q.append(" and c.category = :category");
             p.and("category", filter.category());
@@ -94,14 +99,7 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
             q.append(" and exists (select 1 from ComplaintEntity o join o.deadlines d where o.id = c.id and"
                     + " (d.breached = true or d.metTime > d.dueTime"
                     + " or (d.metTime is null and d.dueTime < :now and o.status in :open)))");
-            p.and("now", filter.now())
-                    .and(
-                            "open",
-                            List.of(
-                                    ComplaintStatus.RECEIVED,
-                                    ComplaintStatus.ACKNOWLEDGED,
-                                    ComplaintStatus.INVESTIGATING,
-                                    ComplaintStatus.WAITING_ON_CUSTOMER));
+            p.and("now", filter.now()).and("open", ComplaintStatus.OPEN_STATUSES);
         }
         q.append(" order by c.receiveTime desc, c.id desc");
         return find(q.toString(), p).range(0, limit - 1).list();

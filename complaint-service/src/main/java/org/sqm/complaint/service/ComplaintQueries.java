@@ -65,7 +65,8 @@ public class ComplaintQueries {
             String category,
             ComplaintChannel channel,
             Instant receivedAfter,
-            Instant receivedBefore) {}
+            Instant receivedBefore,
+            boolean openOnly) {}
 
     /** The complaint, its history and the business time used per deadline (left out when standards-service is down). */
     public ComplaintDetail get(String id) {
@@ -86,6 +87,10 @@ public class ComplaintQueries {
                                 || query.receivedBefore().isAfter(query.receivedAfter()),
                         "received_before",
                         "must be after received_after")
+                .check(
+                        !query.openOnly() || query.status() == null,
+                        "open_only",
+                        "cannot be combined with status: open_only already means the open statuses")
                 .throwIfAny();
         String fingerprint = LIST_QUERY + ":" + query + "|" + scope.key();
         List<String> after = pageTokens.decode(pageToken, fingerprint, 2);
@@ -112,6 +117,7 @@ public class ComplaintQueries {
                         query.channel(),
                         query.receivedAfter(),
                         query.receivedBefore(),
+                        query.openOnly(),
                         Instant.now()),
                 afterTime,
                 afterId,

@@ -546,6 +546,51 @@ class ComplaintGrpcServiceTest {
     }
 
     @Test
+    void openOnlyListsTheFourOpenStatusesInOneCallAndRefusesAStatusBesideIt() {
+        String unit = UUID.randomUUID().toString();
+        FakeStandardsBackend.register(unit, null, true, true);
+        Complaint received = create(complaint(unit), "");
+        Complaint acknowledged = move(create(complaint(unit), ""), Moves.ACKNOWLEDGE);
+        Complaint investigating = move(create(complaint(unit), ""), Moves.START_INVESTIGATION);
+        Complaint waiting = move(move(create(complaint(unit), ""), Moves.START_INVESTIGATION), Moves.WAIT_ON_CUSTOMER);
+        Complaint resolved = move(move(create(complaint(unit), ""), Moves.START_INVESTIGATION), Moves.RESOLVE);
+        move(resolved, Moves.CLOSE);
+        move(move(create(complaint(unit), ""), Moves.START_INVESTIGATION), Moves.RESOLVE);
+        move(create(complaint(unit), ""), Moves.WITHDRAW);
+
+        Set<String> open = new HashSet<>();
+        String token = "";
+        do {
+            ListComplaintsResponse page = complaints.listComplaints(ListComplaintsRequest.newBuilder()
+                    .setUnitId(unit)
+                    .setOpenOnly(true)
+                    .setPageSize(3)
+                    .setPageToken(token)
+                    .build());
+            page.getComplaintsList().forEach(c -> assertTrue(open.add(c.getId())));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        assertEquals(Set.of(received.getId(), acknowledged.getId(), investigating.getId(), waiting.getId()), open);
+        assertEquals(
+                8,
+                complaints
+                        .listComplaints(ListComplaintsRequest.newBuilder()
+                                .setUnitId(unit)
+                                .build())
+                        .getComplaintsCount());
+
+        var both = assertThrows(
+                StatusRuntimeException.class,
+                () -> complaints.listComplaints(ListComplaintsRequest.newBuilder()
+                        .setUnitId(unit)
+                        .setOpenOnly(true)
+                        .setStatus(ComplaintStatus.COMPLAINT_STATUS_RECEIVED)
+                        .build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, both.getStatus().getCode());
+        assertEquals(List.of("open_only"), GrpcErrors.violatedFields(both));
+    }
+
+    @Test
     void aDissatisfiedCustomerIsCalledBackBeforeTheComplaintCloses() {
         Complaint c = move(create(complaint(HALL), ""), Moves.START_INVESTIGATION);
         c = move(c, Moves.RESOLVE);

@@ -1,5 +1,8 @@
 package org.sqm.inspection.domain;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Where an inspection is in its lifecycle. */
 public enum InspectionStatus {
     SCHEDULED,
@@ -8,6 +11,10 @@ public enum InspectionStatus {
     RETURNED,
     FINALIZED,
     CANCELLED;
+
+    /** The statuses of an inspection still to be done or decided: neither finalized nor cancelled. */
+    public static final List<InspectionStatus> OPEN_STATUSES =
+            Arrays.stream(values()).filter(s -> !s.frozen()).toList();
 
     /** Whether ratings, inspectors and the mystery shopping contact may still change. */
     public boolean ratable() {

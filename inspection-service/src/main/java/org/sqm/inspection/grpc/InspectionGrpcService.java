@@ -80,7 +80,8 @@ public class InspectionGrpcService extends InspectionServiceGrpc.InspectionServi
                         request.getUnitId(),
                         request.getPlanId(),
                         InspectionMapper.toDomain(request.getStatus()),
-                        request.getMissedOnly()),
+                        request.getMissedOnly(),
+                        request.getOpenOnly()),
                 request.getPageSize(),
                 request.getPageToken());
         reply(

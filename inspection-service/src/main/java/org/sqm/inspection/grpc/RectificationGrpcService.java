@@ -46,7 +46,8 @@ public class RectificationGrpcService extends RectificationServiceGrpc.Rectifica
                         request.getOwnerUnitId(),
                         request.getInspectionId(),
                         RectificationMapper.toDomain(request.getStatus()),
-                        request.getOverdueOnly()),
+                        request.getOverdueOnly(),
+                        request.getOpenOnly()),
                 request.getPageSize(),
                 request.getPageToken());
         reply(

@@ -56,7 +56,8 @@ public class SupervisionGrpcService extends SupervisionServiceGrpc.SupervisionSe
                         request.getUnitId(),
                         SupervisionMapper.toDomain(request.getStatus()),
                         request.getOverdueOnly(),
-                        request.getReportOverdueOnly()),
+                        request.getReportOverdueOnly(),
+                        request.getOpenOnly()),
                 request.getPageSize(),
                 request.getPageToken());
         reply(

@@ -73,7 +73,11 @@ public class RectificationOrders {
 
     /** List filters. */
     public record OrderFilter(
-            String ownerUnitId, String inspectionId, RectificationStatus status, boolean overdueOnly) {}
+            String ownerUnitId,
+            String inspectionId,
+            RectificationStatus status,
+            boolean overdueOnly,
+            boolean openOnly) {}
 
     /** One page of orders. */
     public record OrderPage(List<RectificationOrderEntity> orders, String nextPageToken) {}
@@ -145,12 +149,17 @@ public class RectificationOrders {
         new Violations()
                 .optionalId("owner_unit_id", filter.ownerUnitId())
                 .optionalId("inspection_id", filter.inspectionId())
+                .check(
+                        !filter.openOnly() || filter.status() == null,
+                        "open_only",
+                        InspectionQueries.OPEN_ONLY_WITH_STATUS)
                 .throwIfAny();
         PageTokens.Page<RectificationOrderEntity> page = access.restrictOrders(KeysetQuery.oldestFirst("dueTime"))
                 .where("ownerUnitId = :owner", "owner", KeysetQuery.id(filter.ownerUnitId()))
                 .where("finding.inspectionId = :inspection", "inspection", KeysetQuery.id(filter.inspectionId()))
                 .where("status = :status", "status", filter.status())
                 .whereIf(filter.overdueOnly(), "overdue = true")
+                .where("status in :open", "open", filter.openOnly() ? RectificationStatus.OPEN_STATUSES : null)
                 .page(
                         orders,
                         pageTokens,

@@ -56,7 +56,11 @@ public class SupervisionOrders {
 
     /** List filters. */
     public record SupervisionFilter(
-            String unitId, SupervisionStatus status, boolean overdueOnly, boolean reportOverdueOnly) {}
+            String unitId,
+            SupervisionStatus status,
+            boolean overdueOnly,
+            boolean reportOverdueOnly,
+            boolean openOnly) {}
 
     /** One page of orders. */
     public record SupervisionPage(List<SupervisionView> orders, String nextPageToken) {}
@@ -69,13 +73,20 @@ public class SupervisionOrders {
 
     /** Lists orders, earliest due first, without reports and history. */
     public SupervisionPage list(SupervisionFilter filter, int pageSize, String pageToken) {
-        new Violations().optionalId("unit_id", filter.unitId()).throwIfAny();
+        new Violations()
+                .optionalId("unit_id", filter.unitId())
+                .check(
+                        !filter.openOnly() || filter.status() == null,
+                        "open_only",
+                        InspectionQueries.OPEN_ONLY_WITH_STATUS)
+                .throwIfAny();
         Instant now = Clocks.now(clock);
         PageTokens.Page<SupervisionView> page = access.restrictUnits(KeysetQuery.oldestFirst("dueTime"), "unitId")
                 .where("unitId = :unit", "unit", KeysetQuery.id(filter.unitId()))
                 .where("status = :status", "status", filter.status())
                 .whereIf(filter.overdueOnly(), "overdue = true")
                 .whereIf(filter.reportOverdueOnly(), "reportOverdue = true")
+                .where("status in :open", "open", filter.openOnly() ? SupervisionStatus.OPEN_STATUSES : null)
                 .page(
                         orders,
                         pageTokens,

@@ -57,6 +57,7 @@ import org.sqm.proto.inspection.v1.Interview;
 import org.sqm.proto.inspection.v1.IntervieweeGroup;
 import org.sqm.proto.inspection.v1.ListInspectionResultsRequest;
 import org.sqm.proto.inspection.v1.ListInspectionResultsResponse;
+import org.sqm.proto.inspection.v1.ListInspectionsRequest;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersRequest;
 import org.sqm.proto.inspection.v1.MysteryShoppingContact;
 import org.sqm.proto.inspection.v1.RateElementsRequest;
@@ -834,6 +835,101 @@ class InspectionGrpcServiceTest {
                 List.of(late.getId()),
                 overdue.stream().map(RectificationOrder::getId).toList());
         assertFalse(order(done.getId()).getOverdue());
+    }
+
+    @Test
+    void openOnlyListsInspectionsNeitherFinalizedNorCancelledInOneCall() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m");
+        Inspection scheduled = onSite(unit, std);
+        Inspection inProgress = started(onSite(unit, std));
+        Inspection submitted = started(onSite(unit, std));
+        rate(submitted, level("1.1.1", "COMPLIANT"));
+        submitted = move(submitted, Move.SUBMIT, "");
+        Inspection returned = move(
+                move(rate(started(onSite(unit, std)), level("1.1.1", "COMPLIANT")), Move.SUBMIT, ""),
+                Move.RETURN,
+                "evidence missing");
+        finalized(unit, std, level("1.1.1", "COMPLIANT"));
+        move(onSite(unit, std), Move.CANCEL, "unit closed");
+
+        List<String> open = new ArrayList<>();
+        String token = "";
+        do {
+            var page = inspections.listInspections(ListInspectionsRequest.newBuilder()
+                    .setUnitId(unit)
+                    .setOpenOnly(true)
+                    .setPageSize(3)
+                    .setPageToken(token)
+                    .build());
+            page.getInspectionsList().forEach(i -> open.add(i.getId()));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        assertEquals(
+                java.util.Set.of(scheduled.getId(), inProgress.getId(), submitted.getId(), returned.getId()),
+                java.util.Set.copyOf(open));
+        assertEquals(4, open.size());
+
+        StatusRuntimeException both = assertThrows(
+                StatusRuntimeException.class,
+                () -> inspections.listInspections(ListInspectionsRequest.newBuilder()
+                        .setUnitId(unit)
+                        .setOpenOnly(true)
+                        .setStatus(InspectionStatus.INSPECTION_STATUS_SCHEDULED)
+                        .build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, both.getStatus().getCode());
+        assertEquals(List.of("open_only"), GrpcErrors.violatedFields(both));
+    }
+
+    @Test
+    void openOnlyListsRectificationOrdersNeitherDoneNorVerifiedInOneCall() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        String std = code();
+        FakeStandardsBackend.publish(std, 1, "1.1.1:m", "1.1.2:m", "1.1.3:m", "1.1.4:m");
+        Inspection f = finalized(
+                unit,
+                std,
+                level("1.1.1", "NON_COMPLIANCE"),
+                level("1.1.2", "NON_COMPLIANCE"),
+                level("1.1.3", "NON_COMPLIANCE"),
+                level("1.1.4", "NON_COMPLIANCE"));
+        Map<String, RectificationOrder> byElement = new HashMap<>();
+        ordersOf(f).forEach(o -> byElement.put(o.getFinding().getElementCode(), o));
+        RectificationOrder open = byElement.get("1.1.1");
+        RectificationOrder inProgress = moveOrder(byElement.get("1.1.2"), OrderMove.START, "", false);
+        moveOrder(moveOrder(byElement.get("1.1.3"), OrderMove.START, "", false), OrderMove.COMPLETE, "fixed", false);
+        moveOrder(
+                moveOrder(
+                        moveOrder(byElement.get("1.1.4"), OrderMove.START, "", false),
+                        OrderMove.COMPLETE,
+                        "fixed",
+                        false),
+                OrderMove.VERIFY,
+                "seen fixed",
+                true);
+
+        List<String> listed = orders
+                .listRectificationOrders(ListRectificationOrdersRequest.newBuilder()
+                        .setOwnerUnitId(unit)
+                        .setOpenOnly(true)
+                        .build())
+                .getOrdersList()
+                .stream()
+                .map(RectificationOrder::getId)
+                .toList();
+        assertEquals(java.util.Set.of(open.getId(), inProgress.getId()), java.util.Set.copyOf(listed));
+        assertEquals(2, listed.size());
+
+        StatusRuntimeException both = assertThrows(
+                StatusRuntimeException.class,
+                () -> orders.listRectificationOrders(ListRectificationOrdersRequest.newBuilder()
+                        .setOwnerUnitId(unit)
+                        .setOpenOnly(true)
+                        .setStatus(RectificationStatus.RECTIFICATION_STATUS_DONE)
+                        .build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, both.getStatus().getCode());
+        assertEquals(List.of("open_only"), GrpcErrors.violatedFields(both));
     }
 
     // ---- results and comparison ----------------------------------------------------------------------

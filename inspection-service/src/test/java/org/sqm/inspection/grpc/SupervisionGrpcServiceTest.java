@@ -206,6 +206,29 @@ class SupervisionGrpcServiceTest {
     }
 
     @Test
+    void openOnlyListsOrdersNotDoneInOneCallAndRefusesAStatusBesideIt() {
+        String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);
+        clock.set(T0);
+        SupervisionOrder open = create(order(unit), "", "province");
+        SupervisionOrder causeFound = cause(create(order(unit), "", "province"), "rota gap", "hall");
+        complete(cause(create(order(unit), "", "province"), "rota gap", "hall"), "rota fixed", "hall");
+
+        List<String> listed =
+                ids(ListSupervisionOrdersRequest.newBuilder().setUnitId(unit).setOpenOnly(true));
+        assertEquals(java.util.Set.of(open.getId(), causeFound.getId()), java.util.Set.copyOf(listed));
+        assertEquals(2, listed.size());
+
+        StatusRuntimeException both = refused(
+                Status.Code.INVALID_ARGUMENT,
+                null,
+                () -> ids(ListSupervisionOrdersRequest.newBuilder()
+                        .setUnitId(unit)
+                        .setOpenOnly(true)
+                        .setStatus(SupervisionStatus.SUPERVISION_STATUS_OPEN)));
+        assertEquals(List.of("open_only"), GrpcErrors.violatedFields(both));
+    }
+
+    @Test
     void badInputNamesEveryFieldAndIssuesNothing() {
         clock.set(T0);
         String unit = FakeStandardsBackend.unit(null, UnitType.UNIT_TYPE_SERVICE_HALL);

@@ -66,6 +66,12 @@ public class ScorecardGrpcService extends ScorecardServiceGrpc.ScorecardServiceI
     @Override
     public void getScoreTrend(GetScoreTrendRequest request, StreamObserver<ScoreTrend> response) {
         units.resolve();
-        reply(response, reads.trend(request.getUnitId(), request.getPeriod(), request.getCount()));
+        reply(
+                response,
+                reads.trend(
+                        request.getUnitId(),
+                        request.getPeriod(),
+                        request.getCount(),
+                        request.getIncludeLatestScorecard()));
     }
 }

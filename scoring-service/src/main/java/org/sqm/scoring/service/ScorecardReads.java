@@ -85,8 +85,12 @@ public class ScorecardReads {
         return new PageTokens.Page<>(full(stored.items()), stored.nextPageToken());
     }
 
-    /** The unit's scores over the last {@code count} periods of the kind of the given one, oldest first. */
-    public ScoreTrend trend(String unitId, String periodText, int count) {
+    /**
+     * The unit's scores over the last {@code count} periods of the kind of the given one, oldest first;
+     * with {@code includeLatestScorecard}, also the full scorecard of the latest period that has one, as
+     * {@link #get} gives it (same roles and unit scope), so a screen needs one call for both.
+     */
+    public ScoreTrend trend(String unitId, String periodText, int count, boolean includeLatestScorecard) {
         UUID unit = Violations.parseId("unit_id", unitId);
         Period last = period(periodText);
         new Violations()
@@ -105,6 +109,7 @@ public class ScorecardReads {
                         .collect(Collectors.toMap(ScorecardStore.TrendRow::period, r -> r));
         Map<String, Double> indexes = satisfaction.ofPeriods(unit, periods);
         ScoreTrend.Builder trend = ScoreTrend.newBuilder().setUnitId(unitId);
+        String latestScored = null;
         for (Period each : periods) {
             String period = each.text();
             TrendPoint.Builder point = TrendPoint.newBuilder().setPeriod(period);
@@ -118,11 +123,16 @@ public class ScorecardReads {
                         .setModelId(row.modelId())
                         .setModelVersion(row.modelVersion())
                         .setScorecardId(row.id().toString());
+                latestScored = period;
                 if (row.score() != null) {
                     point.setScore(row.score()).setGrade(row.grade() == null ? "" : row.grade());
                 }
             }
             trend.addPoints(point);
+        }
+        if (includeLatestScorecard && latestScored != null) {
+            store.current(unit, latestScored)
+                    .ifPresent(s -> trend.setLatestScorecard(full(List.of(s)).get(0)));
         }
         return trend.build();
     }

@@ -69,6 +69,7 @@ import org.sqm.proto.scoring.v1.ScorecardStatus;
 import org.sqm.proto.scoring.v1.ScoringModel;
 import org.sqm.proto.scoring.v1.ScoringModelServiceGrpc.ScoringModelServiceBlockingStub;
 import org.sqm.proto.scoring.v1.ScoringModelState;
+import org.sqm.proto.scoring.v1.TrendPoint;
 import org.sqm.proto.standards.v1.UnitType;
 import org.sqm.scoring.service.RecomputeRuns;
 import org.sqm.testing.EmbeddedPostgresResource;
@@ -577,6 +578,30 @@ class ScorecardRecomputeTest {
         assertEquals(v2.getVersion(), trend.getPoints(2).getModelVersion());
         assertNotEquals(july.getName(), "");
         assertFalse(trend.getPoints(3).hasScore());
+        assertFalse(trend.hasLatestScorecard(), "only when asked for");
+
+        // Asked for, the trend brings the latest scored period's whole scorecard, as GetScorecard gives it.
+        ScoreTrend withCard = scorecards.getScoreTrend(GetScoreTrendRequest.newBuilder()
+                .setUnitId(hall1)
+                .setPeriod("2026-08")
+                .setCount(4)
+                .setIncludeLatestScorecard(true)
+                .build());
+        assertEquals(trend.getPointsList(), withCard.getPointsList());
+        TrendPoint latest = withCard.getPointsList().stream()
+                .filter(p -> !p.getScorecardId().isEmpty())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertEquals(card(hall1, latest.getPeriod()), withCard.getLatestScorecard());
+        assertEquals(latest.getScorecardId(), withCard.getLatestScorecard().getId());
+        // A trend without a scorecard has none to bring.
+        ScoreTrend empty = scorecards.getScoreTrend(GetScoreTrendRequest.newBuilder()
+                .setUnitId(hall1)
+                .setPeriod("2019-03")
+                .setCount(3)
+                .setIncludeLatestScorecard(true)
+                .build());
+        assertFalse(empty.hasLatestScorecard());
     }
 
     @Test

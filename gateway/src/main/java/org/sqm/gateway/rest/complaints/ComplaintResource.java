@@ -171,7 +171,12 @@ public class ComplaintResource {
             @QueryParam("category") String category,
             @QueryParam("channel") String channel,
             @QueryParam("receivedAfter") String receivedAfter,
-            @QueryParam("receivedBefore") String receivedBefore) {
+            @QueryParam("receivedBefore") String receivedBefore,
+            @Parameter(
+                            description = "true: only open complaints (RECEIVED, ACKNOWLEDGED, INVESTIGATING or"
+                                    + " WAITING_ON_CUSTOMER) in one call; 400 together with status")
+                    @QueryParam("openOnly")
+                    String openOnly) {
         ListComplaintsRequest.Builder request = ListComplaintsRequest.newBuilder()
                 .setPageSize(page.size())
                 .setPageToken(page.token())
@@ -180,7 +185,8 @@ public class ComplaintResource {
                 .setStatus(QueryParams.protoEnum("status", status, ComplaintStatus.class))
                 .setOverdueOnly(QueryParams.flag("overdue", overdue))
                 .setCategory(nullToEmpty(category))
-                .setChannel(QueryParams.protoEnum("channel", channel, ComplaintChannel.class));
+                .setChannel(QueryParams.protoEnum("channel", channel, ComplaintChannel.class))
+                .setOpenOnly(QueryParams.flag("openOnly", openOnly));
         Times.ifPresent("receivedAfter", receivedAfter, request::setReceivedAfter);
         Times.ifPresent("receivedBefore", receivedBefore, request::setReceivedBefore);
         ListComplaintsResponse list = calls.read(SERVICE, () -> complaints.listComplaints(request.build()));

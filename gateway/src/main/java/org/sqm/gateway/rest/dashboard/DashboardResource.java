@@ -55,12 +55,10 @@ import org.sqm.proto.common.v1.Access;
 import org.sqm.proto.common.v1.Role;
 import org.sqm.proto.complaint.v1.Complaint;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
-import org.sqm.proto.complaint.v1.ComplaintStatus;
 import org.sqm.proto.complaint.v1.ListComplaintsRequest;
 import org.sqm.proto.complaint.v1.ListComplaintsResponse;
 import org.sqm.proto.inspection.v1.Inspection;
 import org.sqm.proto.inspection.v1.InspectionServiceGrpc;
-import org.sqm.proto.inspection.v1.InspectionStatus;
 import org.sqm.proto.inspection.v1.ListInspectionsRequest;
 import org.sqm.proto.inspection.v1.ListInspectionsResponse;
 import org.sqm.proto.inspection.v1.ListRectificationOrdersRequest;
@@ -69,23 +67,19 @@ import org.sqm.proto.inspection.v1.ListSupervisionOrdersRequest;
 import org.sqm.proto.inspection.v1.ListSupervisionOrdersResponse;
 import org.sqm.proto.inspection.v1.RectificationOrder;
 import org.sqm.proto.inspection.v1.RectificationServiceGrpc;
-import org.sqm.proto.inspection.v1.RectificationStatus;
 import org.sqm.proto.inspection.v1.SupervisionOrder;
 import org.sqm.proto.inspection.v1.SupervisionServiceGrpc;
-import org.sqm.proto.inspection.v1.SupervisionStatus;
 import org.sqm.proto.scoring.v1.AccreditationDecision;
 import org.sqm.proto.scoring.v1.AccreditationServiceGrpc;
 import org.sqm.proto.scoring.v1.Certification;
 import org.sqm.proto.scoring.v1.CertificationServiceGrpc;
 import org.sqm.proto.scoring.v1.GetScoreTrendRequest;
-import org.sqm.proto.scoring.v1.GetScorecardRequest;
 import org.sqm.proto.scoring.v1.ListAccreditationDecisionsRequest;
 import org.sqm.proto.scoring.v1.ListCertificationsRequest;
 import org.sqm.proto.scoring.v1.ListCertificationsResponse;
 import org.sqm.proto.scoring.v1.ScoreTrend;
 import org.sqm.proto.scoring.v1.Scorecard;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
-import org.sqm.proto.scoring.v1.TrendPoint;
 import org.sqm.proto.standards.v1.GetUnitPathRequest;
 import org.sqm.proto.standards.v1.GetUnitRequest;
 import org.sqm.proto.standards.v1.Unit;
@@ -93,9 +87,10 @@ import org.sqm.proto.standards.v1.UnitServiceGrpc;
 
 /**
  * A unit's dashboard: the unit, its scores, complaints, inspections, orders and accreditation in one
- * answer. Every part's calls start at once, each part under the same deadline; a part that fails is
- * left out with a warning, never failing the whole answer, so it comes within the part deadline even
- * when a service is down or hangs.
+ * answer. Every part's calls start at once — nine, none waiting for another: the open items of each kind
+ * in one list call (open_only), the scorecard in the trend's answer — each part under the same deadline;
+ * a part that fails is left out with a warning, never failing the whole answer, so it comes within the
+ * part deadline even when a service is down or hangs.
  */
 @Path("/api/v1/units/{id: [^/:]+}/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -112,26 +107,11 @@ public class DashboardResource {
     /** The trend's months: a year ending at the period. */
     static final int TREND_MONTHS = 12;
 
-    /** The largest page the services give: most units' open items fit one page per status. */
+    /** The largest page the services give: most units' open items of a kind fit one page. */
     private static final int PAGE_SIZE = 1000;
 
     /** What the request thread waits beyond the deadline for answers already on their way. */
     private static final Duration MARGIN = Duration.ofMillis(500);
-
-    private static final List<ComplaintStatus> OPEN_COMPLAINTS = List.of(
-            ComplaintStatus.COMPLAINT_STATUS_RECEIVED,
-            ComplaintStatus.COMPLAINT_STATUS_ACKNOWLEDGED,
-            ComplaintStatus.COMPLAINT_STATUS_INVESTIGATING,
-            ComplaintStatus.COMPLAINT_STATUS_WAITING_ON_CUSTOMER);
-    private static final List<InspectionStatus> OPEN_INSPECTIONS = List.of(
-            InspectionStatus.INSPECTION_STATUS_SCHEDULED,
-            InspectionStatus.INSPECTION_STATUS_IN_PROGRESS,
-            InspectionStatus.INSPECTION_STATUS_SUBMITTED,
-            InspectionStatus.INSPECTION_STATUS_RETURNED);
-    private static final List<RectificationStatus> OPEN_RECTIFICATIONS = List.of(
-            RectificationStatus.RECTIFICATION_STATUS_OPEN, RectificationStatus.RECTIFICATION_STATUS_IN_PROGRESS);
-    private static final List<SupervisionStatus> OPEN_SUPERVISIONS =
-            List.of(SupervisionStatus.SUPERVISION_STATUS_OPEN, SupervisionStatus.SUPERVISION_STATUS_CAUSE_FOUND);
 
     private final Channel standards;
     private final Channel inspection;
@@ -223,6 +203,17 @@ public class DashboardResource {
                                 UnitServiceGrpc.getGetUnitPathMethod(),
                                 GetUnitPathRequest.newBuilder().setId(id).build())
                         .thenApply(p -> p.getUnitsList()));
+        // One trend call brings the latest scorecard too, when the role may read scorecards: no chain.
+        boolean withScorecard = mayCall(groups, ScorecardServiceGrpc.getGetScorecardMethod());
+        Supplier<CompletableFuture<ScoreTrend>> trendCall = once(() -> calls.read(
+                scoring,
+                ScorecardServiceGrpc.getGetScoreTrendMethod(),
+                GetScoreTrendRequest.newBuilder()
+                        .setUnitId(id)
+                        .setPeriod(month)
+                        .setCount(TREND_MONTHS)
+                        .setIncludeLatestScorecard(withScorecard)
+                        .build()));
         Part<ScoreTrend> trend = start(
                 parts,
                 omitted,
@@ -230,15 +221,7 @@ public class DashboardResource {
                 "trend",
                 SCORING,
                 List.of(ScorecardServiceGrpc.getGetScoreTrendMethod()),
-                () -> calls.read(
-                        scoring,
-                        ScorecardServiceGrpc.getGetScoreTrendMethod(),
-                        GetScoreTrendRequest.newBuilder()
-                                .setUnitId(id)
-                                .setPeriod(month)
-                                .setCount(TREND_MONTHS)
-                                .build()));
-        // The scorecard is the trend's latest scored period's: a chain after the trend, within the same deadline.
+                trendCall);
         Part<Optional<Scorecard>> scorecard = start(
                 parts,
                 omitted,
@@ -246,21 +229,10 @@ public class DashboardResource {
                 "scorecard",
                 SCORING,
                 List.of(ScorecardServiceGrpc.getGetScoreTrendMethod(), ScorecardServiceGrpc.getGetScorecardMethod()),
-                () -> (trend != null
-                                ? trend.answer()
-                                : CompletableFuture.<ScoreTrend>failedFuture(Status.PERMISSION_DENIED
-                                        .withDescription("the trend is not open to this role")
-                                        .asRuntimeException()))
-                        .thenCompose(t -> latestScored(t)
-                                .map(point -> calls.read(
-                                                scoring,
-                                                ScorecardServiceGrpc.getGetScorecardMethod(),
-                                                GetScorecardRequest.newBuilder()
-                                                        .setUnitId(id)
-                                                        .setPeriod(point.getPeriod())
-                                                        .build())
-                                        .thenApply(Optional::of))
-                                .orElse(CompletableFuture.completedFuture(Optional.empty()))));
+                () -> trendCall
+                        .get()
+                        .thenApply(
+                                t -> t.hasLatestScorecard() ? Optional.of(t.getLatestScorecard()) : Optional.empty()));
         Part<List<Complaint>> openComplaints = start(
                 parts,
                 omitted,
@@ -268,20 +240,18 @@ public class DashboardResource {
                 "complaints",
                 COMPLAINTS,
                 List.of(ComplaintServiceGrpc.getListComplaintsMethod()),
-                () -> all(
-                        OPEN_COMPLAINTS.stream()
-                                .map(status -> calls.readAllPages(
-                                        complaints,
-                                        ComplaintServiceGrpc.getListComplaintsMethod(),
-                                        pageToken -> ListComplaintsRequest.newBuilder()
-                                                .setUnitId(id)
-                                                .setStatus(status)
-                                                .setPageSize(PAGE_SIZE)
-                                                .setPageToken(pageToken)
-                                                .build(),
-                                        ListComplaintsResponse::getComplaintsList,
-                                        ListComplaintsResponse::getNextPageToken))
-                                .toList(),
+                () -> unique(
+                        calls.readAllPages(
+                                complaints,
+                                ComplaintServiceGrpc.getListComplaintsMethod(),
+                                pageToken -> ListComplaintsRequest.newBuilder()
+                                        .setUnitId(id)
+                                        .setOpenOnly(true)
+                                        .setPageSize(PAGE_SIZE)
+                                        .setPageToken(pageToken)
+                                        .build(),
+                                ListComplaintsResponse::getComplaintsList,
+                                ListComplaintsResponse::getNextPageToken),
                         Complaint::getId));
         Part<List<Inspection>> openInspections = start(
                 parts,
@@ -290,20 +260,18 @@ public class DashboardResource {
                 "inspections",
                 INSPECTION,
                 List.of(InspectionServiceGrpc.getListInspectionsMethod()),
-                () -> all(
-                        OPEN_INSPECTIONS.stream()
-                                .map(status -> calls.readAllPages(
-                                        inspection,
-                                        InspectionServiceGrpc.getListInspectionsMethod(),
-                                        pageToken -> ListInspectionsRequest.newBuilder()
-                                                .setUnitId(id)
-                                                .setStatus(status)
-                                                .setPageSize(PAGE_SIZE)
-                                                .setPageToken(pageToken)
-                                                .build(),
-                                        ListInspectionsResponse::getInspectionsList,
-                                        ListInspectionsResponse::getNextPageToken))
-                                .toList(),
+                () -> unique(
+                        calls.readAllPages(
+                                inspection,
+                                InspectionServiceGrpc.getListInspectionsMethod(),
+                                pageToken -> ListInspectionsRequest.newBuilder()
+                                        .setUnitId(id)
+                                        .setOpenOnly(true)
+                                        .setPageSize(PAGE_SIZE)
+                                        .setPageToken(pageToken)
+                                        .build(),
+                                ListInspectionsResponse::getInspectionsList,
+                                ListInspectionsResponse::getNextPageToken),
                         Inspection::getId));
         Part<List<RectificationOrder>> rectifications = start(
                 parts,
@@ -312,20 +280,18 @@ public class DashboardResource {
                 "rectificationOrders",
                 INSPECTION,
                 List.of(RectificationServiceGrpc.getListRectificationOrdersMethod()),
-                () -> all(
-                        OPEN_RECTIFICATIONS.stream()
-                                .map(status -> calls.readAllPages(
-                                        inspection,
-                                        RectificationServiceGrpc.getListRectificationOrdersMethod(),
-                                        pageToken -> ListRectificationOrdersRequest.newBuilder()
-                                                .setOwnerUnitId(id)
-                                                .setStatus(status)
-                                                .setPageSize(PAGE_SIZE)
-                                                .setPageToken(pageToken)
-                                                .build(),
-                                        ListRectificationOrdersResponse::getOrdersList,
-                                        ListRectificationOrdersResponse::getNextPageToken))
-                                .toList(),
+                () -> unique(
+                        calls.readAllPages(
+                                inspection,
+                                RectificationServiceGrpc.getListRectificationOrdersMethod(),
+                                pageToken -> ListRectificationOrdersRequest.newBuilder()
+                                        .setOwnerUnitId(id)
+                                        .setOpenOnly(true)
+                                        .setPageSize(PAGE_SIZE)
+                                        .setPageToken(pageToken)
+                                        .build(),
+                                ListRectificationOrdersResponse::getOrdersList,
+                                ListRectificationOrdersResponse::getNextPageToken),
                         RectificationOrder::getId));
         Part<List<SupervisionOrder>> supervisions = start(
                 parts,
@@ -334,20 +300,18 @@ public class DashboardResource {
                 "supervisionOrders",
                 INSPECTION,
                 List.of(SupervisionServiceGrpc.getListSupervisionOrdersMethod()),
-                () -> all(
-                        OPEN_SUPERVISIONS.stream()
-                                .map(status -> calls.readAllPages(
-                                        inspection,
-                                        SupervisionServiceGrpc.getListSupervisionOrdersMethod(),
-                                        pageToken -> ListSupervisionOrdersRequest.newBuilder()
-                                                .setUnitId(id)
-                                                .setStatus(status)
-                                                .setPageSize(PAGE_SIZE)
-                                                .setPageToken(pageToken)
-                                                .build(),
-                                        ListSupervisionOrdersResponse::getOrdersList,
-                                        ListSupervisionOrdersResponse::getNextPageToken))
-                                .toList(),
+                () -> unique(
+                        calls.readAllPages(
+                                inspection,
+                                SupervisionServiceGrpc.getListSupervisionOrdersMethod(),
+                                pageToken -> ListSupervisionOrdersRequest.newBuilder()
+                                        .setUnitId(id)
+                                        .setOpenOnly(true)
+                                        .setPageSize(PAGE_SIZE)
+                                        .setPageToken(pageToken)
+                                        .build(),
+                                ListSupervisionOrdersResponse::getOrdersList,
+                                ListSupervisionOrdersResponse::getNextPageToken),
                         SupervisionOrder::getId));
         Part<Accreditation> accreditation = start(
                 parts,
@@ -404,7 +368,11 @@ public class DashboardResource {
                 value(path)
                         .map(units -> units.stream().map(UnitMapping::view).toList())
                         .orElse(null),
-                value(trend).map(ScorecardMapping::view).orElse(null),
+                // The scorecard the trend brought is the scorecard part's, not said twice.
+                value(trend)
+                        .map(t -> ScorecardMapping.view(
+                                t.toBuilder().clearLatestScorecard().build()))
+                        .orElse(null),
                 value(scorecard).flatMap(s -> s).map(ScorecardMapping::view).orElse(null),
                 value(openComplaints)
                         .map(c -> DashboardAssembly.complaints(c, asOf))
@@ -521,24 +489,26 @@ public class DashboardResource {
     }
 
     /**
-     * The lists of one part's calls (one per status) as one, each item once: an item that changed status
-     * between two of the calls would otherwise be in both.
+     * A part's list with each item once: paging by keyset, an item whose sort time changed between two
+     * pages' calls would otherwise be on both.
      */
-    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<List<T>>> lists, Function<T, String> id) {
-        return CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new)).thenApply(done -> {
+    private static <T> CompletableFuture<List<T>> unique(CompletableFuture<List<T>> list, Function<T, String> id) {
+        return list.thenApply(items -> {
             Map<String, T> byId = new LinkedHashMap<>();
-            lists.forEach(l -> l.join().forEach(item -> byId.putIfAbsent(id.apply(item), item)));
+            items.forEach(item -> byId.putIfAbsent(id.apply(item), item));
             return List.copyOf(byId.values());
         });
     }
 
-    private static Optional<TrendPoint> latestScored(ScoreTrend trend) {
-        for (int i = trend.getPointsCount() - 1; i >= 0; i--) {
-            if (!trend.getPoints(i).getScorecardId().isEmpty()) {
-                return Optional.of(trend.getPoints(i));
+    /** The calls {@code start} makes, made once however many parts read their answer (on the request thread). */
+    private static <T> Supplier<CompletableFuture<T>> once(Supplier<CompletableFuture<T>> calls) {
+        List<CompletableFuture<T>> made = new ArrayList<>(1);
+        return () -> {
+            if (made.isEmpty()) {
+                made.add(calls.get());
             }
-        }
-        return Optional.empty();
+            return made.get(0);
+        };
     }
 
     /** The warning of a failed part, with the status and words the part's own endpoint would answer. */

@@ -25,8 +25,8 @@ import org.sqm.commons.client.RemoteCalls;
  * Backend calls of one dashboard request that start without waiting for each other, all under one
  * deadline. A call started on the request thread goes out like every other call of the gateway: the
  * global {@code OutgoingCallInterceptor} forwards the caller's token and request id and keeps the
- * deadline set here. A call started later, on a gRPC thread (the next page, the scorecard the trend
- * names, a retry), has no request to read them from: it carries the ones read on the request thread,
+ * deadline set here. A call started later, on a gRPC thread (the next page of a list, a retry), has no
+ * request to read them from: it carries the ones read on the request thread,
  * which the interceptor then leaves as they are. Like {@link RemoteCalls#read}, a read the backend never
  * received is tried again after a short pause, while the deadline leaves time for it.
  */

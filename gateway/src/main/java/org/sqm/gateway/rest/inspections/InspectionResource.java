@@ -152,7 +152,12 @@ public class InspectionResource {
                     String status,
             @Parameter(description = "true: only inspections whose window ended before they were submitted")
                     @QueryParam("missed")
-                    String missed) {
+                    String missed,
+            @Parameter(
+                            description = "true: only open inspections (SCHEDULED, IN_PROGRESS, SUBMITTED or"
+                                    + " RETURNED) in one call; 400 together with status")
+                    @QueryParam("openOnly")
+                    String openOnly) {
         ListInspectionsRequest request = ListInspectionsRequest.newBuilder()
                 .setPageSize(page.size())
                 .setPageToken(page.token())
@@ -160,6 +165,7 @@ public class InspectionResource {
                 .setPlanId(nullToEmpty(planId))
                 .setMissedOnly(QueryParams.flag("missed", missed))
                 .setStatus(QueryParams.protoEnum("status", status, InspectionStatus.class))
+                .setOpenOnly(QueryParams.flag("openOnly", openOnly))
                 .build();
         ListInspectionsResponse list = calls.read(SERVICE, () -> inspections.listInspections(request));
         return Page.of(list.getInspectionsList(), InspectionMapping::view, list.getNextPageToken());

@@ -113,7 +113,12 @@ public class RectificationOrderResource {
             @QueryParam("ownerUnitId") String ownerUnitId,
             @QueryParam("inspectionId") String inspectionId,
             @Parameter(description = "OPEN, IN_PROGRESS, DONE or VERIFIED") @QueryParam("status") String status,
-            @Parameter(description = "true: only overdue orders") @QueryParam("overdue") String overdue) {
+            @Parameter(description = "true: only overdue orders") @QueryParam("overdue") String overdue,
+            @Parameter(
+                            description = "true: only open orders (OPEN or IN_PROGRESS) in one call; 400 together"
+                                    + " with status")
+                    @QueryParam("openOnly")
+                    String openOnly) {
         ListRectificationOrdersRequest request = ListRectificationOrdersRequest.newBuilder()
                 .setPageSize(page.size())
                 .setPageToken(page.token())
@@ -121,6 +126,7 @@ public class RectificationOrderResource {
                 .setInspectionId(nullToEmpty(inspectionId))
                 .setOverdueOnly(QueryParams.flag("overdue", overdue))
                 .setStatus(QueryParams.protoEnum("status", status, RectificationStatus.class))
+                .setOpenOnly(QueryParams.flag("openOnly", openOnly))
                 .build();
         ListRectificationOrdersResponse list = calls.read(SERVICE, () -> orders.listRectificationOrders(request));
         return Page.of(list.getOrdersList(), InspectionMapping::view, list.getNextPageToken());

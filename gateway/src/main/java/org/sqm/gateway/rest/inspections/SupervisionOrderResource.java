@@ -130,7 +130,12 @@ public class SupervisionOrderResource {
             @Parameter(description = "true: only orders past their due time") @QueryParam("overdue") String overdue,
             @Parameter(description = "true: only orders whose next status report is past due")
                     @QueryParam("reportOverdue")
-                    String reportOverdue) {
+                    String reportOverdue,
+            @Parameter(
+                            description = "true: only open orders (OPEN or CAUSE_FOUND) in one call; 400 together"
+                                    + " with status")
+                    @QueryParam("openOnly")
+                    String openOnly) {
         ListSupervisionOrdersRequest request = ListSupervisionOrdersRequest.newBuilder()
                 .setPageSize(page.size())
                 .setPageToken(page.token())
@@ -138,6 +143,7 @@ public class SupervisionOrderResource {
                 .setStatus(QueryParams.protoEnum("status", status, SupervisionStatus.class))
                 .setOverdueOnly(QueryParams.flag("overdue", overdue))
                 .setReportOverdueOnly(QueryParams.flag("reportOverdue", reportOverdue))
+                .setOpenOnly(QueryParams.flag("openOnly", openOnly))
                 .build();
         ListSupervisionOrdersResponse list = calls.read(SERVICE, () -> orders.listSupervisionOrders(request));
         return Page.of(list.getOrdersList(), SupervisionMapping::view, list.getNextPageToken());

@@ -164,7 +164,8 @@ public final class ScorecardMapping {
                                     emptyToNull(p.getScorecardId()),
                                     p.hasSatisfactionIndex() ? p.getSatisfactionIndex() : null);
                         })
-                        .toList());
+                        .toList(),
+                t.hasLatestScorecard() ? view(t.getLatestScorecard()) : null);
     }
 
     /** The id in an operation's REST path: its name without "operations/". */

@@ -150,7 +150,15 @@ public final class ScorecardViews {
 
     /** A unit's scores over consecutive periods, oldest first. */
     @Schema(name = "ScoreTrend")
-    public record TrendView(@Schema(format = "uuid") String unitId, List<TrendPointView> points) {}
+    public record TrendView(
+            @Schema(format = "uuid") String unitId,
+            List<TrendPointView> points,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+                    @Schema(
+                            description = "With includeLatestScorecard=true: the full scorecard of the latest point"
+                                    + " with a scorecardId, as GET /api/v1/units/{id}/scorecards/{period} gives it;"
+                                    + " absent when not asked for or when no period of the trend has one")
+                    ScorecardView latestScorecard) {}
 
     /** The progress of a recompute. */
     @Schema(name = "RecomputeProgress")

@@ -69,7 +69,8 @@ public class UnitScorecardResource {
             description = "Its scores over the last count periods of the kind of period (months, quarters or "
                     + "years), oldest first, up to and including period, each with the unit's satisfaction index "
                     + "for it when it has survey responses; a period without a scorecard is listed without a "
-                    + "score.")
+                    + "score. With includeLatestScorecard=true, also latestScorecard: the latest scored period's "
+                    + "scorecard with its explanation (absent when no period of the trend has one).")
     @APIResponse(
             responseCode = "200",
             description = "The trend",
@@ -79,12 +80,19 @@ public class UnitScorecardResource {
             @PathParam("unitId") String unitId,
             @Parameter(description = "The last period: 2026-06, 2026-Q2 or 2026", required = true) @QueryParam("period")
                     String period,
-            @Parameter(description = "How many periods, 1 to 60; absent: 12") @QueryParam("count") String count) {
+            @Parameter(description = "How many periods, 1 to 60; absent: 12") @QueryParam("count") String count,
+            @Parameter(
+                            description = "true: also latestScorecard, the full scorecard of the trend's latest period"
+                                    + " that has one (as GET /api/v1/units/{unitId}/scorecards/{period} gives it), so"
+                                    + " a screen showing both needs one call")
+                    @QueryParam("includeLatestScorecard")
+                    String includeLatestScorecard) {
         Integer periods = QueryParams.wholeNumber("count", count, 1);
         GetScoreTrendRequest request = GetScoreTrendRequest.newBuilder()
                 .setUnitId(unitId)
                 .setPeriod(Periods.required("period", period))
                 .setCount(periods == null ? 0 : periods)
+                .setIncludeLatestScorecard(QueryParams.flag("includeLatestScorecard", includeLatestScorecard))
                 .build();
         return ScorecardMapping.view(calls.read(SERVICE, () -> scorecards.getScoreTrend(request)));
     }

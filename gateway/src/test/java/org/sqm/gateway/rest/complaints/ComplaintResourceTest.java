@@ -288,6 +288,44 @@ class ComplaintResourceTest extends FakeBackendTest {
                 .body("errors[0].field", equalTo("receivedBefore"));
     }
 
+    @Test
+    void openOnlyAsksForTheOpenStatusesInOneCallAndWithStatusIsA400() {
+        given().queryParam("openOnly", "true")
+                .queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/complaints")
+                .then()
+                .statusCode(200);
+        assertTrue(Backend.received(ListComplaintsRequest.class).getOpenOnly());
+        given().queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/complaints")
+                .then()
+                .statusCode(200);
+        assertFalse(Backend.received(ListComplaintsRequest.class).getOpenOnly(), "absent: every status");
+        given().queryParam("openOnly", "maybe")
+                .when()
+                .get("/api/v1/complaints")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"));
+        // With status beside it the service refuses; the problem names the REST parameter.
+        Backend.fail(
+                ListComplaintsRequest.class,
+                Statuses.invalid(
+                        "open_only", "cannot be combined with status: open_only already means the open statuses"));
+        given().queryParam("openOnly", "true")
+                .queryParam("status", "RECEIVED")
+                .when()
+                .get("/api/v1/complaints")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"))
+                .body("errors[0].message", containsString("cannot be combined with status"));
+    }
+
     static Stream<Arguments> verbs() {
         return Stream.of(
                 arguments("acknowledge", AcknowledgeComplaintRequest.class),

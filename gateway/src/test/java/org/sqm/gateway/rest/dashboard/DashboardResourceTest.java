@@ -86,6 +86,15 @@ class DashboardResourceTest extends FakeBackendTest {
             .setParentId("u0")
             .build();
 
+    static final Scorecard LATEST_SCORECARD = Scorecard.newBuilder()
+            .setId("sc2")
+            .setUnitId("u1")
+            .setPeriod("2026-02")
+            .setStatus(ScorecardStatus.SCORECARD_STATUS_SCORED)
+            .setScore(84.5)
+            .setGrade("B")
+            .build();
+
     private static void wholeDashboard() {
         wholeDashboardBut(java.util.Set.of());
     }
@@ -121,19 +130,10 @@ class DashboardResourceTest extends FakeBackendTest {
                                 .setScorecardId("sc2")
                                 .setSatisfactionIndex(91.5))
                         .addPoints(TrendPoint.newBuilder().setPeriod("2026-03"))
+                        // The latest scored point's scorecard, which the dashboard asks the trend to bring.
+                        .setLatestScorecard(LATEST_SCORECARD)
                         .build());
-        answerUnless(
-                scriptedByTheTest,
-                GetScorecardRequest.class,
-                Scorecard.newBuilder()
-                        .setId("sc2")
-                        .setUnitId("u1")
-                        .setPeriod("2026-02")
-                        .setStatus(ScorecardStatus.SCORECARD_STATUS_SCORED)
-                        .setScore(84.5)
-                        .setGrade("B")
-                        .build());
-        // Two open complaints: one due tomorrow, one a day overdue; the fake answers both for every status asked.
+        // Two open complaints: one due tomorrow, one a day overdue (the open_only list of the unit).
         answerUnless(
                 scriptedByTheTest,
                 ListComplaintsRequest.class,
@@ -253,6 +253,7 @@ class DashboardResourceTest extends FakeBackendTest {
                 .body("trend.points.period", contains("2026-01", "2026-02", "2026-03"))
                 .body("trend.points[1].satisfactionIndex", equalTo(91.5f))
                 .body("trend.points[2].satisfactionIndex", nullValue())
+                .body("trend.latestScorecard", nullValue())
                 .body("scorecard.id", equalTo("sc2"))
                 .body("scorecard.score", equalTo(84.5f))
                 .body("complaints.openCount", equalTo(2))
@@ -278,31 +279,38 @@ class DashboardResourceTest extends FakeBackendTest {
                 .body("accreditation.certification.id", equalTo("cert-now"))
                 .body("accreditation.latestDecision.id", equalTo("d2"));
 
-        // The scorecard is the latest scored point's; the trend is a year ending at the period.
-        assertEquals("2026-02", Backend.received(GetScorecardRequest.class).getPeriod());
-        assertEquals("2026-03", Backend.received(GetScoreTrendRequest.class).getPeriod());
-        assertEquals(12, Backend.received(GetScoreTrendRequest.class).getCount());
-        // Open complaints are asked for by unit, one call per open status.
-        assertThat(
-                Backend.requests(ListComplaintsRequest.class).stream()
-                        .map(ListComplaintsRequest::getStatus)
-                        .toList(),
-                containsInAnyOrder(
-                        ComplaintStatus.COMPLAINT_STATUS_RECEIVED,
-                        ComplaintStatus.COMPLAINT_STATUS_ACKNOWLEDGED,
-                        ComplaintStatus.COMPLAINT_STATUS_INVESTIGATING,
-                        ComplaintStatus.COMPLAINT_STATUS_WAITING_ON_CUSTOMER));
-        assertTrue(Backend.requests(ListComplaintsRequest.class).stream()
-                .allMatch(r -> r.getUnitId().equals("u1")));
-        assertEquals(
-                "u1", Backend.received(ListRectificationOrdersRequest.class).getOwnerUnitId());
-        assertEquals("u1", Backend.received(ListCertificationsRequest.class).getUnitId());
-        // Every call carries the caller's token and request id: those started on the request thread through
-        // the global interceptor, the scorecard (started when the trend answered) with the ones read there.
+        // Nine calls, none waiting for another: the scorecard comes in the trend's answer (never asked
+        // for alone), the open items of each kind in one open_only list call.
+        assertTrue(Backend.requests(GetScorecardRequest.class).isEmpty());
+        GetScoreTrendRequest trend = Backend.received(GetScoreTrendRequest.class);
+        assertEquals("2026-03", trend.getPeriod());
+        assertEquals(12, trend.getCount());
+        assertTrue(trend.getIncludeLatestScorecard());
+        assertEquals(1, Backend.requests(GetScoreTrendRequest.class).size());
+        ListComplaintsRequest complaints = onlyRequest(ListComplaintsRequest.class);
+        assertEquals("u1", complaints.getUnitId());
+        assertTrue(complaints.getOpenOnly());
+        assertEquals(ComplaintStatus.COMPLAINT_STATUS_UNSPECIFIED, complaints.getStatus());
+        ListInspectionsRequest inspections = onlyRequest(ListInspectionsRequest.class);
+        assertEquals("u1", inspections.getUnitId());
+        assertTrue(inspections.getOpenOnly());
+        assertEquals(InspectionStatus.INSPECTION_STATUS_UNSPECIFIED, inspections.getStatus());
+        ListRectificationOrdersRequest rectifications = onlyRequest(ListRectificationOrdersRequest.class);
+        assertEquals("u1", rectifications.getOwnerUnitId());
+        assertTrue(rectifications.getOpenOnly());
+        assertEquals(RectificationStatus.RECTIFICATION_STATUS_UNSPECIFIED, rectifications.getStatus());
+        ListSupervisionOrdersRequest supervisions = onlyRequest(ListSupervisionOrdersRequest.class);
+        assertEquals("u1", supervisions.getUnitId());
+        assertTrue(supervisions.getOpenOnly());
+        assertEquals(SupervisionStatus.SUPERVISION_STATUS_UNSPECIFIED, supervisions.getStatus());
+        assertEquals("u1", onlyRequest(ListCertificationsRequest.class).getUnitId());
+        assertEquals("u1", onlyRequest(ListAccreditationDecisionsRequest.class).getUnitId());
+        assertEquals("u1", onlyRequest(GetUnitRequest.class).getId());
+        assertEquals("u1", onlyRequest(GetUnitPathRequest.class).getId());
         for (String rpc : List.of(
                 "sqm.standards.v1.UnitService/GetUnit",
                 "sqm.complaint.v1.ComplaintService/ListComplaints",
-                "sqm.scoring.v1.ScorecardService/GetScorecard")) {
+                "sqm.scoring.v1.ScorecardService/GetScoreTrend")) {
             Metadata headers = Backend.metadata(rpc);
             assertEquals("dash-1", headers.get(Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER)));
             assertEquals(
@@ -310,6 +318,77 @@ class DashboardResourceTest extends FakeBackendTest {
                     headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER)),
                     rpc);
         }
+    }
+
+    @Test
+    void aLaterPageIsReadToTheEndAndCarriesTheCallersTokenAndRequestId() {
+        wholeDashboardBut(java.util.Set.of(ListComplaintsRequest.class));
+        Instant now = Instant.now();
+        Backend.answer(
+                ListComplaintsRequest.class,
+                ListComplaintsResponse.newBuilder()
+                        .addComplaints(Complaint.newBuilder()
+                                .setId("c-1")
+                                .setUnitId("u1")
+                                .setStatus(ComplaintStatus.COMPLAINT_STATUS_RECEIVED)
+                                .setReceiveTime(ts(now)))
+                        .setNextPageToken("page-2")
+                        .build());
+        Backend.answer(
+                ListComplaintsRequest.class,
+                ListComplaintsResponse.newBuilder()
+                        .addComplaints(Complaint.newBuilder()
+                                .setId("c-2")
+                                .setUnitId("u1")
+                                .setStatus(ComplaintStatus.COMPLAINT_STATUS_INVESTIGATING)
+                                .setReceiveTime(ts(now.minus(Duration.ofDays(1)))))
+                        .build());
+        String token = DevTokens.administrator();
+        given().header("X-Request-Id", "dash-2")
+                .header("Authorization", "Bearer " + token)
+                .when()
+                .get(PATH + "?period=2026-03", "u1")
+                .then()
+                .statusCode(200)
+                .body("partial", equalTo(false))
+                .body("complaints.openCount", equalTo(2))
+                .body("complaints.items.complaint.id", containsInAnyOrder("c-1", "c-2"));
+        List<ListComplaintsRequest> pages = Backend.requests(ListComplaintsRequest.class);
+        assertEquals(
+                List.of("", "page-2"),
+                pages.stream().map(ListComplaintsRequest::getPageToken).toList());
+        assertTrue(pages.stream().allMatch(ListComplaintsRequest::getOpenOnly));
+        // The second page went out from a gRPC thread, when the first answered: with the ones read on the request
+        // thread.
+        Metadata headers = Backend.metadata("sqm.complaint.v1.ComplaintService/ListComplaints");
+        assertEquals("dash-2", headers.get(Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER)));
+        assertEquals(
+                "Bearer " + token, headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER)));
+    }
+
+    @Test
+    void aTrendWithoutAScorecardLeavesTheScorecardOutWithoutAWarning() {
+        wholeDashboardBut(java.util.Set.of(GetScoreTrendRequest.class));
+        Backend.answer(
+                GetScoreTrendRequest.class,
+                ScoreTrend.newBuilder()
+                        .setUnitId("u1")
+                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-03").setSatisfactionIndex(70.0))
+                        .build());
+        given().when()
+                .get(PATH + "?period=2026-03", "u1")
+                .then()
+                .statusCode(200)
+                .body("partial", equalTo(false))
+                .body("warnings", empty())
+                .body("trend.points.period", contains("2026-03"))
+                .body("scorecard", nullValue());
+        assertTrue(Backend.requests(GetScorecardRequest.class).isEmpty());
+    }
+
+    private static <Q extends com.google.protobuf.Message> Q onlyRequest(Class<Q> request) {
+        assertEquals(1, Backend.requests(request).size(), request.getSimpleName() + " calls");
+        return Backend.received(request);
     }
 
     @Test
@@ -362,8 +441,8 @@ class DashboardResourceTest extends FakeBackendTest {
                 took.compareTo(PART_DEADLINE.multipliedBy(2)) < 0,
                 "answered in " + took + ": the parts' deadlines ran one after the other");
         assertTrue(took.compareTo(PART_DEADLINE) >= 0, "answered in " + took + " before the hanging parts' deadline");
-        // The unreachable service was tried again, as every read is.
-        assertEquals(12, Backend.requests(ListComplaintsRequest.class).size());
+        // The unreachable service was tried again, as every read is: one list call, three attempts.
+        assertEquals(3, Backend.requests(ListComplaintsRequest.class).size());
     }
 
     @Test

@@ -236,6 +236,44 @@ class InspectionResourceTest extends FakeBackendTest {
     }
 
     @Test
+    void openOnlyAsksForTheOpenStatusesInOneCallAndWithStatusIsA400() {
+        given().queryParam("openOnly", "true")
+                .queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/inspections")
+                .then()
+                .statusCode(200);
+        assertTrue(Backend.received(ListInspectionsRequest.class).getOpenOnly());
+        given().queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/inspections")
+                .then()
+                .statusCode(200);
+        assertFalse(Backend.received(ListInspectionsRequest.class).getOpenOnly(), "absent: every status");
+        given().queryParam("openOnly", "maybe")
+                .when()
+                .get("/api/v1/inspections")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"));
+        // With status beside it the service refuses; the problem names the REST parameter.
+        Backend.fail(
+                ListInspectionsRequest.class,
+                Statuses.invalid(
+                        "open_only", "cannot be combined with status: open_only already means the open statuses"));
+        given().queryParam("openOnly", "true")
+                .queryParam("status", "SCHEDULED")
+                .when()
+                .get("/api/v1/inspections")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"))
+                .body("errors[0].message", containsString("cannot be combined with status"));
+    }
+
+    @Test
     void assignContactAndRateSendTheirRequests() {
         Backend.answer(AssignInspectorsRequest.class, INSPECTION);
         given().contentType(ContentType.JSON)

@@ -95,6 +95,44 @@ class RectificationOrderResourceTest extends FakeBackendTest {
     }
 
     @Test
+    void openOnlyAsksForTheOpenStatusesInOneCallAndWithStatusIsA400() {
+        given().queryParam("openOnly", "true")
+                .queryParam("ownerUnitId", "u1")
+                .when()
+                .get("/api/v1/rectificationOrders")
+                .then()
+                .statusCode(200);
+        assertTrue(Backend.received(ListRectificationOrdersRequest.class).getOpenOnly());
+        given().queryParam("ownerUnitId", "u1")
+                .when()
+                .get("/api/v1/rectificationOrders")
+                .then()
+                .statusCode(200);
+        assertFalse(Backend.received(ListRectificationOrdersRequest.class).getOpenOnly(), "absent: every status");
+        given().queryParam("openOnly", "maybe")
+                .when()
+                .get("/api/v1/rectificationOrders")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"));
+        // With status beside it the service refuses; the problem names the REST parameter.
+        Backend.fail(
+                ListRectificationOrdersRequest.class,
+                Statuses.invalid(
+                        "open_only", "cannot be combined with status: open_only already means the open statuses"));
+        given().queryParam("openOnly", "true")
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/api/v1/rectificationOrders")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"))
+                .body("errors[0].message", containsString("cannot be combined with status"));
+    }
+
+    @Test
     void patchSendsTheOrderWithIdEtagAndAMaskOfTheNamedFields() {
         Backend.answer(UpdateRectificationOrderRequest.class, ORDER);
         given().contentType("application/merge-patch+json")

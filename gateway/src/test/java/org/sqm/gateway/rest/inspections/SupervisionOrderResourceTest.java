@@ -184,6 +184,44 @@ class SupervisionOrderResourceTest extends FakeBackendTest {
     }
 
     @Test
+    void openOnlyAsksForTheOpenStatusesInOneCallAndWithStatusIsA400() {
+        given().queryParam("openOnly", "true")
+                .queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/supervisionOrders")
+                .then()
+                .statusCode(200);
+        assertTrue(Backend.received(ListSupervisionOrdersRequest.class).getOpenOnly());
+        given().queryParam("unitId", "u1")
+                .when()
+                .get("/api/v1/supervisionOrders")
+                .then()
+                .statusCode(200);
+        assertFalse(Backend.received(ListSupervisionOrdersRequest.class).getOpenOnly(), "absent: every status");
+        given().queryParam("openOnly", "maybe")
+                .when()
+                .get("/api/v1/supervisionOrders")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"));
+        // With status beside it the service refuses; the problem names the REST parameter.
+        Backend.fail(
+                ListSupervisionOrdersRequest.class,
+                Statuses.invalid(
+                        "open_only", "cannot be combined with status: open_only already means the open statuses"));
+        given().queryParam("openOnly", "true")
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/api/v1/supervisionOrders")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("openOnly"))
+                .body("errors[0].message", containsString("cannot be combined with status"));
+    }
+
+    @Test
     void everyVerbCallsItsRpcWithIdEtagActorAndBody() {
         Backend.answer(RecordSupervisionCauseRequest.class, ORDER);
         given().urlEncodingEnabled(false)

@@ -435,6 +435,63 @@ class ScorecardResourceTest extends FakeBackendTest {
     }
 
     @Test
+    void aTrendAskedToBringsTheLatestScorecardWhole() {
+        Backend.answer(
+                GetScoreTrendRequest.class,
+                ScoreTrend.newBuilder()
+                        .setUnitId("u1")
+                        .addPoints(TrendPoint.newBuilder()
+                                .setPeriod("2026-05")
+                                .setStatus(ScorecardStatus.SCORECARD_STATUS_SCORED)
+                                .setScore(88)
+                                .setScorecardId("sc5"))
+                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-06"))
+                        .setLatestScorecard(Scorecard.newBuilder()
+                                .setId("sc5")
+                                .setUnitId("u1")
+                                .setPeriod("2026-05")
+                                .setStatus(ScorecardStatus.SCORECARD_STATUS_SCORED)
+                                .setScore(88)
+                                .setGrade("B"))
+                        .build());
+        given().queryParam("period", "2026-06")
+                .queryParam("count", 2)
+                .queryParam("includeLatestScorecard", "true")
+                .when()
+                .get("/api/v1/units/u1/scoreTrend")
+                .then()
+                .statusCode(200)
+                .body("points.period", contains("2026-05", "2026-06"))
+                .body("latestScorecard.id", equalTo("sc5"))
+                .body("latestScorecard.period", equalTo("2026-05"))
+                .body("latestScorecard.score", equalTo(88.0f))
+                .body("latestScorecard.grade", equalTo("B"));
+        assertTrue(Backend.received(GetScoreTrendRequest.class).getIncludeLatestScorecard());
+
+        Backend.answer(
+                GetScoreTrendRequest.class,
+                ScoreTrend.newBuilder()
+                        .setUnitId("u1")
+                        .addPoints(TrendPoint.newBuilder().setPeriod("2026-06"))
+                        .build());
+        given().queryParam("period", "2026-06")
+                .when()
+                .get("/api/v1/units/u1/scoreTrend")
+                .then()
+                .statusCode(200)
+                .body("keySet()", containsInAnyOrder("unitId", "points"));
+        assertFalse(Backend.received(GetScoreTrendRequest.class).getIncludeLatestScorecard(), "absent: not asked");
+        given().queryParam("period", "2026-06")
+                .queryParam("includeLatestScorecard", "yes")
+                .when()
+                .get("/api/v1/units/u1/scoreTrend")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("includeLatestScorecard"));
+    }
+
+    @Test
     void theOpenApiDocumentHasEveryScoringEndpoint() {
         given().when()
                 .get("/q/openapi?format=json")
