@@ -572,7 +572,7 @@ class ComplaintGrpcServiceTest {
         } while (!token.isEmpty());
         assertEquals(Set.of(received.getId(), acknowledged.getId(), investigating.getId(), waiting.getId()), open);
         assertEquals(
-                8,
+                7,
                 complaints
                         .listComplaints(ListComplaintsRequest.newBuilder()
                                 .setUnitId(unit)
