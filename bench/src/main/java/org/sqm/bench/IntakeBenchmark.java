@@ -123,9 +123,7 @@ final class IntakeBenchmark implements Benchmark {
                     restRate);
             double grpcRate = Report.PACED_SHARE * bestGrpc.grpc().throughput();
             LoadResult pacedGrpc =
-                    JavaLoad.paced(GRPC_PACED, clients, ctx.duration(), grpcRate, (w, n) -> stub.withDeadlineAfter(
-                                    10, TimeUnit.SECONDS)
-                            .createComplaint(request));
+                    JavaLoad.paced(GRPC_PACED, clients, ctx.duration(), grpcRate, (w, n) -> create(stub, request));
             return new Section(
                     title(),
                     markdown(
@@ -209,8 +207,11 @@ final class IntakeBenchmark implements Benchmark {
             int concurrency,
             Duration length)
             throws InterruptedException {
-        return JavaLoad.run(GRPC, concurrency, length, (w, n) -> stub.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .createComplaint(request));
+        return JavaLoad.run(GRPC, concurrency, length, (w, n) -> create(stub, request));
+    }
+
+    private static void create(ComplaintServiceGrpc.ComplaintServiceBlockingStub stub, CreateComplaintRequest request) {
+        stub.withDeadlineAfter(10, TimeUnit.SECONDS).createComplaint(request);
     }
 
     private static LoadResult rest(BenchContext ctx, int concurrency, Duration length)
