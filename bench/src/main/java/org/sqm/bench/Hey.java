@@ -71,20 +71,25 @@ final class Hey {
     static final Duration CONNECT = Duration.ofSeconds(1);
 
     /**
-     * Offers {@code rate} requests per second, spread evenly: {@code clients} hey processes of one
-     * worker each, rate-limited to their share and started one after another across one period.
+     * Offers {@code rate} requests per second ({@code body} for a POST, null for a GET), spread evenly:
+     * {@code clients} hey processes of one worker each, rate-limited to their share and started one
+     * after another across one period.
      * (One hey with {@code -c N -q r} starts its N tickers together, so its requests arrive in bursts
      * of N — a periodic full load, not an even one.) Each client runs {@link #CONNECT} longer than
      * {@code duration}, and its requests of that first stretch are not counted: hey cannot open its
      * connection before it starts measuring, so its first request carries the process start and the
      * TCP handshake, which no steady client pays.
      */
-    static LoadResult paced(String path, String url, String body, int clients, Duration duration, double rate)
+    static LoadResult paced(
+            String path, String method, String url, String body, int clients, Duration duration, double rate)
             throws IOException, InterruptedException {
         double perClient = rate / clients;
         long periodNanos = (long) (1e9 / perClient);
-        Path bodyFile = Files.createTempFile("hey-body", ".json");
-        Files.writeString(bodyFile, body);
+        Path bodyFile = null;
+        if (body != null) {
+            bodyFile = Files.createTempFile("hey-body", ".json");
+            Files.writeString(bodyFile, body);
+        }
         List<Process> processes = new ArrayList<>();
         long began = System.nanoTime();
         try {
@@ -94,7 +99,7 @@ final class Hey {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                processes.add(new ProcessBuilder(command("POST", url, bodyFile, 1, duration.plus(CONNECT), perClient))
+                processes.add(new ProcessBuilder(command(method, url, bodyFile, 1, duration.plus(CONNECT), perClient))
                         .redirectError(ProcessBuilder.Redirect.DISCARD)
                         .start());
             }
@@ -119,7 +124,9 @@ final class Hey {
             return parse(path, clients, csv.toString(), duration.toMillis() / 1000.0, CONNECT.toMillis() / 1000.0);
         } finally {
             processes.forEach(Process::destroyForcibly);
-            Files.deleteIfExists(bodyFile);
+            if (bodyFile != null) {
+                Files.deleteIfExists(bodyFile);
+            }
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop load generator for the paths hey cannot drive (JDBC, gRPC): {@code concurrency}
- * threads each run the operation back to back until the duration is up, timing every call.
+ * A load generator for the paths hey cannot drive (JDBC, gRPC): {@code concurrency} threads each run
+ * the operation back to back (closed loop) or at a fixed pace until the duration is up, timing every
+ * call.
  */
 final class JavaLoad {
 
@@ -20,6 +21,23 @@ final class JavaLoad {
     private JavaLoad() {}
 
     static LoadResult run(String path, int concurrency, Duration duration, Operation op) throws InterruptedException {
+        return drive(path, concurrency, duration, 0, op);
+    }
+
+    /**
+     * Offers {@code rate} operations per second, spread evenly, as {@link Hey#paced} does for HTTP:
+     * {@code clients} threads, each at its share of the rate, their first calls staggered across one
+     * period. A client that falls behind sends its next call at once but does not catch up on the calls
+     * it missed (as hey's ticker drops ticks), so a stall shows in latency, not in a burst after it.
+     */
+    static LoadResult paced(String path, int clients, Duration duration, double rate, Operation op)
+            throws InterruptedException {
+        return drive(path, clients, duration, rate, op);
+    }
+
+    private static LoadResult drive(String path, int concurrency, Duration duration, double rate, Operation op)
+            throws InterruptedException {
+        long periodNanos = rate > 0 ? (long) (1e9 * concurrency / rate) : 0;
         int[] counts = new int[concurrency];
         AtomicLong errors = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
@@ -35,9 +53,21 @@ final class JavaLoad {
                         } catch (InterruptedException e) {
                             return;
                         }
-                        long end = System.nanoTime() + duration.toNanos();
+                        long first = System.nanoTime();
+                        long end = first + duration.toNanos();
+                        long due = first + worker * periodNanos / concurrency;
                         long n = 0;
                         while (System.nanoTime() < end) {
+                            if (periodNanos > 0) {
+                                // parkNanos may return early; wait out the rest.
+                                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                }
+                                if (System.nanoTime() >= end) {
+                                    break;
+                                }
+                                due = Math.max(due + periodNanos, System.nanoTime());
+                            }
                             long t0 = System.nanoTime();
                             try {
                                 op.run(worker, n++);

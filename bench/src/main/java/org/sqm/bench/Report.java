@@ -18,6 +18,149 @@ final class Report {
 
     private Report() {}
 
+    /** A path's share of its ceiling at its best concurrency must reach this. */
+    static final double CEILING_TARGET = 0.5;
+
+    /** A path's p99 at 70 % of its best rate, offered evenly, must stay under this. */
+    static final double P99_TARGET_MILLIS = 50;
+
+    /** The share of its best rate a path is offered, evenly, for the latency target. */
+    static final double PACED_SHARE = 0.7;
+
+    /**
+     * A path against its ceiling: the most the machine could do were each exchange the path makes no
+     * dearer than the same protocol's no-op, and its database work no dearer than the same work in plain
+     * JDBC, all measured at the path's best concurrency in the same run: 1 / (http/HTTP no-op + Σ 1/gRPC
+     * no-op of each gRPC exchange + 1/JDBC).
+     *
+     * @param path        the path, e.g. "REST intake"
+     * @param exchanges   which exchanges it makes, in words
+     * @param concurrency the concurrency of its best rate, at which the no-ops and the JDBC work are taken
+     * @param rate        its best rate, operations per second
+     * @param http        its HTTP exchanges: 1 through the gateway, 0 for a gRPC client
+     * @param httpNoop    the HTTP no-op's rate at that concurrency
+     * @param grpcNoops   one gRPC no-op rate per gRPC exchange, in the order they happen
+     * @param jdbc        the rate of the path's database work in plain JDBC
+     */
+    record Ceiling(
+            String path,
+            String exchanges,
+            int concurrency,
+            double rate,
+            int http,
+            double httpNoop,
+            List<Double> grpcNoops,
+            double jdbc) {
+
+        /** Operations per second the bare protocols and plain JDBC would allow; 0 when a baseline did nothing. */
+        double ceiling() {
+            double cost = 1 / jdbc + (http == 0 ? 0 : http / httpNoop);
+            for (double g : grpcNoops) {
+                cost += 1 / g;
+            }
+            return Double.isFinite(cost) && cost > 0 ? 1 / cost : 0;
+        }
+
+        /** The path's best rate as a share of its ceiling. */
+        double share() {
+            double ceiling = ceiling();
+            return ceiling == 0 ? 0 : rate / ceiling;
+        }
+
+        /** The arithmetic with the run's figures, equal gRPC no-ops counted together: "1 / (1/25034 + 2/20023 + 1/19713)". */
+        String formula() {
+            List<String> terms = new ArrayList<>();
+            if (http > 0) {
+                terms.add(String.format(Locale.ROOT, "%d/%.0f", http, httpNoop));
+            }
+            Map<Long, Integer> grpc = new LinkedHashMap<>();
+            for (double g : grpcNoops) {
+                grpc.merge(Math.round(g), 1, Integer::sum);
+            }
+            grpc.forEach((rate, n) -> terms.add(n + "/" + rate));
+            terms.add(String.format(Locale.ROOT, "1/%.0f", jdbc));
+            return "1 / (" + String.join(" + ", terms) + ")";
+        }
+    }
+
+    /**
+     * The ceiling table: per path its exchanges, its best rate and concurrency, its ceiling with the
+     * arithmetic, its share and whether the share reaches {@link #CEILING_TARGET}; a sentence counts the
+     * paths that do.
+     */
+    static String ceilings(List<Ceiling> paths) {
+        StringBuilder md = new StringBuilder();
+        md.append("| path | exchanges | best at concurrency | ops/s | ceiling ops/s | ceiling from the no-ops |"
+                        + " share of ceiling | target ≥ ")
+                .append(String.format(Locale.ROOT, "%.2f", CEILING_TARGET))
+                .append(" |\n|---|---|---:|---:|---:|---|---:|---|\n");
+        long met = 0;
+        for (Ceiling c : paths) {
+            boolean ok = c.share() >= CEILING_TARGET;
+            met += ok ? 1 : 0;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %d | %.0f | %.0f | %s | %.2f | %s |%n",
+                    c.path(),
+                    c.exchanges(),
+                    c.concurrency(),
+                    c.rate(),
+                    c.ceiling(),
+                    c.formula(),
+                    c.share(),
+                    ok ? "met" : "**not met**"));
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "%nShare of the ceiling at the best concurrency: target met by %d of %d paths.%n",
+                met,
+                paths.size()));
+        return md.toString();
+    }
+
+    /** A path offered a fixed rate: what was offered and what it did. */
+    record Paced(double offered, LoadResult result) {}
+
+    /**
+     * The latency table: per path the rate offered ({@link #PACED_SHARE} of its best), the rate done,
+     * p50 and p99 and whether the p99 stays under {@link #P99_TARGET_MILLIS}; a sentence counts the
+     * paths that do.
+     */
+    static String paced(List<Paced> paths) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(
+                Locale.ROOT,
+                "| path at %.0f %% of its best rate | clients | offered ops/s | done ops/s | p50 ms | p99 ms |"
+                        + " p99 < %.0f ms | errors |%n|---|---:|---:|---:|---:|---:|---|---:|%n",
+                100 * PACED_SHARE,
+                P99_TARGET_MILLIS));
+        long met = 0;
+        for (Paced p : paths) {
+            LoadResult r = p.result();
+            boolean ok = r.operations() > 0 && r.p99Millis() < P99_TARGET_MILLIS;
+            met += ok ? 1 : 0;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.0f | %.0f | %.2f | %.2f | %s | %d |%n",
+                    r.path(),
+                    r.concurrency(),
+                    p.offered(),
+                    r.throughput(),
+                    r.p50Millis(),
+                    r.p99Millis(),
+                    ok ? "met" : "**not met**",
+                    r.errors()));
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "%np99 under %.0f ms at %.0f %% of the best rate: target met by %d of %d paths.%n",
+                P99_TARGET_MILLIS,
+                100 * PACED_SHARE,
+                met,
+                paths.size()));
+        return md.toString();
+    }
+
     /** The name of a section in file names and in {@code --only}: "Complaint intake" -> "complaint-intake". */
     static String slug(String title) {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

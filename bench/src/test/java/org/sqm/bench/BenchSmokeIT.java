@@ -46,10 +46,74 @@ class BenchSmokeIT {
                 IntakeBenchmark.GRPC,
                 IntakeBenchmark.RAW,
                 IntakeBenchmark.NOOP_GRPC,
-                IntakeBenchmark.NOOP_REST)) {
+                IntakeBenchmark.NOOP_REST,
+                ReadBenchmark.NOOP_COMPLAINT,
+                ReadBenchmark.NOOP_STANDARDS)) {
             assertTrue(warmUps.contains("\n| " + path + " | "), "no warm-up row for " + path + ": " + warmUps);
         }
         assertTrue(report.contains("The ceiling of this design on this machine"), report);
+        // Each single-call path against its ceiling from the no-ops of the same run, then at 70 % of its best
+        // rate with its p99 against 50 ms.
+        String intake = report.substring(
+                report.indexOf("## Complaint intake"), report.indexOf("## " + AuthenticationCostBenchmark.TITLE));
+        String reads =
+                report.substring(report.indexOf("## Reads"), report.indexOf("## " + ComplaintFeedBenchmark.TITLE));
+        for (String path : List.of(IntakeBenchmark.REST_PACED, IntakeBenchmark.GRPC_PACED)) {
+            assertTrue(
+                    intake.matches(
+                            "(?s).*\\| " + path
+                                    + " \\| [^\n]* \\| 2 \\| [0-9]+ \\| [0-9]+ \\| 1 / \\([^|]*\\) \\| [0-9.]+ \\| (met|\\*\\*not met\\*\\*) \\|\n.*"),
+                    path + ": " + intake);
+            assertTrue(
+                    intake.matches(
+                            "(?s).*\\| " + path
+                                    + " \\| 2 \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| (met|\\*\\*not met\\*\\*) \\| 0 \\|\n.*"),
+                    path + ": " + intake);
+        }
+        assertTrue(intake.contains("target met by "), intake);
+        for (String read : List.of(
+                "complaint by id", "page of 50 complaints of a unit", "unit by id", "standard by id (57 elements)")) {
+            String quoted = java.util.regex.Pattern.quote(read);
+            assertTrue(
+                    reads.matches(
+                            "(?s).*\\| " + quoted
+                                    + " \\| [^\n]* \\| 2 \\| [0-9]+ \\| [0-9]+ \\| 1 / \\([^|]*\\) \\| [0-9.]+ \\| (met|\\*\\*not met\\*\\*) \\|\n.*"),
+                    read + ": " + reads);
+            assertTrue(
+                    reads.matches(
+                            "(?s).*\\| " + quoted
+                                    + " \\| 2 \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| (met|\\*\\*not met\\*\\*) \\| 0 \\|\n.*"),
+                    read + ": " + reads);
+        }
+        for (String noop :
+                List.of(ReadBenchmark.NOOP_REST, ReadBenchmark.NOOP_COMPLAINT, ReadBenchmark.NOOP_STANDARDS)) {
+            assertTrue(reads.contains("| 2 | " + noop + " | "), noop + ": " + reads);
+        }
+        // Every measured path of both completed operations and none failed: each table's ops/s (done ops/s
+        // in the latency table) and errors columns, found by their headers.
+        for (String section : List.of(intake, reads)) {
+            int ops = -1;
+            int errors = -1;
+            for (String line : section.split("\n")) {
+                if (!line.startsWith("| ")) {
+                    continue;
+                }
+                List<String> cells = java.util.Arrays.stream(line.split("\\|"))
+                        .map(String::strip)
+                        .toList();
+                if (cells.contains("path")
+                        || cells.contains("read")
+                        || cells.get(1).startsWith("path at ")) {
+                    errors = cells.indexOf("errors");
+                    ops = errors < 0
+                            ? -1
+                            : cells.contains("done ops/s") ? cells.indexOf("done ops/s") : cells.indexOf("ops/s");
+                } else if (ops >= 0) {
+                    assertTrue(Double.parseDouble(cells.get(ops)) > 0, "no operations: " + line);
+                    assertEquals("0", cells.get(errors), "errors: " + line);
+                }
+            }
+        }
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
         String auth =
@@ -93,8 +157,11 @@ class BenchSmokeIT {
                 .contains("<polyline"));
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))
                 .startsWith("<svg"));
-        // Every measured path completed operations and none failed (the tables before the warm-up log).
-        for (String line : report.substring(0, report.indexOf("## Warm-up")).split("\n")) {
+        // Every other measured path completed operations and none failed (the tables before the warm-up log).
+        for (String line : report.substring(0, report.indexOf("## Warm-up"))
+                .replace(intake, "")
+                .replace(reads, "")
+                .split("\n")) {
             if (line.startsWith("| 2 |")
                     || line.contains("| plain JDBC |")
                     || line.contains("| REST (gateway, hey) |")) {

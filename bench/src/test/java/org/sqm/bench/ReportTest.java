@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A partial run (--only) replaces its own sections and warm-up rows and leaves the rest of the report. */
+/**
+ * A partial run (--only) replaces its own sections and warm-up rows and leaves the rest of the report; a
+ * path's ceiling and share, and the latency table, are computed and worded as the report states them.
+ */
 class ReportTest {
 
     @TempDir
@@ -102,5 +105,53 @@ class ReportTest {
         assertEquals(12_000, Report.roundUp(10_001));
         assertEquals(50, Report.roundUp(48.9));
         assertEquals(3, Report.roundUp(2.7));
+    }
+
+    @Test
+    void aCeilingAddsEachExchangesCostAtItsNoOpRate() {
+        // 1 HTTP at 25 000/s, 2 gRPC at 20 000/s, 1 insert at 20 000/s: 40 + 100 + 50 µs = 190 µs a call.
+        Report.Ceiling rest = new Report.Ceiling(
+                "REST intake", "1 HTTP, 2 gRPC, 1 insert", 8, 2_000, 1, 25_000, List.of(20_000.0, 20_000.0), 20_000);
+        assertEquals(1e6 / 190, rest.ceiling(), 1e-6);
+        assertEquals(2_000 / (1e6 / 190), rest.share(), 1e-9);
+        assertEquals("1 / (1/25000 + 2/20000 + 1/20000)", rest.formula());
+        // No HTTP exchange for a gRPC client; gRPC exchanges to different services priced each at its own no-op.
+        Report.Ceiling grpc =
+                new Report.Ceiling("gRPC read", "2 gRPC", 1, 3_000, 0, 25_000, List.of(20_000.0, 10_000.0), 5_000);
+        assertEquals(1e6 / 350, grpc.ceiling(), 1e-6);
+        assertEquals("1 / (1/20000 + 1/10000 + 1/5000)", grpc.formula());
+        // A baseline that did nothing gives no ceiling rather than an infinite share.
+        Report.Ceiling none = new Report.Ceiling("read", "1 gRPC", 1, 100, 1, 0, List.of(20_000.0), 5_000);
+        assertEquals(0, none.ceiling());
+        assertEquals(0, none.share());
+    }
+
+    @Test
+    void theCeilingTableSaysWhichPathsReachHalfTheirCeiling() {
+        String md = Report.ceilings(List.of(
+                new Report.Ceiling("unit by id", "1 HTTP, 1 gRPC", 8, 3_000, 1, 20_000, List.of(20_000.0), 10_000),
+                new Report.Ceiling(
+                        "standard by id", "1 HTTP, 1 gRPC", 32, 1_000, 1, 20_000, List.of(20_000.0), 10_000)));
+        assertTrue(
+                md.contains(
+                        "| unit by id | 1 HTTP, 1 gRPC | 8 | 3000 | 5000 | 1 / (1/20000 + 1/20000 + 1/10000) | 0.60 | met |"),
+                md);
+        assertTrue(md.contains("| standard by id | 1 HTTP, 1 gRPC | 32 | 1000 | 5000 |"), md);
+        assertTrue(md.contains("| 0.20 | **not met** |"), md);
+        assertTrue(md.contains("target met by 1 of 2 paths"), md);
+    }
+
+    @Test
+    void theLatencyTableComparesEachP99WithFiftyMilliseconds() {
+        LoadResult fast = new LoadResult("unit by id", 8, 14_000, 0, 10, 2.5, 12.25);
+        LoadResult slow = new LoadResult("REST intake", 8, 3_500, 2, 10, 14, 85);
+        LoadResult idle = new LoadResult("gRPC intake", 8, 0, 0, 10, 0, 0);
+        String md = Report.paced(
+                List.of(new Report.Paced(1_400, fast), new Report.Paced(357, slow), new Report.Paced(100, idle)));
+        assertTrue(md.contains("| unit by id | 8 | 1400 | 1400 | 2.50 | 12.25 | met | 0 |"), md);
+        assertTrue(md.contains("| REST intake | 8 | 357 | 350 | 14.00 | 85.00 | **not met** | 2 |"), md);
+        // A path that completed nothing has no p99 to meet the target with.
+        assertTrue(md.contains("| gRPC intake | 8 | 100 | 0 | 0.00 | 0.00 | **not met** | 0 |"), md);
+        assertTrue(md.contains("target met by 1 of 3 paths"), md);
     }
 }
