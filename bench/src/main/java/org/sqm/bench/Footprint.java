@@ -190,7 +190,8 @@ final class Footprint {
             for (Component c : Component.values()) {
                 together.put(c, suite.startupTime(c));
             }
-            return new Whole(together, idle, residentMiB(suite), proportionalMiB(suite), postgres(suite), load);
+            return new Whole(
+                    together, idle, residentMiB(suite), proportionalMiB(suite), Footprint.postgres(suite), load);
         }
     }
 
