@@ -176,7 +176,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static EmbeddedPostgres.Builder configured(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
         settings.forEach(builder::setServerConfig);
-        return builder;
+        // zonky gives up after 10 s; crash recovery (or a start on a busy machine) may need longer.
+        return builder.setPGStartupWait(Duration.ofSeconds(60));
     }
 
     /** The durability settings this server was started with, fsync first. */
