@@ -161,7 +161,7 @@ final class Footprint {
         List<Alone> starts = new ArrayList<>();
         for (Component c : Component.values()) {
             for (RunAs way : ways(home, c)) {
-                System.out.println("   " + c.module() + " alone, as the " + way.name() + " starts it");
+                System.out.println("   " + c.module() + " alone (" + way.name() + ")");
                 suite.restart(c, way.options(), way.launcher());
                 Thread.sleep(idle.toMillis());
                 starts.add(new Alone(
