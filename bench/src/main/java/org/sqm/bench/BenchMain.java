@@ -31,13 +31,17 @@ import org.sqm.testing.EmbeddedDatabase;
  * {@code --scoring-inspections=100000}, {@code --scoring-responses=500000},
  * {@code --scoring-violations=10000}, {@code --out=BENCHMARKS.md}, {@code --charts=bench/charts},
  * {@code --only=complaint-statistics-feed} (run only the benchmarks named by their section's
- * slug and replace only their sections of an existing report).
+ * slug and replace only their sections of an existing report; the footprint is measured in every run),
+ * {@code --fast-database} (PostgreSQL with fsync, synchronous_commit and full_page_writes off; durable,
+ * as the local run, by default).
  */
 public final class BenchMain {
 
     /**
-     * The applications' JVM options here: the heap of a production container (k8s limits with
-     * MaxRAMPercentage=70), the full JIT — not the local suite's small C1-only settings.
+     * The applications' JVM options for the throughput figures: a heap of about what a Kubernetes pod's
+     * limit gives (448 MiB at MaxRAMPercentage=70) and the full JIT, for the best each path can do. The
+     * footprint section starts each application again alone with the options the local run and Kubernetes
+     * really use (Suite.JVM_OPTIONS: C1 only, for start time and memory).
      */
     static final List<String> JVM_OPTIONS =
             List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
@@ -62,10 +66,12 @@ public final class BenchMain {
             ScorecardRecomputeBenchmark.Size scoring,
             Set<String> only,
             Path out,
-            Path charts) {
+            Path charts,
+            boolean fastDatabase) {
 
         static Options parse(Path home, String... args) {
             boolean smoke = Arrays.asList(args).contains("--smoke");
+            boolean fastDatabase = Arrays.asList(args).contains("--fast-database");
             Duration duration = smoke ? Duration.ofSeconds(1) : Duration.ofSeconds(10);
             List<Integer> concurrency = smoke ? List.of(2) : List.of(1, 8, 32);
             int readConcurrency = smoke ? 2 : 8;
@@ -134,7 +140,8 @@ public final class BenchMain {
                     scoring,
                     Set.copyOf(only),
                     out,
-                    charts);
+                    charts,
+                    fastDatabase);
         }
     }
 
@@ -162,7 +169,9 @@ public final class BenchMain {
         try (Suite suite = Suite.start(
                 home,
                 home.resolve("bench/target/run"),
-                EmbeddedDatabase.startThrowaway(),
+                // Durable by default, as the local run: the headline figures include flushing every commit.
+                EmbeddedDatabase.startTemporary(
+                        options.fastDatabase() ? EmbeddedDatabase.FAST : EmbeddedDatabase.DURABLE),
                 Suite.freePorts(),
                 Map.of("SQM_COMPLAINTS_WATCH_INTERVAL", "1h"),
                 JVM_OPTIONS)) {
@@ -185,14 +194,23 @@ public final class BenchMain {
                 System.out.println("== " + b.title());
                 sections.add(b.run(context));
             }
+            // The footprint in every run: the suite after this run's load, then each application alone.
+            System.out.println("== Footprint");
+            Footprint.Whole whole = Footprint.Whole.measure(
+                    suite,
+                    idle,
+                    chosen.size() == BENCHMARKS.size()
+                            ? "every section above"
+                            : chosen.stream().map(Benchmark::title).toList().toString());
+            Duration settle = options.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+            List<Footprint.Alone> alone = Footprint.alone(suite, home, settle);
+            sections.add(Footprint.section(home, alone, settle, whole, JVM_OPTIONS));
+            sections.add(context.warmUpSection());
             if (options.only().isEmpty()) {
-                sections.add(Footprint.section(suite, idle, Footprint.residentMiB(suite)));
-                sections.add(context.warmUpSection());
                 String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));
                 Report.write(options.out(), options.charts(), header, sections);
             } else {
                 // A partial run: its sections and warm-up rows replace theirs, the rest of the report stays.
-                sections.add(context.warmUpSection());
                 Report.merge(options.out(), options.charts(), sections);
             }
             System.out.println("Wrote " + options.out());
@@ -222,7 +240,7 @@ public final class BenchMain {
                 Locale.ROOT,
                 "# Benchmarks%n%n"
                         + "Measured by `./scripts/bench.sh%s` on %s: %d cores (%s), %s memory, Java %s, PostgreSQL %s"
-                        + " (embedded and throwaway: fsync and synchronous_commit off, for the baseline and the services alike), every application a real process on this machine. Every figure"
+                        + " (embedded, %s, for the baseline and the services alike), every application a real process on this machine. Every figure"
                         + " is compared with a baseline measured in the same run. %s per measurement after an"
                         + " unmeasured warm-up per path until the JIT has compiled it (see Warm-up at the end; at most %s, reads a quarter of that), concurrency levels %s; the whole run took %d s. The applications"
                         + " run with `%s`.%n",
@@ -233,6 +251,11 @@ public final class BenchMain {
                 memory(),
                 System.getProperty("java.version"),
                 postgres,
+                options.fastDatabase()
+                        ? "with `--fast-database`: fsync, synchronous_commit and full_page_writes off, so a crash of"
+                                + " the machine may lose acknowledged commits — not the durable default"
+                        : "durable as the local run: fsync, synchronous_commit and full_page_writes on, every commit"
+                                + " flushed to disk before it is acknowledged",
                 options.duration().toSeconds() + " s",
                 options.warmup().toSeconds() + " s",
                 options.concurrency(),

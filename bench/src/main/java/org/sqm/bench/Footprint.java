@@ -3,59 +3,289 @@ package org.sqm.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sqm.suite.Component;
 import org.sqm.suite.Suite;
 
-/** Each application's start time and resident memory, idle and after the load. */
+/**
+ * Each application's start time and resident memory: started alone as the local run and as Kubernetes
+ * start it, against the targets, and the whole suite with PostgreSQL after the load.
+ */
 final class Footprint {
 
+    /** Start to ready, alone. */
+    static final double READY_TARGET_SECONDS = 3;
+    /** Resident memory of an idle application, alone. */
+    static final double RESIDENT_TARGET_MIB = 220;
+    /** The five applications and PostgreSQL together after the benchmark load: 1.2 GiB. */
+    static final double SUITE_TARGET_MIB = 1.2 * 1024;
+
     private Footprint() {}
+
+    /** One start of one application alone. */
+    record Alone(Component component, String runAs, Duration ready, Duration cpu, double residentMiB) {}
+
+    /** How the local run and Kubernetes start an application: its JVM options and what the JVM runs under. */
+    record RunAs(String name, List<String> options, List<String> launcher, String description) {}
 
     /** Resident memory of each application's JVM in MiB, from /proc/<pid>/status. */
     static Map<Component, Double> residentMiB(Suite suite) {
         Map<Component, Double> rss = new EnumMap<>(Component.class);
         for (Component c : Component.values()) {
-            rss.put(c, rssKiB(suite.process(c).pid()) / 1024.0);
+            rss.put(c, kiB(suite.process(c).pid(), "status", "VmRSS:") / 1024.0);
         }
         return rss;
     }
 
-    static long rssKiB(long pid) {
+    /**
+     * Proportional memory (PSS) of each application's JVM in MiB, from /proc/<pid>/smaps_rollup: pages
+     * shared with other processes counted in shares, so that sums count them once.
+     */
+    static Map<Component, Double> proportionalMiB(Suite suite) {
+        Map<Component, Double> pss = new EnumMap<>(Component.class);
+        for (Component c : Component.values()) {
+            pss.put(c, kiB(suite.process(c).pid(), "smaps_rollup", "Pss:") / 1024.0);
+        }
+        return pss;
+    }
+
+    /** The PostgreSQL server's processes (postmaster and every child) and their summed PSS in MiB. */
+    record Postgres(int processes, double proportionalMiB, double residentMiB) {}
+
+    static Postgres postgres(Suite suite) {
+        long postmaster;
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            postmaster = Long.parseLong(
+                    Files.readAllLines(suite.database().dataDirectory().resolve("postmaster.pid"))
+                            .get(0)
+                            .strip());
+        } catch (IOException | RuntimeException e) {
+            return new Postgres(0, 0, 0);
+        }
+        List<Long> pids = new ArrayList<>();
+        pids.add(postmaster);
+        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        double pss = 0;
+        double rss = 0;
+        for (long pid : pids) {
+            pss += kiB(pid, "smaps_rollup", "Pss:") / 1024.0;
+            rss += kiB(pid, "status", "VmRSS:") / 1024.0;
+        }
+        return new Postgres(pids.size(), pss, rss);
+    }
+
+    private static long kiB(long pid, String file, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), file))) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | RuntimeException e) {
             // Not on Linux, or the process is gone: reported as 0.
         }
         return 0;
     }
 
-    static Benchmark.Section section(Suite suite, Map<Component, Double> idle, Map<Component, Double> loaded) {
+    /**
+     * The two ways an application is started for real: the local run ({@link Suite#localJvmOptions()}) and
+     * Kubernetes (the ConfigMap's JAVA_TOOL_OPTIONS, with the Deployment's memory limit as the memory the
+     * JVM sizes itself from and its CPU limit as the CPUs it may run on).
+     */
+    static List<RunAs> ways(Path home, Component c) {
+        List<RunAs> ways = new ArrayList<>();
+        ways.add(new RunAs(
+                "local run",
+                Suite.localJvmOptions(),
+                List.of(),
+                "`" + String.join(" ", Suite.localJvmOptions()) + "`, all CPUs"));
+        Path base = home.resolve("k8s/base").resolve(c.module());
+        String javaToolOptions = yamlValue(base.resolve("configmap.yaml"), "JAVA_TOOL_OPTIONS:", null);
+        String memory = yamlValue(base.resolve("deployment.yaml"), "memory:", "limits:");
+        String cpu = yamlValue(base.resolve("deployment.yaml"), "cpu:", "limits:");
+        if (javaToolOptions == null || memory == null || !memory.endsWith("Mi")) {
+            return ways;
+        }
+        List<String> options = new ArrayList<>(List.of(javaToolOptions.split(" +")));
+        options.add(0, "-XX:MaxRAM=" + memory.substring(0, memory.length() - 2) + "m");
+        List<String> launcher = new ArrayList<>();
+        String cpus = "all CPUs";
+        if (cpu != null && Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            int count = cpu.endsWith("m")
+                    ? (int) Math.ceil(Integer.parseInt(cpu.substring(0, cpu.length() - 1)) / 1000.0)
+                    : (int) Math.ceil(Double.parseDouble(cpu));
+            count = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+            launcher = List.of("taskset", "-c", count == 1 ? "0" : "0-" + (count - 1));
+            cpus = count + (count == 1 ? " CPU" : " CPUs") + " (`" + String.join(" ", launcher) + "`)";
+        }
+        ways.add(new RunAs(
+                "Kubernetes",
+                List.copyOf(options),
+                launcher,
+                "JAVA_TOOL_OPTIONS `" + javaToolOptions + "` with the limit " + memory + " as `-XX:MaxRAM`, " + cpus));
+        return ways;
+    }
+
+    /** The value after {@code key} on a line of a manifest (after the line {@code after}, if given), unquoted. */
+    private static String yamlValue(Path file, String key, String after) {
+        try {
+            boolean inside = after == null;
+            for (String line : Files.readAllLines(file)) {
+                String t = line.strip();
+                if (!inside && t.equals(after)) {
+                    inside = true;
+                } else if (inside && t.startsWith(key)) {
+                    return t.substring(key.length()).strip().replace("\"", "");
+                }
+            }
+        } catch (IOException e) {
+            // No manifests beside the code: only the local run is measured.
+        }
+        return null;
+    }
+
+    /**
+     * Stops every application, then starts each one alone (one after another; PostgreSQL stays up with
+     * its data) in each way it really runs, and measures its start and its memory after {@code idle}.
+     * Leaves every application stopped.
+     */
+    static List<Alone> alone(Suite suite, Path home, Duration idle) throws InterruptedException {
+        for (Component c : Component.values()) {
+            suite.stop(c);
+        }
+        List<Alone> starts = new ArrayList<>();
+        for (Component c : Component.values()) {
+            for (RunAs way : ways(home, c)) {
+                System.out.println("   " + c.module() + " alone (" + way.name() + ")");
+                suite.restart(c, way.options(), way.launcher());
+                Thread.sleep(idle.toMillis());
+                starts.add(new Alone(
+                        c,
+                        way.name(),
+                        suite.startupTime(c),
+                        suite.startupCpuTime(c),
+                        kiB(suite.process(c).pid(), "status", "VmRSS:") / 1024.0));
+                suite.stop(c);
+            }
+        }
+        return starts;
+    }
+
+    /** What was measured of the whole suite after the load. */
+    record Whole(
+            Map<Component, Duration> startedTogether,
+            Map<Component, Double> idle,
+            Map<Component, Double> loaded,
+            Map<Component, Double> loadedProportional,
+            Postgres postgres,
+            String load) {
+
+        static Whole measure(Suite suite, Map<Component, Double> idle, String load) {
+            Map<Component, Duration> together = new EnumMap<>(Component.class);
+            for (Component c : Component.values()) {
+                together.put(c, suite.startupTime(c));
+            }
+            return new Whole(
+                    together, idle, residentMiB(suite), proportionalMiB(suite), Footprint.postgres(suite), load);
+        }
+    }
+
+    static Benchmark.Section section(
+            Path home, List<Alone> alone, Duration idle, Whole whole, List<String> benchJvmOptions) {
         StringBuilder md = new StringBuilder();
-        md.append("All five started together (2 cores shared, so each start is slower than alone), with the JVM\n")
-                .append("options above.\n\n")
-                .append("| application | start to ready, s | resident idle, MiB | resident after the load, MiB |\n")
-                .append("|---|---:|---:|---:|\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "Each application started **alone**, one after another, with PostgreSQL up and nothing else of the"
+                        + " suite running, as the local run and as Kubernetes start it. Start to ready: from the launch"
+                        + " until `/q/health/ready` answers 200; CPU to ready: the JVM's user and system CPU time by"
+                        + " then (what a busy machine changes least); resident: VmRSS %d s after ready. Targets: ready"
+                        + " in under %.0f s, under %.0f MiB resident idle.%n%n",
+                idle.toSeconds(),
+                READY_TARGET_SECONDS,
+                RESIDENT_TARGET_MIB));
+        md.append("| application | started as | start to ready, s | CPU to ready, s | resident idle, MiB | start target"
+                        + " | memory target |\n")
+                .append("|---|---|---:|---:|---:|---|---|\n");
+        for (Alone a : alone) {
+            double seconds = a.ready().toMillis() / 1000.0;
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.2f | %.2f | %.0f | %s | %s |%n",
+                    a.component().module(),
+                    a.runAs(),
+                    seconds,
+                    a.cpu().toMillis() / 1000.0,
+                    a.residentMiB(),
+                    seconds < READY_TARGET_SECONDS ? "met" : "not met",
+                    a.residentMiB() < RESIDENT_TARGET_MIB ? "met" : "not met"));
+        }
+        md.append('\n');
+        List<String> described = new ArrayList<>();
+        for (RunAs way : ways(home, Component.STANDARDS)) {
+            if (!described.contains(way.name())) {
+                described.add(way.name());
+                md.append("- ")
+                        .append(way.name())
+                        .append(": ")
+                        .append(way.description())
+                        .append('\n');
+            }
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "%nThe whole suite, started together with the benchmark's JVM options (`%s`; 2 cores shared, so"
+                        + " each start is slower than alone), idle and after the load of %s. The total is the"
+                        + " proportional memory (PSS, /proc/<pid>/smaps_rollup: pages shared between processes,"
+                        + " such as PostgreSQL's shared buffers mapped by every backend, counted once), against"
+                        + " %.1f GiB.%n%n",
+                String.join(" ", benchJvmOptions),
+                whole.load(),
+                SUITE_TARGET_MIB / 1024));
+        md.append("| process | started together, s | resident idle, MiB | resident after the load, MiB |"
+                        + " PSS after the load, MiB |\n")
+                .append("|---|---:|---:|---:|---:|\n");
         double idleSum = 0;
         double loadedSum = 0;
+        double pssSum = 0;
         for (Component c : Component.values()) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.1f | %.0f | %.0f |%n",
+                    "| %s | %.1f | %.0f | %.0f | %.0f |%n",
                     c.module(),
-                    suite.startupTime(c).toMillis() / 1000.0,
-                    idle.get(c),
-                    loaded.get(c)));
-            idleSum += idle.get(c);
-            loadedSum += loaded.get(c);
+                    whole.startedTogether().get(c).toMillis() / 1000.0,
+                    whole.idle().get(c),
+                    whole.loaded().get(c),
+                    whole.loadedProportional().get(c)));
+            idleSum += whole.idle().get(c);
+            loadedSum += whole.loaded().get(c);
+            pssSum += whole.loadedProportional().get(c);
         }
-        md.append(String.format(Locale.ROOT, "| **all five** | | %.0f | %.0f |%n", idleSum, loadedSum));
-        return new Benchmark.Section("Footprint", md.toString(), java.util.List.of(), "");
+        Postgres pg = whole.postgres();
+        md.append(String.format(
+                Locale.ROOT,
+                "| PostgreSQL (%d processes) | | | %.0f | %.0f |%n",
+                pg.processes(),
+                pg.residentMiB(),
+                pg.proportionalMiB()));
+        double total = pssSum + pg.proportionalMiB();
+        md.append(String.format(
+                Locale.ROOT,
+                "| **all, with PostgreSQL** | | %.0f (applications) | %.0f | **%.0f** |%n%n",
+                idleSum,
+                loadedSum + pg.residentMiB(),
+                total));
+        md.append(String.format(
+                Locale.ROOT,
+                "The whole suite with PostgreSQL after the load: **%.0f MiB** PSS against %.0f MiB (%.1f GiB): %s.%n",
+                total,
+                SUITE_TARGET_MIB,
+                SUITE_TARGET_MIB / 1024,
+                total < SUITE_TARGET_MIB ? "met" : "not met"));
+        return new Benchmark.Section("Footprint", md.toString(), List.of(), "");
     }
 }

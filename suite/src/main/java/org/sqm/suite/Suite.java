@@ -26,15 +26,46 @@ import org.sqm.testing.auth.DevTokens;
  */
 public final class Suite implements AutoCloseable {
 
-    /** JVM options per application: together the five stay well inside 2 GB. */
-    static final List<String> JVM_OPTIONS = List.of(
-            "-Xms32m",
-            "-Xmx160m",
+    /**
+     * The JVM options of every application wherever it runs, stated once here: Kubernetes gives the same
+     * as {@code JAVA_TOOL_OPTIONS} (k8s/base/&lt;app&gt;/configmap.yaml; KubernetesManifestsTest fails when
+     * they differ). The heap is 70 % of the memory the JVM is given (the container's limit in Kubernetes,
+     * {@link #LOCAL_MAX_RAM} here); the serial collector, small thread stacks and C1 only because these
+     * are small single-purpose processes that must start fast (C1 alone needs about half the CPU of the
+     * full JIT to start) and stay small (no C2 code cache or compiler threads).
+     */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-XX:MaxRAMPercentage=70",
+            "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Xss512k",
             "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k",
-            "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
+
+    /**
+     * What stands in for the container's memory limit outside Kubernetes (the largest limit of the
+     * Deployments in k8s/base): the JVM sizes its heap from it as it would in the container.
+     */
+    public static final String LOCAL_MAX_RAM = "-XX:MaxRAM=448m";
+
+    /**
+     * The class-data archive of the application's own classes that the package build writes beside
+     * quarkus-run.jar ({@code quarkus.package.jar.appcds.enabled}): the JVM maps the classes instead of
+     * loading and verifying them. Only usable by the JDK that wrote it, with the jar named as at build
+     * time (the application starts in its quarkus-app folder); {@code -Xshare:auto} starts without it
+     * otherwise.
+     */
+    public static final String APP_CDS_ARCHIVE = "app-cds.jsa";
+
+    /** The local run's options: {@link #JVM_OPTIONS}, the memory the container would have, and AppCDS. */
+    public static List<String> localJvmOptions() {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.add(LOCAL_MAX_RAM);
+        options.add("-XX:SharedArchiveFile=" + APP_CDS_ARCHIVE);
+        options.add("-Xshare:auto");
+        return List.copyOf(options);
+    }
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -47,6 +78,7 @@ public final class Suite implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Map<Component, Long> launchTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Component, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Component, Duration> startupCpuTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final EmbeddedDatabase database;
     private final Map<Component, Process> processes = new EnumMap<>(Component.class);
     private final HttpClient http =
@@ -86,7 +118,7 @@ public final class Suite implements AutoCloseable {
             EmbeddedDatabase database,
             Map<Component, Integer> ports,
             Map<String, String> extraEnv) {
-        return start(home, stateDir, database, ports, extraEnv, JVM_OPTIONS);
+        return start(home, stateDir, database, ports, extraEnv, localJvmOptions());
     }
 
     /** Like {@link #start(Path, Path, EmbeddedDatabase, Map, Map)}, with JVM options of the caller's, e.g. for benchmarks. */
@@ -201,11 +233,30 @@ public final class Suite implements AutoCloseable {
         return startupTimes.get(c);
     }
 
+    /**
+     * The CPU time (user and system, all threads) a component used from its launch until it answered
+     * ready, at its latest start: unlike {@link #startupTime}, hardly changed by other work on the machine.
+     * Zero where /proc is missing.
+     */
+    public Duration startupCpuTime(Component c) {
+        return startupCpuTimes.getOrDefault(c, Duration.ZERO);
+    }
+
     /** Starts one stopped component again and waits until it is ready. */
     public void restart(Component c) {
+        restart(c, jvmOptions, List.of());
+    }
+
+    /**
+     * Starts one component again with other JVM options and waits until it is ready: the benchmark's
+     * footprint starts each application alone as the local run and as Kubernetes would.
+     *
+     * @param launcher a command the JVM runs under, e.g. {@code taskset -c 0} for a one-CPU limit; empty for none
+     */
+    public void restart(Component c, List<String> options, List<String> launcher) {
         stop(c);
         try {
-            launch(c);
+            launch(c, options, launcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -213,17 +264,23 @@ public final class Suite implements AutoCloseable {
     }
 
     private void launch(Component c) throws IOException {
-        Path app = home.resolve(c.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        launch(c, jvmOptions, List.of());
+    }
+
+    private void launch(Component c, List<String> options, List<String> launcher) throws IOException {
+        Path appDir = home.resolve(c.module()).resolve("target/quarkus-app");
+        Path app = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException(app + " is missing: build first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        command.addAll(options);
+        // Named as when the AppCDS archive was written (in this folder), or the JVM refuses the archive.
         command.add("-jar");
-        command.add(app.toString());
+        command.add("quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.resolve(c.module()).toFile())
+                .directory(appDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(c).toFile()));
         Map<String, String> env = builder.environment();
@@ -299,6 +356,7 @@ public final class Suite implements AutoCloseable {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     startupTimes.put(c, Duration.ofNanos(System.nanoTime() - launchTimes.get(c)));
+                    startupCpuTimes.put(c, cpuTime(p.pid()));
                     return;
                 }
             } catch (IOException e) {
@@ -307,9 +365,23 @@ public final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + c.module(), e);
             }
-            sleep(250);
+            sleep(50);
         }
         throw new IllegalStateException(c.module() + " was not ready within " + READY_TIMEOUT + "; see " + log(c));
+    }
+
+    /** User plus system CPU time of a process and all its threads so far, from /proc/<pid>/stat. */
+    static Duration cpuTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // The fields after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // Linux reports in clock ticks of 1/100 s (USER_HZ) on every architecture Java runs on here.
+            return Duration.ofMillis(ticks * 10);
+        } catch (IOException | RuntimeException e) {
+            return Duration.ZERO;
+        }
     }
 
     /**

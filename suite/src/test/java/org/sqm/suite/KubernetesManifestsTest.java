@@ -128,6 +128,20 @@ class KubernetesManifestsTest {
                     assertTrue(portExists(c.getPorts(), probe.getHttpGet().getPort()), at + " probe port");
                 }
                 referencesAreDefined(objects, c, at, prod);
+                // The JVM runs as in the local run: one list of options, stated in Suite.
+                assertEquals(
+                        String.join(" ", Suite.JVM_OPTIONS),
+                        c.getEnvFrom().stream()
+                                .filter(from -> from.getConfigMapRef() != null)
+                                .map(from -> find(
+                                        objects,
+                                        ConfigMap.class,
+                                        from.getConfigMapRef().getName()))
+                                .filter(map -> map != null && map.getData().containsKey("JAVA_TOOL_OPTIONS"))
+                                .map(map -> map.getData().get("JAVA_TOOL_OPTIONS"))
+                                .findFirst()
+                                .orElse(null),
+                        at + " JAVA_TOOL_OPTIONS");
             }
         }
         for (StatefulSet s : of(objects, StatefulSet.class)) {
