@@ -27,6 +27,7 @@ class BenchSmokeIT {
         assertEquals(
                 List.of(
                         "Complaint intake",
+                        BulkIntakeBenchmark.TITLE,
                         AuthenticationCostBenchmark.TITLE,
                         "Reads",
                         ComplaintFeedBenchmark.TITLE,
@@ -50,6 +51,17 @@ class BenchSmokeIT {
             assertTrue(warmUps.contains("\n| " + path + " | "), "no warm-up row for " + path + ": " + warmUps);
         }
         assertTrue(report.contains("The ceiling of this design on this machine"), report);
+        // Bulk intake: the raw batched inserts and both batch APIs, every batch recorded whole.
+        String bulk = report.substring(
+                report.indexOf("## " + BulkIntakeBenchmark.TITLE),
+                report.indexOf("## " + AuthenticationCostBenchmark.TITLE));
+        for (String path : List.of(BulkIntakeBenchmark.RAW, BulkIntakeBenchmark.GRPC, BulkIntakeBenchmark.REST)) {
+            assertTrue(
+                    bulk.matches(
+                            "(?s).*\\| 1 \\| " + path + " \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|.*"),
+                    bulk);
+        }
+        assertTrue(bulk.contains("of the raw batched-insert rate"), bulk);
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
         String auth =
