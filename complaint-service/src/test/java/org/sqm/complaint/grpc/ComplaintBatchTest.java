@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -278,6 +281,37 @@ class ComplaintBatchTest {
         assertEquals("REQUEST_ID_REUSED", reason(changed.getResults(0).getError()));
         assertEquals(retry.getResults(1), changed.getResults(1));
         assertEquals(6, complaintsOf(unit));
+    }
+
+    @Test
+    void racingRetriesOfOneBatchRecordEachComplaintOnce() throws Exception {
+        String unit = freshUnit();
+        String run = UUID.randomUUID().toString();
+        List<CreateComplaintRequest> items = IntStream.range(0, 40)
+                .mapToObj(i -> item(complaint(unit, "Raced complaint number " + i + "."), run + "-" + i))
+                .toList();
+        // The batches' transactions collide on the request ids: the losers record item by item and
+        // find the winners' complaints.
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<BatchCreateComplaintsResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                answers.add(clients.submit(() -> batch(items)));
+            }
+            BatchCreateComplaintsResponse first = answers.get(0).get();
+            for (Future<BatchCreateComplaintsResponse> answer : answers) {
+                assertEquals(
+                        first.getResultsList().stream()
+                                .map(r -> r.getComplaint().getId())
+                                .toList(),
+                        answer.get().getResultsList().stream()
+                                .map(r -> r.getComplaint().getId())
+                                .toList());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(40, complaintsOf(unit));
     }
 
     @Test
