@@ -38,7 +38,8 @@ class ComplaintBatchIT {
     }
 
     private static JsonPath batch(List<String> items) {
-        return given().contentType(ContentType.JSON)
+        return given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body("{\"requests\":[" + String.join(",", items) + "]}")
                 .when()
                 .post("/api/v1/complaints:batchCreate")
@@ -117,7 +118,8 @@ class ComplaintBatchIT {
         String over = IntStream.range(0, 1001)
                 .mapToObj(i -> item("over-" + UUID.randomUUID(), Fixtures.complaintBody(hall, "Over the limit " + i)))
                 .collect(Collectors.joining(","));
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body("{\"requests\":[" + over + "]}")
                 .when()
                 .post("/api/v1/complaints:batchCreate")

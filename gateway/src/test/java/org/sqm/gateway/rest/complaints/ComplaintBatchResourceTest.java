@@ -88,7 +88,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
                                         null)))
                         .build());
 
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body(body(
                         item("k0", complaint("Charged twice", "2026-03-06T16:00:00Z")),
                         item("k1", complaint("Charged twice again", "yesterday")),
@@ -142,7 +143,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
         String twice =
                 body(item("same", complaint("Charged twice", null)), item("same", complaint("Charged twice", null)));
         for (int attempt = 0; attempt < 2; attempt++) {
-            given().contentType(ContentType.JSON)
+            given().urlEncodingEnabled(false)
+                    .contentType(ContentType.JSON)
                     .body(twice)
                     .when()
                     .post("/api/v1/complaints:batchCreate")
@@ -167,7 +169,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
                 .mapToObj(i -> item("k" + i, complaint("Complaint " + i, null)))
                 .collect(Collectors.toList())
                 .toArray(String[]::new));
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body(over)
                 .when()
                 .post("/api/v1/complaints:batchCreate")
@@ -177,7 +180,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
                 .body("reason", equalTo("INVALID_FIELDS"))
                 .body("errors[0].field", equalTo("requests"))
                 .body("errors[0].message", containsString("1001"));
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body("{\"requests\":[]}")
                 .when()
                 .post("/api/v1/complaints:batchCreate")
@@ -185,7 +189,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
                 .statusCode(400)
                 .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("requests"));
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body(body(item("k", complaint("Charged", null).replace("PHONE", "PIGEON"))))
                 .when()
                 .post("/api/v1/complaints:batchCreate")
@@ -196,7 +201,8 @@ class ComplaintBatchResourceTest extends FakeBackendTest {
 
         // The service's own refusal of the whole call is a problem too.
         Backend.fail(BatchCreateComplaintsRequest.class, Statuses.invalid("requests", "holds at most 1000 complaints"));
-        given().contentType(ContentType.JSON)
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
                 .body(body(item("k", complaint("Charged", null))))
                 .when()
                 .post("/api/v1/complaints:batchCreate")
