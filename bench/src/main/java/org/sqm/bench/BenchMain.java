@@ -49,6 +49,7 @@ public final class BenchMain {
     /** Every benchmark, in report order. A new capability adds its benchmark here. */
     static final List<Benchmark> BENCHMARKS = List.of(
             new IntakeBenchmark(),
+            new BulkIntakeBenchmark(),
             new AuthenticationCostBenchmark(),
             new ReadBenchmark(),
             new ComplaintFeedBenchmark(),

@@ -27,6 +27,7 @@ class BenchSmokeIT {
         assertEquals(
                 List.of(
                         "Complaint intake",
+                        BulkIntakeBenchmark.TITLE,
                         AuthenticationCostBenchmark.TITLE,
                         "Reads",
                         ComplaintFeedBenchmark.TITLE,
@@ -55,7 +56,7 @@ class BenchSmokeIT {
         // Each single-call path against its ceiling from the no-ops of the same run, then at 70 % of its best
         // rate with its p99 against 50 ms.
         String intake = report.substring(
-                report.indexOf("## Complaint intake"), report.indexOf("## " + AuthenticationCostBenchmark.TITLE));
+                report.indexOf("## Complaint intake"), report.indexOf("## " + BulkIntakeBenchmark.TITLE));
         String reads =
                 report.substring(report.indexOf("## Reads"), report.indexOf("## " + ComplaintFeedBenchmark.TITLE));
         for (String path : List.of(IntakeBenchmark.REST_PACED, IntakeBenchmark.GRPC_PACED)) {
@@ -114,6 +115,17 @@ class BenchSmokeIT {
                 }
             }
         }
+        // Bulk intake: the raw batched inserts and both batch APIs, every batch recorded whole.
+        String bulk = report.substring(
+                report.indexOf("## " + BulkIntakeBenchmark.TITLE),
+                report.indexOf("## " + AuthenticationCostBenchmark.TITLE));
+        for (String path : List.of(BulkIntakeBenchmark.RAW, BulkIntakeBenchmark.GRPC, BulkIntakeBenchmark.REST)) {
+            assertTrue(
+                    bulk.matches(
+                            "(?s).*\\| 1 \\| " + path + " \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|.*"),
+                    bulk);
+        }
+        assertTrue(bulk.contains("of the raw batched-insert rate"), bulk);
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
         String auth =

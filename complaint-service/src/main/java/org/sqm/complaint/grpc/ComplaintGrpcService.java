@@ -3,15 +3,26 @@ package org.sqm.complaint.grpc;
 import static org.sqm.commons.convert.ProtoTime.instantOrNull;
 import static org.sqm.commons.grpc.Replies.reply;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.BadRequest;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.sqm.commons.auth.Actors;
 import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.error.InvalidArgumentException;
 import org.sqm.commons.error.Violations;
+import org.sqm.commons.grpc.GrpcErrorMapper;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.complaint.domain.ComplaintAction;
 import org.sqm.complaint.mapping.ComplaintMapper;
+import org.sqm.complaint.service.ComplaintBatchIntake;
 import org.sqm.complaint.service.ComplaintDetail;
 import org.sqm.complaint.service.ComplaintFeedback;
 import org.sqm.complaint.service.ComplaintIntake;
@@ -20,6 +31,9 @@ import org.sqm.complaint.service.ComplaintQueries;
 import org.sqm.complaint.service.ComplaintScope;
 import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.complaint.v1.AcknowledgeComplaintRequest;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintResult;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintsRequest;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintsResponse;
 import org.sqm.proto.complaint.v1.CloseComplaintRequest;
 import org.sqm.proto.complaint.v1.Complaint;
 import org.sqm.proto.complaint.v1.ComplaintChannel;
@@ -55,12 +69,18 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
     private final ComplaintLifecycle lifecycle;
     private final ComplaintFeedback feedback;
     private final ComplaintQueries queries;
+    private final ComplaintBatchIntake batchIntake;
+    private final GrpcErrorMapper errors;
 
     public ComplaintGrpcService(
             ComplaintIntake intake,
             ComplaintLifecycle lifecycle,
             ComplaintFeedback feedback,
-            ComplaintQueries queries) {
+            ComplaintQueries queries,
+            ComplaintBatchIntake batchIntake,
+            GrpcErrorMapper errors) {
+        this.batchIntake = batchIntake;
+        this.errors = errors;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.feedback = feedback;
@@ -81,6 +101,77 @@ public class ComplaintGrpcService extends ComplaintServiceGrpc.ComplaintServiceI
                         ComplaintMapper.toNewComplaint(request.getComplaint()),
                         request.getRequestId(),
                         Actors.of(request.getActor())));
+    }
+
+    @Override
+    public void batchCreateComplaints(
+            BatchCreateComplaintsRequest request, StreamObserver<BatchCreateComplaintsResponse> response) {
+        ComplaintBatchIntake.requireSize(request.getRequestsCount());
+        List<ComplaintBatchIntake.Item> items = new ArrayList<>(request.getRequestsCount());
+        Set<Integer> refused = new HashSet<>();
+        for (int i = 0; i < request.getRequestsCount(); i++) {
+            CreateComplaintRequest r = request.getRequests(i);
+            if (r.getComplaint().getCustomerSegment() == CustomerSegment.UNRECOGNIZED) {
+                refused.add(i);
+            }
+            items.add(new ComplaintBatchIntake.Item(
+                    ComplaintMapper.toNewComplaint(r.getComplaint()), r.getRequestId(), Actors.of(r.getActor())));
+        }
+        // An unknown segment is refused per item, as CreateComplaint refuses it; the others go ahead.
+        List<ComplaintBatchIntake.Item> accepted = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!refused.contains(i)) {
+                accepted.add(items.get(i));
+            }
+        }
+        List<ComplaintBatchIntake.Outcome> outcomes = accepted.isEmpty() ? List.of() : batchIntake.create(accepted);
+        BatchCreateComplaintsResponse.Builder answer = BatchCreateComplaintsResponse.newBuilder();
+        int next = 0;
+        for (int i = 0; i < items.size(); i++) {
+            BatchCreateComplaintResult.Builder result = BatchCreateComplaintResult.newBuilder();
+            if (refused.contains(i)) {
+                result.setError(itemError(
+                        i,
+                        new InvalidArgumentException(
+                                "complaint.customer_segment", "is not one of the documented values")));
+            } else {
+                ComplaintBatchIntake.Outcome outcome = outcomes.get(next++);
+                if (outcome.error() != null) {
+                    result.setError(itemError(i, outcome.error()));
+                } else {
+                    result.setComplaint(ComplaintMapper.toProto(outcome.detail(), false));
+                }
+            }
+            answer.addResults(result);
+        }
+        reply(response, answer.build());
+    }
+
+    /** An item's error as CreateComplaint would fail with it, its field paths naming the item. */
+    private com.google.rpc.Status itemError(int index, RuntimeException error) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(errors.toStatusException(error));
+        if (status == null) {
+            return com.google.rpc.Status.newBuilder()
+                    .setCode(com.google.rpc.Code.INTERNAL_VALUE)
+                    .setMessage("internal error")
+                    .build();
+        }
+        String prefix = "requests[" + index + "].";
+        com.google.rpc.Status.Builder prefixed = status.toBuilder().clearDetails();
+        for (Any detail : status.getDetailsList()) {
+            if (detail.is(BadRequest.class)) {
+                try {
+                    BadRequest.Builder bad = detail.unpack(BadRequest.class).toBuilder();
+                    bad.getFieldViolationsBuilderList().forEach(v -> v.setField(prefix + v.getField()));
+                    prefixed.addDetails(Any.pack(bad.build()));
+                } catch (InvalidProtocolBufferException e) {
+                    throw new IllegalStateException("a BadRequest this service packed unpacks", e);
+                }
+            } else {
+                prefixed.addDetails(detail);
+            }
+        }
+        return prefixed.build();
     }
 
     @Override

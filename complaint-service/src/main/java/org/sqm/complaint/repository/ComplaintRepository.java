@@ -27,6 +27,22 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
         return find("requestId", requestId).firstResultOptional();
     }
 
+    /** The complaints earlier calls created with these request ids, in one query. */
+    public List<ComplaintEntity> findByRequestIds(Collection<String> requestIds) {
+        return requestIds.isEmpty() ? List.of() : list("requestId in ?1", requestIds);
+    }
+
+    /** As many reference numbers as asked for, in one round trip; see {@link #nextReferenceNumber()}. */
+    public List<Long> nextReferenceNumbers(int count) {
+        return getEntityManager()
+                .createNativeQuery("SELECT nextval('complaint_reference_seq') FROM generate_series(1, ?1)")
+                .setParameter(1, count)
+                .getResultList()
+                .stream()
+                .map(n -> ((Number) n).longValue())
+                .toList();
+    }
+
     /** The next number for a human-readable reference; a sequence, so concurrent intakes never share one. */
     public long nextReferenceNumber() {
         return ((Number) getEntityManager()

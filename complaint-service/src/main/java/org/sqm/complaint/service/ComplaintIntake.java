@@ -138,7 +138,7 @@ public class ComplaintIntake {
      * What makes two creates the same complaint. The segment joins only when set, so the complaints
      * recorded before segments existed keep their fingerprints and their retries still match.
      */
-    private static String fingerprint(NewComplaint c) {
+    static String fingerprint(NewComplaint c) {
         List<String> parts = new ArrayList<>(List.of(
                 c.unitId(),
                 c.channel().name(),
@@ -156,7 +156,7 @@ public class ComplaintIntake {
         return IdempotentCreate.fingerprint(parts.toArray(String[]::new));
     }
 
-    private void validate(NewComplaint c, String requestId, String actor, Instant now) {
+    void validate(NewComplaint c, String requestId, String actor, Instant now) {
         Violations v = new Violations()
                 .optionalId("complaint.unit_id", c.unitId())
                 .check(c.unitId() != null && !c.unitId().isEmpty(), "complaint.unit_id", "is required")
@@ -214,12 +214,35 @@ public class ComplaintIntake {
             Instant received,
             Standards.ServiceLevel level,
             UUID escalateTo) {
+        ComplaintEntity e =
+                newEntity(c, requestId, fingerprint, now, received, level, escalateTo, store.nextReferenceNumber());
+        countAfterCommit(afterCommit, metrics, e);
+        return store.insert(e, change -> recordReceipt(change, actor, level, escalateTo));
+    }
+
+    /** Counts a received complaint once its transaction commits. */
+    static void countAfterCommit(AfterCommit afterCommit, MeterRegistry metrics, ComplaintEntity e) {
+        afterCommit.run(() -> metrics.counter(
+                        "sqm.complaints.received", "channel", e.channel.name(), "severity", e.severity.name())
+                .increment());
+    }
+
+    /** A new complaint as intake records it: single and batch intake build it here alike. */
+    static ComplaintEntity newEntity(
+            NewComplaint c,
+            String requestId,
+            String fingerprint,
+            Instant now,
+            Instant received,
+            Standards.ServiceLevel level,
+            UUID escalateTo,
+            long referenceNumber) {
         ComplaintEntity e = new ComplaintEntity();
         e.id = UUID.randomUUID();
         e.createTime = now.truncatedTo(ChronoUnit.MICROS);
         e.updateTime = e.createTime;
         e.receiveTime = received;
-        e.reference = "C-%d-%06d".formatted(received.atZone(ZoneOffset.UTC).getYear(), store.nextReferenceNumber());
+        e.reference = "C-%d-%06d".formatted(received.atZone(ZoneOffset.UTC).getYear(), referenceNumber);
         e.unitId = UUID.fromString(c.unitId());
         e.channel = c.channel();
         e.category = c.category();
@@ -242,20 +265,21 @@ public class ComplaintIntake {
             e.escalatedToUnitId = escalateTo;
             e.escalationLevel = 1;
         }
-        afterCommit.run(() -> metrics.counter(
-                        "sqm.complaints.received", "channel", e.channel.name(), "severity", e.severity.name())
-                .increment());
-        return store.insert(e, change -> {
-            change.record(actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source());
-            if (escalateTo != null) {
-                change.record(
-                        ComplaintStore.SYSTEM,
-                        "ESCALATE",
-                        e.status,
-                        e.status,
-                        "critical complaint: escalated at once to " + escalateTo);
-            }
-        });
+        return e;
+    }
+
+    /** The first events of a new complaint's history: its receipt and, for a critical one, its escalation. */
+    static void recordReceipt(
+            ComplaintStore.Change change, String actor, Standards.ServiceLevel level, UUID escalateTo) {
+        change.record(actor, "RECEIVE", null, ComplaintStatus.RECEIVED, "deadlines from " + level.source());
+        if (escalateTo != null) {
+            change.record(
+                    ComplaintStore.SYSTEM,
+                    "ESCALATE",
+                    ComplaintStatus.RECEIVED,
+                    ComplaintStatus.RECEIVED,
+                    "critical complaint: escalated at once to " + escalateTo);
+        }
     }
 
     /** Due and warning instants come with the service level: one call to standards-service, not one per deadline. */

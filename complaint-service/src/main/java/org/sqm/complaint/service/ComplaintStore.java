@@ -4,13 +4,19 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
@@ -37,6 +43,9 @@ public class ComplaintStore {
 
     /** The actor of what the service does by itself. */
     static final String SYSTEM = "system";
+
+    /** The rows one JDBC batch of a batch intake carries: a whole batch of complaints in one go. */
+    static final int INSERT_BATCH = 1000;
 
     private final ComplaintRepository complaints;
     private final ComplaintEventRepository events;
@@ -76,10 +85,17 @@ public class ComplaintStore {
     public final class Change {
         private final ComplaintEntity complaint;
         private final Instant time;
+        // Batch intake collects the events to insert them in one JDBC batch; null: persist each at once.
+        private final List<ComplaintEventEntity> collected;
 
         private Change(ComplaintEntity complaint, Instant time) {
+            this(complaint, time, null);
+        }
+
+        private Change(ComplaintEntity complaint, Instant time, List<ComplaintEventEntity> collected) {
             this.complaint = complaint;
             this.time = time;
+            this.collected = collected;
         }
 
         public ComplaintEntity complaint() {
@@ -101,7 +117,11 @@ public class ComplaintStore {
             event.fromStatus = from;
             event.toStatus = to;
             event.note = Texts.blankToNull(note);
-            events.persist(event);
+            if (collected == null) {
+                events.persist(event);
+            } else {
+                collected.add(event);
+            }
         }
     }
 
@@ -137,6 +157,71 @@ public class ComplaintStore {
         events.accept(new Change(e, e.createTime));
         complaints.flush();
         return ComplaintDetail.written(e, this.events.history(e.id));
+    }
+
+    /** The complaints earlier calls created with these request ids, with their histories, in two queries. */
+    public List<ComplaintDetail> findByRequestIds(Collection<String> requestIds) {
+        List<ComplaintEntity> found = complaints.findByRequestIds(requestIds);
+        Map<UUID, List<ComplaintEventEntity>> histories =
+                events.histories(found.stream().map(e -> e.id).toList());
+        return found.stream()
+                .map(e -> ComplaintDetail.written(e, histories.getOrDefault(e.id, List.of())))
+                .toList();
+    }
+
+    /**
+     * Inserts new complaints with their first events in one transaction: the complaints and their
+     * deadlines in JDBC batches through Hibernate, the events (whose ids the database assigns, which
+     * Hibernate will not batch) in one JDBC batch after them. Answers with what it wrote, in order.
+     */
+    public List<ComplaintDetail> insertAll(
+            List<ComplaintEntity> news, BiConsumer<ComplaintEntity, Change> firstEvents) {
+        Session session = complaints.getEntityManager().unwrap(Session.class);
+        session.setJdbcBatchSize(INSERT_BATCH);
+        List<List<ComplaintEventEntity>> histories = new ArrayList<>(news.size());
+        for (ComplaintEntity e : news) {
+            List<ComplaintEventEntity> history = new ArrayList<>(2);
+            complaints.persist(e);
+            firstEvents.accept(e, new Change(e, e.createTime, history));
+            histories.add(history);
+        }
+        complaints.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO complaint_event (complaint_id, event_time, actor, action, from_status, to_status, note)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (List<ComplaintEventEntity> history : histories) {
+                    for (ComplaintEventEntity ev : history) {
+                        insert.setObject(1, ev.complaintId);
+                        insert.setObject(2, OffsetDateTime.ofInstant(ev.time, ZoneOffset.UTC));
+                        insert.setString(3, ev.actor);
+                        insert.setString(4, ev.action);
+                        insert.setString(5, ev.fromStatus == null ? null : ev.fromStatus.name());
+                        insert.setString(6, ev.toStatus == null ? null : ev.toStatus.name());
+                        insert.setString(7, ev.note);
+                        insert.addBatch();
+                        if (++pending == INSERT_BATCH) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+        List<ComplaintDetail> written = new ArrayList<>(news.size());
+        for (int i = 0; i < news.size(); i++) {
+            written.add(ComplaintDetail.written(news.get(i), histories.get(i)));
+        }
+        return written;
+    }
+
+    /** As many numbers of the yearly complaint references as asked for, in one round trip. */
+    public List<Long> nextReferenceNumbers(int count) {
+        return complaints.nextReferenceNumbers(count);
     }
 
     /** The next number of the yearly complaint references. */

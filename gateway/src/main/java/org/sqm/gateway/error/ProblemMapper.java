@@ -219,9 +219,58 @@ public class ProblemMapper {
         return problem(new Problem(type(reason), title(status), status, detail, uri.getPath(), reason, List.of()));
     }
 
+    /**
+     * The problem of one item of a batch that a service refused, from the item's {@code google.rpc.Status}
+     * (its field paths name the item, {@code requests[i].…}). A 5xx says nothing internal, as a whole
+     * call's does.
+     */
+    public static Problem itemProblem(com.google.rpc.Status status, String instance) {
+        Status.Code code = Status.fromCodeValue(status.getCode()).getCode();
+        int http = httpStatus(code);
+        String reason = code.name();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (var any : status.getDetailsList()) {
+            try {
+                if (any.is(ErrorInfo.class)) {
+                    reason = any.unpack(ErrorInfo.class).getReason();
+                } else if (any.is(BadRequest.class)) {
+                    any.unpack(BadRequest.class)
+                            .getFieldViolationsList()
+                            .forEach(v ->
+                                    errors.add(new Problem.FieldError(restField(v.getField()), v.getDescription())));
+                } else if (any.is(PreconditionFailure.class)) {
+                    any.unpack(PreconditionFailure.class)
+                            .getViolationsList()
+                            .forEach(v -> errors.add(new Problem.FieldError(v.getSubject(), v.getDescription())));
+                }
+            } catch (InvalidProtocolBufferException ignored) {
+                // Details we cannot read add nothing the status does not already say.
+            }
+        }
+        if (http >= 500) {
+            return new Problem(
+                    type(reason),
+                    title(http),
+                    http,
+                    http == 503 || http == 504
+                            ? "A backend service is unavailable; try this item again shortly."
+                            : "This item could not be recorded.",
+                    instance,
+                    reason,
+                    List.of());
+        }
+        return new Problem(type(reason), title(http), http, status.getMessage(), instance, reason, errors);
+    }
+
     /** A problem without field errors, for refusals made before a resource is reached (the edge limits). */
     public static Problem problem(int status, String reason, String detail, String instance) {
-        return new Problem(type(reason), title(status), status, detail, instance, reason, List.of());
+        return problem(status, reason, detail, instance, List.of());
+    }
+
+    /** A problem with field errors, for an item of a batch the gateway refuses in its place. */
+    public static Problem problem(
+            int status, String reason, String detail, String instance, List<Problem.FieldError> errors) {
+        return new Problem(type(reason), title(status), status, detail, instance, reason, errors);
     }
 
     private Response problem(Problem problem) {

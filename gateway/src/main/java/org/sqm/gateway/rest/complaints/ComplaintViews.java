@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.sqm.gateway.error.Problem;
 import org.sqm.gateway.rest.standards.StandardViews.Severity;
 
 /** The JSON shapes of complaints in the REST API. */
@@ -54,6 +55,36 @@ public final class ComplaintViews {
             @Schema(required = true) Complainant complainant,
             @Schema(format = "date-time", description = "Defaults to now; not in the future") String receiveTime,
             @Schema(description = "Optional: absent when not known") CustomerSegment customerSegment) {}
+
+    /**
+     * One complaint of a batch.
+     *
+     * @param requestId makes the item safe to retry, as the Idempotency-Key of a single create (at most
+     *                  100 characters); optional
+     * @param complaint the complaint, as a single create takes it
+     */
+    @Schema(name = "BatchCreateComplaintItem")
+    public record BatchItem(
+            @Schema(description = "Optional; a retry with the same id returns the same complaint") String requestId,
+            @Schema(required = true) ComplaintBody complaint) {}
+
+    /** The body that records many complaints at once: 1 to 1000 items. */
+    @Schema(name = "BatchCreateComplaints")
+    public record BatchBody(@Schema(required = true, minItems = 1, maxItems = 1000) List<BatchItem> requests) {}
+
+    /**
+     * What became of one item: its complaint, or the problem that kept it from being recorded.
+     *
+     * @param complaint the complaint recorded (or recorded before, for a retried request id)
+     * @param error     why the item was not recorded; its field paths start with {@code requests[i].}
+     */
+    @Schema(name = "BatchCreateComplaintResult")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchResultView(ComplaintView complaint, Problem error) {}
+
+    /** The answer to a batch: one result per item, in the order of the request. */
+    @Schema(name = "BatchCreateComplaintsResponse")
+    public record BatchView(List<BatchResultView> results) {}
 
     /**
      * A deadline and how much of it is used.

@@ -1,0 +1,288 @@
+package org.sqm.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.sqm.proto.common.v1.Severity;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintResult;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintsRequest;
+import org.sqm.proto.complaint.v1.BatchCreateComplaintsResponse;
+import org.sqm.proto.complaint.v1.Complainant;
+import org.sqm.proto.complaint.v1.Complaint;
+import org.sqm.proto.complaint.v1.ComplaintChannel;
+import org.sqm.proto.complaint.v1.ComplaintServiceGrpc;
+import org.sqm.proto.complaint.v1.CreateComplaintRequest;
+import org.sqm.suite.Component;
+import org.sqm.testing.EmbeddedDatabase;
+
+/**
+ * Bulk intake: complaints loaded {@value #BATCH} at a time. The physical limit first (raw JDBC batch
+ * inserts of the same rows into the complaint database, one commit per batch), then complaint-service's
+ * BatchCreateComplaints over gRPC, then the gateway's {@code POST /api/v1/complaints:batchCreate}; each
+ * in complaints per second and as a share of the raw rate (target ≥ 0.5).
+ */
+final class BulkIntakeBenchmark implements Benchmark {
+
+    static final String TITLE = "Bulk intake";
+
+    /** Complaints per call and per raw commit: the API's limit. */
+    static final int BATCH = 1000;
+
+    static final String RAW = "raw JDBC batch insert";
+    static final String GRPC = "gRPC BatchCreateComplaints";
+    static final String REST = "REST complaints:batchCreate";
+
+    /** A batch keeps both cores busy (validation and mapping, then PostgreSQL): more clients only queue. */
+    static final List<Integer> CONCURRENCY = List.of(1, 2);
+
+    private static final String DESCRIPTION = "Charged twice for the same month; the hotline promised a refund.";
+
+    @Override
+    public String title() {
+        return TITLE;
+    }
+
+    @Override
+    public Section run(BenchContext ctx) throws Exception {
+        try (Connection c = ctx.connect("complaint");
+                Statement s = c.createStatement()) {
+            // The same table as complaint intake's baseline: a complaint row of the same width.
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS bench_raw_intake (id uuid PRIMARY KEY, reference varchar(32) NOT NULL"
+                            + " UNIQUE, unit_id uuid NOT NULL, channel varchar(40) NOT NULL, category varchar(40) NOT NULL,"
+                            + " severity varchar(20) NOT NULL, description text NOT NULL, receive_time timestamptz NOT NULL,"
+                            + " request_id varchar(100) UNIQUE, create_time timestamptz NOT NULL, version bigint NOT NULL DEFAULT 0)");
+        }
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(
+                        "localhost", ctx.suite().grpcPort(Component.COMPLAINT))
+                .usePlaintext()
+                .maxInboundMessageSize(16 * 1024 * 1024)
+                .intercept(org.sqm.testing.auth.Bearer.administratorInterceptor())
+                .build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Row> rows = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
+        try {
+            var stub = ComplaintServiceGrpc.newBlockingStub(channel);
+            Duration warmUp = ctx.warmup().dividedBy(4);
+            ctx.warmUp(REST + " (bulk)", warmUp, length -> rest(ctx, http, run + "w", 1, length));
+            ctx.warmUp(GRPC, warmUp, length -> grpc(ctx, stub, run + "w", 1, length));
+            ctx.warmUp(RAW, warmUp, length -> raw(ctx, run + "w", 1, length));
+            for (int concurrency : CONCURRENCY) {
+                String tag = run + "c" + concurrency;
+                Row row = new Row(
+                        raw(ctx, tag, concurrency, ctx.duration()),
+                        grpc(ctx, stub, tag, concurrency, ctx.duration()),
+                        rest(ctx, http, tag, concurrency, ctx.duration()));
+                rows.add(row);
+                for (LoadResult r : row.all()) {
+                    bars.add(new Bar("c=" + concurrency, r.path(), complaintsPerSecond(r)));
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "bulk intake c=%d: raw %.0f/s, gRPC %.0f/s, REST %.0f/s (complaints)%n",
+                        concurrency,
+                        complaintsPerSecond(row.raw()),
+                        complaintsPerSecond(row.grpc()),
+                        complaintsPerSecond(row.rest()));
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        return new Section(title(), markdown(rows), bars, "Complaints recorded per second in batches of " + BATCH);
+    }
+
+    /** One concurrency level: the baseline and the two APIs. */
+    record Row(LoadResult raw, LoadResult grpc, LoadResult rest) {
+
+        List<LoadResult> all() {
+            return List.of(raw, grpc, rest);
+        }
+    }
+
+    /** A load result counts calls (batches); the section counts complaints. */
+    static double complaintsPerSecond(LoadResult r) {
+        return r.throughput() * BATCH;
+    }
+
+    private static LoadResult raw(BenchContext ctx, String tag, int concurrency, Duration duration) throws Exception {
+        Connection[] connections = new Connection[concurrency];
+        PreparedStatement[] inserts = new PreparedStatement[concurrency];
+        Properties properties = new Properties();
+        properties.setProperty("user", EmbeddedDatabase.USER);
+        properties.setProperty("password", "");
+        // The driver option the services use: a JDBC batch travels as multi-row INSERTs.
+        properties.setProperty("reWriteBatchedInserts", "true");
+        for (int i = 0; i < concurrency; i++) {
+            connections[i] = DriverManager.getConnection(ctx.suite().database().jdbcUrl("complaint"), properties);
+            connections[i].setAutoCommit(false);
+            inserts[i] = connections[i].prepareStatement(
+                    "INSERT INTO bench_raw_intake (id, reference, unit_id, channel,"
+                            + " category, severity, description, receive_time, request_id, create_time) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        }
+        UUID unit = UUID.fromString(ctx.fixture().unitId());
+        try {
+            return JavaLoad.run(RAW, concurrency, duration, (w, n) -> {
+                PreparedStatement ps = inserts[w];
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < BATCH; i++) {
+                    String id = "R-" + tag + "-" + w + "-" + n + "-" + i;
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, id);
+                    ps.setObject(3, unit);
+                    ps.setString(4, "PHONE");
+                    ps.setString(5, "BILLING");
+                    ps.setString(6, "MEDIUM");
+                    ps.setString(7, DESCRIPTION);
+                    ps.setTimestamp(8, now);
+                    ps.setString(9, id);
+                    ps.setTimestamp(10, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                connections[w].commit();
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    private static LoadResult grpc(
+            BenchContext ctx,
+            ComplaintServiceGrpc.ComplaintServiceBlockingStub stub,
+            String tag,
+            int concurrency,
+            Duration duration)
+            throws InterruptedException {
+        Complaint complaint = Complaint.newBuilder()
+                .setUnitId(ctx.fixture().unitId())
+                .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
+                .setCategory("BILLING")
+                .setSeverity(Severity.SEVERITY_MEDIUM)
+                .setDescription(DESCRIPTION)
+                .setRemedySought("Refund")
+                .setComplainant(Complainant.newBuilder().setName("Li Wei").setPhone("+86 10 5555 0100"))
+                .build();
+        return JavaLoad.run(GRPC, concurrency, duration, (w, n) -> {
+            BatchCreateComplaintsRequest.Builder request = BatchCreateComplaintsRequest.newBuilder();
+            for (int i = 0; i < BATCH; i++) {
+                request.addRequests(CreateComplaintRequest.newBuilder()
+                        .setComplaint(complaint)
+                        .setRequestId("G-" + tag + "-" + w + "-" + n + "-" + i));
+            }
+            BatchCreateComplaintsResponse answer =
+                    stub.withDeadlineAfter(60, TimeUnit.SECONDS).batchCreateComplaints(request.build());
+            long refused = answer.getResultsList().stream()
+                    .filter(BatchCreateComplaintResult::hasError)
+                    .count();
+            if (refused > 0 || answer.getResultsCount() != BATCH) {
+                throw new IllegalStateException(refused + " complaints of a batch refused");
+            }
+        });
+    }
+
+    private static LoadResult rest(BenchContext ctx, HttpClient http, String tag, int concurrency, Duration duration)
+            throws InterruptedException {
+        String complaint = ctx.fixture().complaintBody();
+        return JavaLoad.run(REST, concurrency, duration, (w, n) -> {
+            StringBuilder body = new StringBuilder(BATCH * (complaint.length() + 60)).append("{\"requests\":[");
+            for (int i = 0; i < BATCH; i++) {
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"requestId\":\"H-")
+                        .append(tag)
+                        .append('-')
+                        .append(w)
+                        .append('-')
+                        .append(n)
+                        .append('-')
+                        .append(i)
+                        .append("\",\"complaint\":")
+                        .append(complaint)
+                        .append('}');
+            }
+            body.append("]}");
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(ctx.gateway() + "/api/v1/complaints:batchCreate"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", org.sqm.testing.auth.Bearer.administrator())
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            // Every item answered with its complaint: no "error" member anywhere in the answer.
+            if (answer.statusCode() != 200 || answer.body().contains("\"error\":")) {
+                throw new IllegalStateException("batchCreate answered " + answer.statusCode());
+            }
+        });
+    }
+
+    private static String markdown(List<Row> rows) {
+        StringBuilder md = new StringBuilder();
+        md.append("Complaints loaded ")
+                .append(BATCH)
+                .append(" at a time, each with its own request id. The baseline inserts the same complaint rows\n")
+                .append("(the width of complaint intake's baseline) in JDBC batches of ")
+                .append(BATCH)
+                .append(" with one commit per batch (multi-row INSERTs, as\n")
+                .append("the services' driver sends them). Each batch through the service is validated item by item,\n")
+                .append(
+                        "deadlined with one standards-service call per distinct case (here one per batch: one unit, one\n")
+                .append("rule, the same receipt instant), looked up by request id (one query), and stored with its\n")
+                .append("deadlines, history and audit trail in one transaction. Closed loop: every client sends its\n")
+                .append("next batch when the last one answered. Rates count complaints, latencies whole batches.\n\n");
+        md.append(
+                "| concurrency | path | complaints/s | share of raw | p50 ms / batch | p99 ms / batch | failed batches |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            double raw = complaintsPerSecond(row.raw());
+            for (LoadResult r : row.all()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %.0f | %.2f | %.1f | %.1f | %d |%n",
+                        r.concurrency(),
+                        r.path(),
+                        complaintsPerSecond(r),
+                        raw == 0 ? 0 : complaintsPerSecond(r) / raw,
+                        r.p50Millis(),
+                        r.p99Millis(),
+                        r.errors()));
+            }
+        }
+        Row best = rows.stream()
+                .max((a, b) -> Double.compare(a.rest().throughput(), b.rest().throughput()))
+                .orElseThrow();
+        double raw = complaintsPerSecond(best.raw());
+        double rest = raw == 0 ? 0 : complaintsPerSecond(best.rest()) / raw;
+        double grpc = raw == 0 ? 0 : complaintsPerSecond(best.grpc()) / raw;
+        md.append(String.format(
+                Locale.ROOT,
+                "%nBest REST bulk rate: %.0f complaints/s at concurrency %d, %.2f of the raw batched-insert rate at the"
+                        + " same concurrency (gRPC %.2f; target ≥ 0.50: %s).%n",
+                complaintsPerSecond(best.rest()),
+                best.rest().concurrency(),
+                rest,
+                grpc,
+                rest >= 0.5 ? "met" : "**not met**"));
+        return md.toString();
+    }
+}
