@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
@@ -53,6 +54,7 @@ public class ComplaintStore {
      * The complaint as it is now, deadlines and pauses loaded; {@code field} names the id in errors. A
      * complaint the caller may not see is NOT_FOUND, as one that does not exist.
      */
+    @ReadOnlyTransaction
     public ComplaintEntity read(String field, String id, ComplaintScope.Visible visible) {
         return visible.require(
                 complaints
@@ -62,12 +64,14 @@ public class ComplaintStore {
     }
 
     /** The complaint and its history as they are now, if the caller may see it. */
+    @ReadOnlyTransaction
     public ComplaintDetail readWithHistory(String id, ComplaintScope.Visible visible) {
         ComplaintEntity e = read("id", id, visible);
         return ComplaintDetail.written(e, events.history(e.id));
     }
 
     /** The complaint an earlier call with this request id created, if any. */
+    @ReadOnlyTransaction
     public Optional<ComplaintEntity> findByRequestId(String requestId) {
         return complaints.findByRequestId(requestId);
     }
@@ -145,12 +149,14 @@ public class ComplaintStore {
     }
 
     /** One page of complaints, newest receipt first, after the given one (null: from the start). */
+    @ReadOnlyTransaction
     public List<ComplaintEntity> page(
             ComplaintRepository.Filter filter, Instant afterReceiveTime, UUID afterId, int limit) {
         return complaints.page(filter, afterReceiveTime, afterId, limit);
     }
 
     /** The statistics of the complaints about the units received in [from, to). */
+    @ReadOnlyTransaction
     public ComplaintRepository.Statistics statistics(Collection<UUID> units, Instant from, Instant to) {
         return complaints.statistics(units, from, to);
     }
@@ -170,10 +176,12 @@ public class ComplaintStore {
         complaints.everyUnitStatistics(from, to, visibleUnits, fetchSize, each);
     }
 
+    @ReadOnlyTransaction
     public List<ComplaintCategoryEntity> categories() {
         return categories.listAll(Sort.by("code"));
     }
 
+    @ReadOnlyTransaction
     public boolean categoryExists(String code) {
         return categories.findByIdOptional(code).isPresent();
     }
