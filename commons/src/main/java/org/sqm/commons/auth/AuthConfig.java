@@ -19,6 +19,13 @@ public interface AuthConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * How many verified bearer tokens this application keeps (until each expires) so that a token is
+     * verified once, not on every call ({@link VerifiedTokenCache}); 0 verifies every call.
+     */
+    @WithDefault("1000")
+    int tokenCacheSize();
+
     /** The token this application sends when it calls another one on its own account (a scheduled job). */
     ServiceToken serviceToken();
 

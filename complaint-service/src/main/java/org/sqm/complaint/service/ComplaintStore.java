@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.hibernate.Session;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
@@ -62,6 +63,7 @@ public class ComplaintStore {
      * The complaint as it is now, deadlines and pauses loaded; {@code field} names the id in errors. A
      * complaint the caller may not see is NOT_FOUND, as one that does not exist.
      */
+    @ReadOnlyTransaction
     public ComplaintEntity read(String field, String id, ComplaintScope.Visible visible) {
         return visible.require(
                 complaints
@@ -71,12 +73,14 @@ public class ComplaintStore {
     }
 
     /** The complaint and its history as they are now, if the caller may see it. */
+    @ReadOnlyTransaction
     public ComplaintDetail readWithHistory(String id, ComplaintScope.Visible visible) {
         ComplaintEntity e = read("id", id, visible);
         return ComplaintDetail.written(e, events.history(e.id));
     }
 
     /** The complaint an earlier call with this request id created, if any. */
+    @ReadOnlyTransaction
     public Optional<ComplaintEntity> findByRequestId(String requestId) {
         return complaints.findByRequestId(requestId);
     }
@@ -87,6 +91,7 @@ public class ComplaintStore {
         private final Instant time;
         // Batch intake collects the events to insert them in one JDBC batch; null: persist each at once.
         private final List<ComplaintEventEntity> collected;
+        private final List<ComplaintEventEntity> recorded = new ArrayList<>();
 
         private Change(ComplaintEntity complaint, Instant time) {
             this(complaint, time, null);
@@ -122,6 +127,7 @@ public class ComplaintStore {
             } else {
                 collected.add(event);
             }
+            recorded.add(event);
         }
     }
 
@@ -151,12 +157,17 @@ public class ComplaintStore {
         return new Change(e, time);
     }
 
-    /** Inserts a new complaint with its first events; answers with what it wrote. */
+    /**
+     * Inserts a new complaint with its first events; answers with what it wrote. A new complaint's
+     * history is exactly the events just recorded, in order, so it is not read back (a query less per
+     * intake).
+     */
     public ComplaintDetail insert(ComplaintEntity e, Consumer<Change> events) {
         complaints.persist(e);
-        events.accept(new Change(e, e.createTime));
+        Change change = new Change(e, e.createTime);
+        events.accept(change);
         complaints.flush();
-        return ComplaintDetail.written(e, this.events.history(e.id));
+        return ComplaintDetail.written(e, List.copyOf(change.recorded));
     }
 
     /** The complaints earlier calls created with these request ids, with their histories, in two queries. */
@@ -230,12 +241,14 @@ public class ComplaintStore {
     }
 
     /** One page of complaints, newest receipt first, after the given one (null: from the start). */
+    @ReadOnlyTransaction
     public List<ComplaintEntity> page(
             ComplaintRepository.Filter filter, Instant afterReceiveTime, UUID afterId, int limit) {
         return complaints.page(filter, afterReceiveTime, afterId, limit);
     }
 
     /** The statistics of the complaints about the units received in [from, to). */
+    @ReadOnlyTransaction
     public ComplaintRepository.Statistics statistics(Collection<UUID> units, Instant from, Instant to) {
         return complaints.statistics(units, from, to);
     }
@@ -255,10 +268,12 @@ public class ComplaintStore {
         complaints.everyUnitStatistics(from, to, visibleUnits, fetchSize, each);
     }
 
+    @ReadOnlyTransaction
     public List<ComplaintCategoryEntity> categories() {
         return categories.listAll(Sort.by("code"));
     }
 
+    @ReadOnlyTransaction
     public boolean categoryExists(String code) {
         return categories.findByIdOptional(code).isPresent();
     }

@@ -56,6 +56,23 @@ class ComplaintAuditTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TransactionProbe probe;
+
+    @Test
+    void aReadOnlyTransactionIsOpenedReadOnlyWithoutAuditSettingsAndRefusesWrites() throws SQLException {
+        assertEquals("on", probe.inReadOnly("show transaction_read_only"));
+        assertEquals("", probe.inReadOnly("select coalesce(current_setting('sqm.action', true), '')"));
+        SQLException refused = assertThrows(
+                SQLException.class, () -> probe.inReadOnly("update complaint_category set code = code where false"));
+        assertTrue(refused.getMessage().contains("read-only transaction"), refused.getMessage());
+        // An ordinary transaction after it, possibly on the same pooled connection, writes as before.
+        assertEquals("off", probe.inOrdinary("show transaction_read_only"));
+        assertEquals("0", probe.inOrdinary("update complaint_category set code = code where false"));
+        assertFalse(
+                probe.inOrdinary("select current_setting('sqm.actor', true)").isEmpty());
+    }
+
     private List<AuditEvent> trail(String complaintId) {
         return AsRole.as(audit, "quality-manager")
                 .listAuditEvents(ListAuditEventsRequest.newBuilder()
@@ -147,6 +164,20 @@ class ComplaintAuditTest {
 
     @Test
     void theTrailCannotBeRewrittenAndOnlyAdministratorsAndQualityManagersReadIt() throws SQLException {
+        // The refusal is a row trigger: there must be a row to refuse, whichever test ran first.
+        AsRole.as(complaints, "complaint-handler", HALL)
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
+                .createComplaint(CreateComplaintRequest.newBuilder()
+                        .setComplaint(Complaint.newBuilder()
+                                .setUnitId(HALL)
+                                .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_PHONE)
+                                .setCategory("REPAIR")
+                                .setSeverity(Severity.SEVERITY_LOW)
+                                .setDescription("Noise on the line.")
+                                .setComplainant(Complainant.newBuilder()
+                                        .setName("Li Si")
+                                        .setPhone("+86 21 5555 0100")))
+                        .build());
         try (Connection connection = dataSource.getConnection();
                 Statement sql = connection.createStatement()) {
             for (String rewrite : List.of(

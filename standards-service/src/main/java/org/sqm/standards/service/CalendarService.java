@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
@@ -127,10 +128,12 @@ public class CalendarService {
         return entity;
     }
 
+    @ReadOnlyTransaction
     public CalendarEntity get(String id) {
         return find("id", id);
     }
 
+    @ReadOnlyTransaction
     public PageTokens.Page<CalendarEntity> list(int pageSize, String pageToken) {
         int size = PageTokens.pageSize(pageSize);
         List<String> after = pageTokens.decode(pageToken, LIST_QUERY, 1);
@@ -139,6 +142,7 @@ public class CalendarService {
     }
 
     /** When {@code duration} of business time from {@code start} runs out, pauses left out. */
+    @ReadOnlyTransaction
     public Instant dueTime(String calendarId, Instant start, Duration duration, List<Interval> paused) {
         new Violations()
                 .check(start != null, "start_time", "is required")
@@ -157,6 +161,7 @@ public class CalendarService {
     }
 
     /** The business time between two instants, pauses left out. */
+    @ReadOnlyTransaction
     public Duration businessTime(String calendarId, Instant start, Instant end, List<Interval> paused) {
         new Violations()
                 .check(start != null, "start_time", "is required")

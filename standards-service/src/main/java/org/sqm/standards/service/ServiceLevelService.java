@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
@@ -76,6 +77,7 @@ public class ServiceLevelService {
     private record Candidate(PublishedRules standard, int index, ServiceLevelTarget target) {}
 
     /** The most specific rule in force at {@code at} for a case of the unit. */
+    @ReadOnlyTransaction
     public Resolution resolve(
             String unitId,
             ServiceChannel channel,

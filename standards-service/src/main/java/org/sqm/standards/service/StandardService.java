@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.ConcurrentModificationException;
@@ -132,6 +133,7 @@ public class StandardService {
         entity.updateTime = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    @ReadOnlyTransaction
     public StandardEntity get(String id) {
         return find("id", id);
     }
@@ -143,6 +145,7 @@ public class StandardService {
     }
 
     /** Lists versions by code then version number. */
+    @ReadOnlyTransaction
     public PageTokens.Page<StandardEntity> list(int pageSize, String pageToken, String code, StandardStatus status) {
         int size = PageTokens.pageSize(pageSize);
         String onlyCode = Texts.emptyToNull(code);

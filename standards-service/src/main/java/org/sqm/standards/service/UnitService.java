@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.auth.UnitScopes;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.AlreadyExistsException;
@@ -167,6 +168,7 @@ public class UnitService {
     }
 
     /** Returns the unit with that id; a unit outside the caller's units is NOT_FOUND, as a missing one. */
+    @ReadOnlyTransaction
     public UnitEntity get(String id) {
         return findVisible(Violations.parseId("id", id), id);
     }
@@ -281,6 +283,7 @@ public class UnitService {
      * Lists units ordered by code: all, or the children of {@code parentId}; only those the caller may
      * see, with page tokens bound to the caller's scope.
      */
+    @ReadOnlyTransaction
     public PageTokens.Page<UnitEntity> list(int pageSize, String pageToken, String parentId, boolean showInactive) {
         int size = PageTokens.pageSize(pageSize);
         UUID parent = parentId == null || parentId.isEmpty() ? null : Violations.parseId("parent_id", parentId);
@@ -297,6 +300,7 @@ public class UnitService {
      * Lists the units below a unit at any depth, ordered by code. The unit must be one the caller may
      * see, and then so is everything below it.
      */
+    @ReadOnlyTransaction
     public PageTokens.Page<UnitEntity> descendants(String id, int pageSize, String pageToken, boolean showInactive) {
         UUID root = Violations.parseId("id", id);
         int size = PageTokens.pageSize(pageSize);
@@ -314,6 +318,7 @@ public class UnitService {
      * The chain of units from the root down to the unit; for a caller cut to units, from the topmost
      * unit it may see (the units above its own are not its to see).
      */
+    @ReadOnlyTransaction
     public List<UnitEntity> path(String id) {
         UUID uuid = Violations.parseId("id", id);
         findVisible(uuid, id);
