@@ -147,6 +147,20 @@ class ComplaintAuditTest {
 
     @Test
     void theTrailCannotBeRewrittenAndOnlyAdministratorsAndQualityManagersReadIt() throws SQLException {
+        // A row of the trail to refuse changing (the refusal is a row trigger), whichever test ran first.
+        AsRole.as(complaints, "complaint-handler", HALL)
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
+                .createComplaint(CreateComplaintRequest.newBuilder()
+                        .setComplaint(Complaint.newBuilder()
+                                .setUnitId(HALL)
+                                .setChannel(ComplaintChannel.COMPLAINT_CHANNEL_EMAIL)
+                                .setCategory("REPAIR")
+                                .setSeverity(Severity.SEVERITY_LOW)
+                                .setDescription("Counter closed early.")
+                                .setComplainant(Complainant.newBuilder()
+                                        .setName("Zhao Liu")
+                                        .setEmail("zhao.liu@example.org")))
+                        .build());
         try (Connection connection = dataSource.getConnection();
                 Statement sql = connection.createStatement()) {
             for (String rewrite : List.of(
