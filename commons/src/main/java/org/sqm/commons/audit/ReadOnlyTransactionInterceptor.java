@@ -8,7 +8,7 @@ import jakarta.interceptor.InvocationContext;
 /**
  * Runs around {@code @Transactional} (whose interceptors have priority PLATFORM_BEFORE + 200) so that
  * the transaction it begins for a {@link ReadOnlyTransaction} method is known to only read when
- * {@link AuditSession} sees it begin.
+ * {@link AuditSession} sees it take its connection.
  */
 @ReadOnlyTransaction
 @Interceptor
