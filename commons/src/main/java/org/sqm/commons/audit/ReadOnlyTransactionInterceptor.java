@@ -1,5 +1,6 @@
 package org.sqm.commons.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -17,7 +18,9 @@ public class ReadOnlyTransactionInterceptor {
 
     @AroundInvoke
     Object readOnly(InvocationContext invocation) throws Exception {
-        boolean before = AuditSession.nextTransactionReadOnly(true);
+        // Only a transaction the method begins only reads: called inside a caller's transaction it joins
+        // that one, which may write (and whose connection may be taken only now).
+        boolean before = AuditSession.nextTransactionReadOnly(!QuarkusTransaction.isActive());
         try {
             return invocation.proceed();
         } finally {
