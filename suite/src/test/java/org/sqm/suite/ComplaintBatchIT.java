@@ -59,7 +59,7 @@ class ComplaintBatchIT {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("complaints")
+                .getList("items")
                 .size();
     }
 

@@ -50,7 +50,7 @@ class ImportComplaintsIT {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("complaints")
+                .getList("items")
                 .size();
     }
 
