@@ -213,6 +213,15 @@ final class AuthenticationCostBenchmark implements Benchmark {
             return true;
         }
 
+        /**
+         * Not used here: the lock is given SmallRye's own parser, so every call pays the verification —
+         * what a token's first call costs; commons' {@code VerifiedTokenCache} spares the calls after it.
+         */
+        @Override
+        public int tokenCacheSize() {
+            return 0;
+        }
+
         @Override
         public ServiceToken serviceToken() {
             return new ServiceToken() {

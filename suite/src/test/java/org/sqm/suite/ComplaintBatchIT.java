@@ -50,19 +50,6 @@ class ComplaintBatchIT {
                 .jsonPath();
     }
 
-    private static int complaintsOf(String unit) {
-        return given().queryParam("unitId", unit)
-                .queryParam("pageSize", 1000)
-                .when()
-                .get("/api/v1/complaints")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items")
-                .size();
-    }
-
     @Test
     void aHalfFailedBatchAnswersEachItemAndItsRetryRecordsNothingTwice() {
         String unit = Fixtures.complaintUnit();
@@ -73,14 +60,14 @@ class ComplaintBatchIT {
             items.add(item(run + "-" + i, Fixtures.complaintBody(unit, i % 3 == 1 ? "" : "Bulk complaint " + i)));
         }
         JsonPath first = batch(items);
-        assertEquals(4, complaintsOf(unit));
+        assertEquals(4, Fixtures.complaintCount(unit));
         assertEquals(400, first.getInt("results[1].error.status"));
         assertEquals("requests[1].complaint.description", first.getString("results[1].error.errors[0].field"));
         assertEquals(3, first.getList("results[0].complaint.deadlines").size(), "deadlines from the real standard");
 
         // The whole batch again: nothing recorded twice, the same complaints answered.
         JsonPath again = batch(items);
-        assertEquals(4, complaintsOf(unit));
+        assertEquals(4, Fixtures.complaintCount(unit));
         for (int i : List.of(0, 2, 3, 5)) {
             assertEquals(
                     first.getString("results[" + i + "].complaint.id"),
@@ -91,7 +78,7 @@ class ComplaintBatchIT {
         items.set(1, item(run + "-1", Fixtures.complaintBody(unit, "Bulk complaint 1, fixed")));
         items.set(4, item(run + "-4", Fixtures.complaintBody(unit, "Bulk complaint 4, fixed")));
         JsonPath fixed = batch(items);
-        assertEquals(6, complaintsOf(unit));
+        assertEquals(6, Fixtures.complaintCount(unit));
         assertEquals(first.getString("results[0].complaint.id"), fixed.getString("results[0].complaint.id"));
         assertEquals("RECEIVED", fixed.getString("results[4].complaint.status"));
     }
@@ -110,7 +97,7 @@ class ComplaintBatchIT {
         assertNotEquals(answer.getString("results[0].complaint.id"), answer.getString("results[2].complaint.id"));
         assertEquals(409, answer.getInt("results[3].error.status"));
         assertEquals("REQUEST_ID_REUSED", answer.getString("results[3].error.reason"));
-        assertEquals(2, complaintsOf(unit));
+        assertEquals(2, Fixtures.complaintCount(unit));
     }
 
     @Test
@@ -127,7 +114,7 @@ class ComplaintBatchIT {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("requests"));
-        int before = complaintsOf(hall);
+        int before = Fixtures.complaintCount(hall);
         assertEquals(0, before, "nothing of the refused batch was recorded");
 
         List<String> thousand = IntStream.range(0, 1000)
@@ -136,6 +123,6 @@ class ComplaintBatchIT {
         JsonPath answer = batch(thousand);
         assertEquals(
                 1000, answer.getList("results.complaint.id").stream().distinct().count());
-        assertEquals(1000, complaintsOf(hall));
+        assertEquals(1000, Fixtures.complaintCount(hall));
     }
 }

@@ -305,4 +305,18 @@ final class Fixtures {
                 .extract()
                 .path("id");
     }
+
+    /** How many complaints a unit has (at most 1 000: one page). */
+    static int complaintCount(String unit) {
+        return given().queryParam("unitId", unit)
+                .queryParam("pageSize", 1000)
+                .when()
+                .get("/api/v1/complaints")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .size();
+    }
 }

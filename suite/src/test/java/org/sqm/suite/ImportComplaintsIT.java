@@ -1,6 +1,5 @@
 package org.sqm.suite;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,19 +40,6 @@ class ImportComplaintsIT {
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
-    private static int complaintsOf(String unit) {
-        return given().queryParam("unitId", unit)
-                .queryParam("pageSize", 1000)
-                .when()
-                .get("/api/v1/complaints")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items")
-                .size();
-    }
-
     @Test
     void aCsvFileIsLoadedInBatchesWithItsRefusalsSummedUpAndASecondRunRecordsNothingTwice() throws Exception {
         String hall = Fixtures.complaintUnit();
@@ -78,11 +64,11 @@ class ImportComplaintsIT {
         assertTrue(first.out().contains("3  INVALID_FIELDS: description is required (lines 9, 49, 89)"), first.out());
         assertTrue(first.out().contains("1  INVALID_FIELDS: channel must be one of"), first.out());
         assertTrue(first.err().contains("[##############################] 100% 120/120 rows"), first.err());
-        assertEquals(116, complaintsOf(hall));
+        assertEquals(116, Fixtures.complaintCount(hall));
 
         Run second = importFile(file, "--batch", "50");
         assertTrue(second.out().startsWith("120 rows: 116 complaints recorded"), second.out());
-        assertEquals(116, complaintsOf(hall), "a second run of the same file records nothing twice");
+        assertEquals(116, Fixtures.complaintCount(hall), "a second run of the same file records nothing twice");
     }
 
     @Test
@@ -104,6 +90,6 @@ class ImportComplaintsIT {
         assertTrue(run.out().startsWith("5 rows: 3 complaints recorded"), run.out());
         assertTrue(run.out().contains("UNREADABLE_ROW: not a JSON object (lines 5)"), run.out());
         assertTrue(run.out().contains("INVALID_FIELDS: unitId no active unit has this id (lines 6)"), run.out());
-        assertEquals(2, complaintsOf(hall), "the item sent twice under one request id is one complaint");
+        assertEquals(2, Fixtures.complaintCount(hall), "the item sent twice under one request id is one complaint");
     }
 }

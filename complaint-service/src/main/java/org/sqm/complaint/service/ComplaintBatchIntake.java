@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import org.sqm.commons.client.RemoteCallException;
 import org.sqm.commons.error.AlreadyExistsException;
 import org.sqm.commons.error.DomainException;
-import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.persistence.AfterCommit;
 import org.sqm.commons.persistence.IdempotentCreate;
@@ -232,17 +231,8 @@ public class ComplaintBatchIntake {
                         units.put(unitId, known);
                     }
                 }
-                Standards.Unit unit = known.filter(Standards.Unit::active).orElse(null);
-                new Violations()
-                        .check(unit != null, "complaint.unit_id", "no active unit has this id")
-                        .throwIfAny();
-                Standards.ServiceLevel level = resolved.orElseThrow(
-                        () -> new FailedPreconditionException(
-                                "NO_SERVICE_LEVEL",
-                                "no deadlines can be found for unit " + unitId
-                                        + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
-                // The major complaint emergency plan: a critical complaint goes up at once.
-                UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
+                Standards.ServiceLevel level = ComplaintIntake.checkedLevel(unitId, resolved, known);
+                UUID escalateTo = ComplaintIntake.escalation(c.severity(), level);
                 ready.add(new Ready(i, items.get(i), fingerprints[i], received, level, escalateTo));
             } catch (DomainException | RemoteCallException e) {
                 outcomes[i] = Outcome.failed(e);

@@ -105,21 +105,12 @@ public class ComplaintIntake {
         // One call to standards-service answers the deadlines and the unit's state and parent.
         Optional<Standards.ServiceLevel> resolved = standards.serviceLevel(
                 unitId, c.channel(), c.category(), c.severity(), received, config.warningShare());
-        Standards.Unit unit = resolved.map(Standards.ServiceLevel::unit)
+        Standards.ServiceLevel level = checkedLevel(
+                unitId,
+                resolved,
                 // No rule resolved: is it the unit (unknown or inactive) or the rules?
-                .or(() -> standards.unit(unitId))
-                .filter(Standards.Unit::active)
-                .orElse(null);
-        new Violations()
-                .check(unit != null, "complaint.unit_id", "no active unit has this id")
-                .throwIfAny();
-        Standards.ServiceLevel level = resolved.orElseThrow(
-                () -> new FailedPreconditionException(
-                        "NO_SERVICE_LEVEL",
-                        "no deadlines can be found for unit " + unitId
-                                + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
-        // The major complaint emergency plan: a critical complaint goes up at once.
-        UUID escalateTo = c.severity() == Severity.CRITICAL ? unit.parentId() : null;
+                resolved.map(Standards.ServiceLevel::unit).or(() -> standards.unit(unitId)));
+        UUID escalateTo = escalation(c.severity(), level);
 
         ComplaintDetail created = IdempotentCreate.create(
                 requestId,
@@ -307,5 +298,29 @@ public class ComplaintIntake {
             d.warnTime = warn == null ? null : warn.truncatedTo(ChronoUnit.MICROS);
             deadlines.add(d);
         }
+    }
+
+    /**
+     * The resolved service level of an active unit: a field violation when the unit is unknown or
+     * inactive, FAILED_PRECONDITION NO_SERVICE_LEVEL when no rule gives it deadlines.
+     */
+    static Standards.ServiceLevel checkedLevel(
+            UUID unitId, Optional<Standards.ServiceLevel> resolved, Optional<Standards.Unit> unit) {
+        new Violations()
+                .check(
+                        unit.filter(Standards.Unit::active).isPresent(),
+                        "complaint.unit_id",
+                        "no active unit has this id")
+                .throwIfAny();
+        return resolved.orElseThrow(
+                () -> new FailedPreconditionException(
+                        "NO_SERVICE_LEVEL",
+                        "no deadlines can be found for unit " + unitId
+                                + ": give it (or a unit above it) a calendar and publish a standard with service-level targets"));
+    }
+
+    /** The major complaint emergency plan: a critical complaint goes up at once, to the unit above. */
+    static UUID escalation(Severity severity, Standards.ServiceLevel level) {
+        return severity == Severity.CRITICAL ? level.unit().parentId() : null;
     }
 }
