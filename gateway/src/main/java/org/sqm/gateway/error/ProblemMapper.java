@@ -76,28 +76,8 @@ public class ProblemMapper {
                 : e.getStatus().getCode();
         com.google.rpc.Status details = StatusProto.fromThrowable(e);
         int status = httpStatus(code);
-        String reason = code.name();
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (details != null) {
-            for (var any : details.getDetailsList()) {
-                try {
-                    if (any.is(ErrorInfo.class)) {
-                        reason = any.unpack(ErrorInfo.class).getReason();
-                    } else if (any.is(BadRequest.class)) {
-                        any.unpack(BadRequest.class)
-                                .getFieldViolationsList()
-                                .forEach(v -> errors.add(
-                                        new Problem.FieldError(restField(v.getField()), v.getDescription())));
-                    } else if (any.is(PreconditionFailure.class)) {
-                        any.unpack(PreconditionFailure.class)
-                                .getViolationsList()
-                                .forEach(v -> errors.add(new Problem.FieldError(v.getSubject(), v.getDescription())));
-                    }
-                } catch (InvalidProtocolBufferException ignored) {
-                    // Details we cannot read add nothing the status does not already say.
-                }
-            }
-        }
+        String reason = details == null ? code.name() : readDetails(details, code, errors);
         if (status >= 500) {
             return serverFailure(status, code, uri, e);
         }
@@ -220,16 +200,13 @@ public class ProblemMapper {
     }
 
     /**
-     * The problem of one item of a batch that a service refused, from the item's {@code google.rpc.Status}
-     * (its field paths name the item, {@code requests[i].…}). A 5xx says nothing internal, as a whole
-     * call's does.
+     * Reads a service's {@code google.rpc.Status} details: adds its field violations (in REST's field
+     * names) and precondition failures to errors; answers its ErrorInfo reason, else the code's name.
      */
-    public static Problem itemProblem(com.google.rpc.Status status, String instance) {
-        Status.Code code = Status.fromCodeValue(status.getCode()).getCode();
-        int http = httpStatus(code);
+    private static String readDetails(
+            com.google.rpc.Status details, Status.Code code, List<Problem.FieldError> errors) {
         String reason = code.name();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (var any : status.getDetailsList()) {
+        for (var any : details.getDetailsList()) {
             try {
                 if (any.is(ErrorInfo.class)) {
                     reason = any.unpack(ErrorInfo.class).getReason();
@@ -247,6 +224,19 @@ public class ProblemMapper {
                 // Details we cannot read add nothing the status does not already say.
             }
         }
+        return reason;
+    }
+
+    /**
+     * The problem of one item of a batch that a service refused, from the item's {@code google.rpc.Status}
+     * (its field paths name the item, {@code requests[i].…}). A 5xx says nothing internal, as a whole
+     * call's does.
+     */
+    public static Problem itemProblem(com.google.rpc.Status status, String instance) {
+        Status.Code code = Status.fromCodeValue(status.getCode()).getCode();
+        int http = httpStatus(code);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String reason = readDetails(status, code, errors);
         if (http >= 500) {
             return new Problem(
                     type(reason),
