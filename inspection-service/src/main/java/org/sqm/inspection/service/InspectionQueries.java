@@ -3,6 +3,7 @@ package org.sqm.inspection.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.error.Violations;
 import org.sqm.commons.paging.PageTokens;
 import org.sqm.inspection.domain.InspectionStatus;
@@ -43,6 +44,7 @@ public class InspectionQueries {
     }
 
     /** Lists inspections, latest window first. */
+    @ReadOnlyTransaction
     public InspectionPage list(InspectionFilter filter, int pageSize, String pageToken) {
         new Violations()
                 .optionalId("unit_id", filter.unitId())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
@@ -145,6 +146,7 @@ public class RectificationOrders {
     }
 
     /** Lists orders, earliest due first. */
+    @ReadOnlyTransaction
     public OrderPage list(OrderFilter filter, int pageSize, String pageToken) {
         new Violations()
                 .optionalId("owner_unit_id", filter.ownerUnitId())

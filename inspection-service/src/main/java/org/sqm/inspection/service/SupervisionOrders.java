@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.NotFoundException;
 import org.sqm.commons.error.Violations;
@@ -72,6 +73,7 @@ public class SupervisionOrders {
     }
 
     /** Lists orders, earliest due first, without reports and history. */
+    @ReadOnlyTransaction
     public SupervisionPage list(SupervisionFilter filter, int pageSize, String pageToken) {
         new Violations()
                 .optionalId("unit_id", filter.unitId())

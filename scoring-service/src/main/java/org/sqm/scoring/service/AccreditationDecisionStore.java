@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.NotFoundException;
@@ -85,6 +86,7 @@ public class AccreditationDecisionStore {
     }
 
     /** Lists decisions, newest first, of one unit and one rules code when given. */
+    @ReadOnlyTransaction
     public PageTokens.Page<AccreditationDecisionEntity> list(
             int pageSize, String pageToken, String unitId, String rulesCode) {
         new Violations().optionalId("unit_id", unitId).throwIfAny();

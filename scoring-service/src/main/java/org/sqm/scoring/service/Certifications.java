@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.error.ConcurrentModificationException;
 import org.sqm.commons.error.FailedPreconditionException;
 import org.sqm.commons.error.InvalidArgumentException;
@@ -76,6 +77,7 @@ public class Certifications {
     }
 
     /** Lists certifications by unit, rules code and id. */
+    @ReadOnlyTransaction
     public PageTokens.Page<View> list(int pageSize, String pageToken, Filter filter) {
         new Violations()
                 .optionalId("unit_id", filter.unitId())

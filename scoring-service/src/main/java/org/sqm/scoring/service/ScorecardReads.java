@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.ProtoEnums;
 import org.sqm.commons.convert.ProtoTime;
 import org.sqm.commons.error.InvalidArgumentException;
@@ -90,6 +91,7 @@ public class ScorecardReads {
      * with {@code includeLatestScorecard}, also the full scorecard of the latest period that has one, as
      * {@link #get} gives it (same roles and unit scope), so a screen needs one call for both.
      */
+    @ReadOnlyTransaction
     public ScoreTrend trend(String unitId, String periodText, int count, boolean includeLatestScorecard) {
         UUID unit = Violations.parseId("unit_id", unitId);
         Period last = period(periodText);

@@ -81,14 +81,14 @@ import org.sqm.proto.scoring.v1.ScoreTrend;
 import org.sqm.proto.scoring.v1.Scorecard;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc;
 import org.sqm.proto.standards.v1.GetUnitPathRequest;
-import org.sqm.proto.standards.v1.GetUnitRequest;
 import org.sqm.proto.standards.v1.Unit;
 import org.sqm.proto.standards.v1.UnitServiceGrpc;
 
 /**
  * A unit's dashboard: the unit, its scores, complaints, inspections, orders and accreditation in one
- * answer. Every part's calls start at once — nine, none waiting for another: the open items of each kind
- * in one list call (open_only), the scorecard in the trend's answer — each part under the same deadline;
+ * answer. Every part's calls start at once — eight, none waiting for another: the open items of each kind
+ * in one list call (open_only), the scorecard in the trend's answer, the unit as its path's last — each part
+ * under the same deadline;
  * a part that fails is left out with a warning, never failing the whole answer, so it comes within the
  * part deadline even when a service is down or hangs.
  */
@@ -163,7 +163,7 @@ public class DashboardResource {
             responseCode = "404",
             description = "No unit has this id, or it is outside the caller's units",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/GetUnit")
+    @Extension(name = "x-sqm-rpc", value = "sqm.standards.v1.UnitService/GetUnitPath")
     public UnitDashboard dashboard(
             @PathParam("id") String id,
             @Parameter(description = "The trend's last month, 2026-03; absent: the current month (UTC)")
@@ -180,29 +180,22 @@ public class DashboardResource {
         Map<String, Part<?>> parts = new LinkedHashMap<>();
         List<String> omitted = new ArrayList<>();
 
+        // One path call brings the unit too, as the path's last unit (same roles and unit scope): no chain.
+        Supplier<CompletableFuture<List<Unit>>> pathCall = once(() -> calls.read(
+                        standards,
+                        UnitServiceGrpc.getGetUnitPathMethod(),
+                        GetUnitPathRequest.newBuilder().setId(id).build())
+                .thenApply(p -> p.getUnitsList()));
         Part<Unit> unit = start(
                 parts,
                 omitted,
                 groups,
                 "unit",
                 STANDARDS,
-                List.of(UnitServiceGrpc.getGetUnitMethod()),
-                () -> calls.read(
-                        standards,
-                        UnitServiceGrpc.getGetUnitMethod(),
-                        GetUnitRequest.newBuilder().setId(id).build()));
-        Part<List<Unit>> path = start(
-                parts,
-                omitted,
-                groups,
-                "path",
-                STANDARDS,
                 List.of(UnitServiceGrpc.getGetUnitPathMethod()),
-                () -> calls.read(
-                                standards,
-                                UnitServiceGrpc.getGetUnitPathMethod(),
-                                GetUnitPathRequest.newBuilder().setId(id).build())
-                        .thenApply(p -> p.getUnitsList()));
+                () -> pathCall.get().thenApply(DashboardResource::lastOf));
+        Part<List<Unit>> path = start(
+                parts, omitted, groups, "path", STANDARDS, List.of(UnitServiceGrpc.getGetUnitPathMethod()), pathCall);
         // One trend call brings the latest scorecard too, when the role may read scorecards: no chain.
         boolean withScorecard = mayCall(groups, ScorecardServiceGrpc.getGetScorecardMethod());
         Supplier<CompletableFuture<ScoreTrend>> trendCall = once(() -> calls.read(
@@ -498,6 +491,14 @@ public class DashboardResource {
             items.forEach(item -> byId.putIfAbsent(id.apply(item), item));
             return List.copyOf(byId.values());
         });
+    }
+
+    /** The unit a path ends at: the path runs from the root down to it. */
+    private static Unit lastOf(List<Unit> path) {
+        if (path.isEmpty()) {
+            throw Status.NOT_FOUND.withDescription("the unit has no path").asRuntimeException();
+        }
+        return path.get(path.size() - 1);
     }
 
     /** The calls {@code start} makes, made once however many parts read their answer (on the request thread). */

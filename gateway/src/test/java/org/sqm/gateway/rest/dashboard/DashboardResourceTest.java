@@ -102,7 +102,6 @@ class DashboardResourceTest extends FakeBackendTest {
     /** Every part answers, but for the RPCs taking these requests, which the test scripts itself. */
     private static void wholeDashboardBut(java.util.Set<Class<?>> scriptedByTheTest) {
         Instant now = Instant.now();
-        answerUnless(scriptedByTheTest, GetUnitRequest.class, HALL);
         answerUnless(
                 scriptedByTheTest,
                 GetUnitPathRequest.class,
@@ -279,8 +278,10 @@ class DashboardResourceTest extends FakeBackendTest {
                 .body("accreditation.certification.id", equalTo("cert-now"))
                 .body("accreditation.latestDecision.id", equalTo("d2"));
 
-        // Nine calls, none waiting for another: the scorecard comes in the trend's answer (never asked
-        // for alone), the open items of each kind in one open_only list call.
+        // Eight calls, none waiting for another: the scorecard comes in the trend's answer (never asked
+        // for alone), the unit in its path's answer (never asked for alone), the open items of each kind
+        // in one open_only list call.
+        assertTrue(Backend.requests(GetUnitRequest.class).isEmpty());
         assertTrue(Backend.requests(GetScorecardRequest.class).isEmpty());
         GetScoreTrendRequest trend = Backend.received(GetScoreTrendRequest.class);
         assertEquals("2026-03", trend.getPeriod());
@@ -305,10 +306,9 @@ class DashboardResourceTest extends FakeBackendTest {
         assertEquals(SupervisionStatus.SUPERVISION_STATUS_UNSPECIFIED, supervisions.getStatus());
         assertEquals("u1", onlyRequest(ListCertificationsRequest.class).getUnitId());
         assertEquals("u1", onlyRequest(ListAccreditationDecisionsRequest.class).getUnitId());
-        assertEquals("u1", onlyRequest(GetUnitRequest.class).getId());
         assertEquals("u1", onlyRequest(GetUnitPathRequest.class).getId());
         for (String rpc : List.of(
-                "sqm.standards.v1.UnitService/GetUnit",
+                "sqm.standards.v1.UnitService/GetUnitPath",
                 "sqm.complaint.v1.ComplaintService/ListComplaints",
                 "sqm.scoring.v1.ScorecardService/GetScoreTrend")) {
             Metadata headers = Backend.metadata(rpc);
@@ -447,7 +447,7 @@ class DashboardResourceTest extends FakeBackendTest {
 
     @Test
     void anUnknownUnitIs404() {
-        Backend.fail(GetUnitRequest.class, Statuses.status(Code.NOT_FOUND, "UNIT_NOT_FOUND", "unit u9 not found"));
+        Backend.fail(GetUnitPathRequest.class, Statuses.status(Code.NOT_FOUND, "UNIT_NOT_FOUND", "unit u9 not found"));
         given().when()
                 .get(PATH, "u9")
                 .then()
