@@ -13,6 +13,7 @@ import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.ExceptionHandler;
 import io.quarkus.grpc.ExceptionHandlerProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,7 +27,8 @@ import org.sqm.commons.error.NotFoundException;
 
 /**
  * The one error path of every service: a domain exception becomes its canonical gRPC status with a
- * {@code google.rpc.ErrorInfo} (and {@code google.rpc.BadRequest} for invalid fields); anything
+ * {@code google.rpc.ErrorInfo} (and {@code google.rpc.BadRequest} for invalid fields); the connection
+ * pool exhausted (Agroal's acquisition timeout) becomes UNAVAILABLE {@code DATABASE_BUSY}; anything
  * else becomes INTERNAL with an opaque incident id, logged here, never a stack trace on the wire.
  */
 @ApplicationScoped
@@ -71,6 +73,18 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
         }
         if (cause instanceof RemoteCallException rce) {
             return StatusProto.toStatusException(toStatus(rce));
+        }
+        if (poolExhausted(t)) {
+            // Load, not a bug: the caller may retry; the log says so once, without a stack trace.
+            LOG.warnf("No database connection within the pool's acquisition timeout: %s", t);
+            return StatusProto.toStatusException(com.google.rpc.Status.newBuilder()
+                    .setCode(Code.UNAVAILABLE_VALUE)
+                    .setMessage("the database is busy; try again shortly")
+                    .addDetails(Any.pack(ErrorInfo.newBuilder()
+                            .setReason("DATABASE_BUSY")
+                            .setDomain(domain)
+                            .build()))
+                    .build());
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(cause, "Unexpected failure, incident %s", incident);
@@ -186,6 +200,23 @@ public class GrpcErrorMapper implements ExceptionHandlerProvider {
             return Code.FAILED_PRECONDITION;
         }
         return Code.INTERNAL;
+    }
+
+    /** What Agroal throws when no connection of an exhausted pool came free within its acquisition timeout. */
+    static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
+
+    /** Whether the failure is the connection pool's acquisition timeout, however wrapped. */
+    static boolean poolExhausted(Throwable t) {
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < 32; c = c.getCause(), depth++) {
+            if (c instanceof SQLException && ACQUISITION_TIMEOUT.equals(c.getMessage())) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     // Transactions and CDI interceptors may wrap the domain exception; the innermost one decides.

@@ -35,8 +35,16 @@ public class CalendarRepository implements PanacheRepositoryBase<CalendarEntity,
         if (version.isEmpty()) {
             return Optional.empty();
         }
+        return rules(id, version.get());
+    }
+
+    /**
+     * The calendar's rules when the caller has read its stored version in this transaction: the cached
+     * ones if they are of that version, else the calendar read and cached; empty when it is gone.
+     */
+    public Optional<Rules> rules(UUID id, long version) {
         Rules cached = rules.get(id);
-        if (cached != null && cached.version() == version.get()) {
+        if (cached != null && cached.version() == version) {
             return Optional.of(cached);
         }
         return findByIdOptional(id).map(c -> {

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,15 @@ import org.sqm.standards.domain.StandardEntity;
 import org.sqm.standards.domain.UnitEntity;
 import org.sqm.standards.domain.UnitType;
 import org.sqm.standards.repository.CalendarRepository;
+import org.sqm.standards.repository.ServiceLevelInputs;
 import org.sqm.standards.repository.StandardRepository;
-import org.sqm.standards.repository.UnitRepository;
 
 /** Finds the deadlines that apply to a case, and the calendar they run on: explainably; one read transaction. */
 @ApplicationScoped
 @Transactional
 public class ServiceLevelService {
 
-    private final UnitRepository units;
+    private final ServiceLevelInputs inputs;
     private final CalendarRepository calendars;
     private final StandardRepository standards;
 
@@ -53,8 +54,8 @@ public class ServiceLevelService {
             Instant publishTime,
             List<ServiceLevelTarget> targets) {}
 
-    public ServiceLevelService(UnitRepository units, CalendarRepository calendars, StandardRepository standards) {
-        this.units = units;
+    public ServiceLevelService(ServiceLevelInputs inputs, CalendarRepository calendars, StandardRepository standards) {
+        this.inputs = inputs;
         this.calendars = calendars;
         this.standards = standards;
     }
@@ -85,8 +86,15 @@ public class ServiceLevelService {
             Severity severity,
             Instant at,
             double warningShare) {
-        // The path from the top ends with the unit itself: one query for both.
-        List<UnitEntity> path = units.pathTo(Violations.parseId("unit_id", unitId));
+        Instant when = at == null ? Instant.now() : at;
+        // Which day it is depends on the calendar's zone, known only after the read; every zone's day is
+        // within a day of UTC's, so the read brings the versions in force on any of three days.
+        LocalDate utcDay = LocalDate.ofInstant(when, ZoneOffset.UTC);
+        // One statement: the path from the top, ending with the unit itself; its calendars' versions;
+        // the standards that may be in force.
+        ServiceLevelInputs.Inputs inputs =
+                this.inputs.read(Violations.parseId("unit_id", unitId), utcDay.minusDays(1), utcDay.plusDays(1));
+        List<UnitEntity> path = inputs.path();
         if (path.isEmpty()) {
             throw new NotFoundException("unit", unitId);
         }
@@ -102,14 +110,17 @@ public class ServiceLevelService {
                     "UNIT_HAS_NO_CALENDAR",
                     "neither unit " + unitId + " nor any unit above it has a business calendar; set one");
         }
-        CalendarRepository.Rules calendar =
-                calendars.rules(calendarUnit.calendarId).orElseThrow();
-        Instant when = at == null ? Instant.now() : at;
+        UUID calendarId = calendarUnit.calendarId;
+        CalendarRepository.Rules calendar = Optional.ofNullable(
+                        inputs.calendarVersions().get(calendarId))
+                .flatMap(version -> calendars.rules(calendarId, version))
+                .orElseThrow();
         LocalDate day = when.atZone(calendar.arithmetic().zone()).toLocalDate();
         String caseCategory = Texts.emptyToNull(category);
 
-        Optional<Candidate> best = standards.publishedIdsInForce(day).stream()
-                .map(id -> published.computeIfAbsent(id, this::rules))
+        Optional<Candidate> best = inputs.standards().stream()
+                .filter(s -> s.inForceOn(day))
+                .map(s -> published.computeIfAbsent(s.id(), this::rules))
                 .filter(s -> s.unitTypes().isEmpty() || s.unitTypes().contains(unit.type))
                 .flatMap(s -> IntStream.range(0, s.targets().size())
                         .mapToObj(i -> new Candidate(s, i, s.targets().get(i))))

@@ -121,35 +121,37 @@ class ServiceLevelGrpcServiceTest {
                         .build());
     }
 
+    /** What publishing needs besides the rules: a rating scale and one criterion. */
+    private static Standard.Builder publishable(Standard.Builder standard) {
+        return standard.setRatingScale(RatingScale.newBuilder()
+                        .setKind(RatingScaleKind.RATING_SCALE_KIND_LEVELS)
+                        .addLevels(RatingLevel.newBuilder()
+                                .setCode("MET")
+                                .setLabel("Met")
+                                .setPoints(100)
+                                .setMeetsRequirement(true))
+                        .addLevels(RatingLevel.newBuilder().setCode("NOT_MET").setLabel("Not met")))
+                .addCriteria(Criterion.newBuilder()
+                        .setCode("1")
+                        .setTitle("Appointments")
+                        .setWeight(1)
+                        .addSubCriteria(SubCriterion.newBuilder()
+                                .setCode("1.1")
+                                .setTitle("Keeping appointments")
+                                .setWeight(1)
+                                .addElements(Element.newBuilder()
+                                        .setCode("1.1.1")
+                                        .setTitle("The engineer arrives in the agreed slot.")
+                                        .setWeight(1))));
+    }
+
     private Standard publishedFieldStandard() {
         Standard draft = standards.createStandard(CreateStandardRequest.newBuilder()
-                .setStandard(Standard.newBuilder()
+                .setStandard(publishable(Standard.newBuilder())
                         .setCode(unique("FIELD"))
                         .setTitle("Field team standard")
                         .setEffectiveFrom("2026-01-01")
                         .addUnitTypes(UnitType.UNIT_TYPE_FIELD_TEAM)
-                        .setRatingScale(RatingScale.newBuilder()
-                                .setKind(RatingScaleKind.RATING_SCALE_KIND_LEVELS)
-                                .addLevels(RatingLevel.newBuilder()
-                                        .setCode("MET")
-                                        .setLabel("Met")
-                                        .setPoints(100)
-                                        .setMeetsRequirement(true))
-                                .addLevels(RatingLevel.newBuilder()
-                                        .setCode("NOT_MET")
-                                        .setLabel("Not met")))
-                        .addCriteria(Criterion.newBuilder()
-                                .setCode("1")
-                                .setTitle("Appointments")
-                                .setWeight(1)
-                                .addSubCriteria(SubCriterion.newBuilder()
-                                        .setCode("1.1")
-                                        .setTitle("Keeping appointments")
-                                        .setWeight(1)
-                                        .addElements(Element.newBuilder()
-                                                .setCode("1.1.1")
-                                                .setTitle("The engineer arrives in the agreed slot.")
-                                                .setWeight(1))))
                         .addAllServiceLevelTargets(rules(hours(120))))
                 .build());
         return standards.publishStandard(PublishStandardRequest.newBuilder()
@@ -297,6 +299,71 @@ class ServiceLevelGrpcServiceTest {
                                 .setCalendarId(UUID.randomUUID().toString()))
                         .build()));
         assertEquals(List.of("unit.calendar_id"), GrpcErrors.violatedFields(unknownCalendar));
+    }
+
+    @Test
+    void theDayInForceIsTheNearestCalendarsDayOnADeepPath() {
+        Calendar utc = calendars.createCalendar(CreateCalendarRequest.newBuilder()
+                .setCalendar(Calendar.newBuilder()
+                        .setCode(unique("CAL"))
+                        .setName("Head office")
+                        .setTimeZone("UTC")
+                        .setAlwaysOpen(true))
+                .build());
+        Calendar shanghai = calendar();
+        Unit company = unit(UnitType.UNIT_TYPE_COMPANY, null, utc);
+        Unit city = unit(UnitType.UNIT_TYPE_CITY_BRANCH, company, shanghai);
+        Unit county = unit(UnitType.UNIT_TYPE_COUNTY_BRANCH, city, null);
+        Unit team = unit(UnitType.UNIT_TYPE_ACCOUNT_MANAGEMENT_TEAM, county, null);
+        // In force on one day only, with the most specific rule there is: nothing published earlier beats it.
+        Standard draft = standards.createStandard(CreateStandardRequest.newBuilder()
+                .setStandard(publishable(Standard.newBuilder())
+                        .setCode(unique("ONE-DAY"))
+                        .setTitle("One day's standard")
+                        .setEffectiveFrom("2090-03-02")
+                        .setEffectiveUntil("2090-03-03")
+                        .addUnitTypes(UnitType.UNIT_TYPE_ACCOUNT_MANAGEMENT_TEAM)
+                        .addServiceLevelTargets(ServiceLevelTarget.newBuilder()
+                                .setUnitType(UnitType.UNIT_TYPE_ACCOUNT_MANAGEMENT_TEAM)
+                                .setChannel(ServiceChannel.SERVICE_CHANNEL_PHONE)
+                                .setSeverity(Severity.SEVERITY_HIGH)
+                                .setCategory("BILLING")
+                                .setResolveWithin(hours(3))))
+                .build());
+        Standard oneDay = standards.publishStandard(PublishStandardRequest.newBuilder()
+                .setId(draft.getId())
+                .setEtag(draft.getEtag())
+                .build());
+
+        // The city's calendar (Asia/Shanghai, UTC+8) decides which day it is, not the company's (UTC).
+        for (var c : List.of(
+                new Object[] {"2090-03-01T15:59:59Z", false},
+                new Object[] {"2090-03-01T16:00:00Z", true},
+                new Object[] {"2090-03-02T15:59:59Z", true},
+                new Object[] {"2090-03-02T16:00:00Z", false})) {
+            ResolveServiceLevelRequest request = ResolveServiceLevelRequest.newBuilder()
+                    .setUnitId(team.getId())
+                    .setChannel(ServiceChannel.SERVICE_CHANNEL_PHONE)
+                    .setSeverity(Severity.SEVERITY_HIGH)
+                    .setCategory("BILLING")
+                    .setAtTime(Timestamp.newBuilder()
+                            .setSeconds(Instant.parse((String) c[0]).getEpochSecond()))
+                    .build();
+            if ((Boolean) c[1]) {
+                ServiceLevel level = serviceLevels.resolveServiceLevel(request);
+                assertEquals(oneDay.getId(), level.getStandardId(), c[0] + " is in force in Shanghai");
+                assertEquals(shanghai.getId(), level.getCalendarId(), "the nearest calendar");
+                assertEquals(city.getId(), level.getCalendarUnitId());
+                assertEquals(team, level.getUnit());
+            } else {
+                try {
+                    ServiceLevel other = serviceLevels.resolveServiceLevel(request);
+                    assertEquals(false, oneDay.getId().equals(other.getStandardId()), c[0] + " is not in force");
+                } catch (StatusRuntimeException e) {
+                    assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode(), c[0] + " is not in force");
+                }
+            }
+        }
     }
 
     @Test
