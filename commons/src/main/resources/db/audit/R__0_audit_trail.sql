@@ -64,3 +64,45 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- Inserts in bulk: the same events as sqm_audit_row() writes for INSERT, one per inserted row, written by
+-- one INSERT ... SELECT per statement over the statement's transition table (a batch of 1 000 complaints
+-- arrives as multi-row INSERTs: a row trigger runs its function, and its INSERT into audit_event, once
+-- per row). Attach it for INSERT only, beside the row trigger for UPDATE OR DELETE:
+--   CREATE TRIGGER audit_insert AFTER INSERT ON <table> REFERENCING NEW TABLE AS new_rows
+--       FOR EACH STATEMENT EXECUTE FUNCTION sqm_audit_inserts('<collection>', '<id column>' [, '<personal column>' ...]);
+--   CREATE TRIGGER audit AFTER UPDATE OR DELETE ON <table>
+--       FOR EACH ROW EXECUTE FUNCTION sqm_audit_row('<collection>', '<id column>' [, '<personal column>' ...]);
+-- The transition table must be called new_rows. The events are sqm_audit_row()'s byte for byte: every
+-- column of the new row is a change (a column that is null too, as {"field": ...}: its JSON null is
+-- distinct from the missing old value, and jsonb_strip_nulls drops both "before" and "after"), ordered
+-- by name, personal columns as {"field": ..., "redacted": true}; the same actor, action and request id
+-- with the same fallbacks (read once per statement: the settings are the transaction's, as they are
+-- for every row trigger of the statement); the rows in the order the statement inserted them.
+CREATE OR REPLACE FUNCTION sqm_audit_inserts() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    personal text[] := CASE WHEN TG_NARGS > 2 THEN TG_ARGV[2:TG_NARGS - 1] ELSE '{}'::text[] END;
+BEGIN
+    IF TG_OP <> 'INSERT' OR TG_LEVEL <> 'STATEMENT' THEN
+        RAISE EXCEPTION 'sqm_audit_inserts() audits INSERT statements only (attached for % %)', TG_LEVEL, TG_OP;
+    END IF;
+    INSERT INTO audit_event (actor, action, request_id, resource, record, operation, changes)
+    SELECT coalesce(nullif(current_setting('sqm.actor', true), ''), 'database:' || session_user),
+           coalesce(nullif(current_setting('sqm.action', true), ''), 'unattributed'),
+           coalesce(current_setting('sqm.request_id', true), ''),
+           TG_ARGV[0] || '/' || coalesce(inserted.new_row ->> TG_ARGV[1], '?'),
+           TG_TABLE_NAME,
+           'INSERT',
+           changes.changes
+      FROM (SELECT to_jsonb(n) AS new_row FROM new_rows AS n OFFSET 0) AS inserted
+     CROSS JOIN LATERAL (
+           SELECT coalesce(jsonb_agg(
+                      CASE WHEN k = ANY (personal)
+                           THEN jsonb_build_object('field', k, 'redacted', true)
+                           ELSE jsonb_strip_nulls(jsonb_build_object('field', k, 'before', NULL::jsonb, 'after', v))
+                      END ORDER BY k), '[]'::jsonb) AS changes
+             FROM jsonb_each(inserted.new_row) AS e(k, v)) AS changes
+     WHERE changes.changes <> '[]'::jsonb;
+    RETURN NULL;
+END
+$$;
