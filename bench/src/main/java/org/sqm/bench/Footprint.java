@@ -267,7 +267,20 @@ final class Footprint {
                 length.toSeconds(),
                 String.join(", ", paths.stream().map(Route::name).toList()),
                 LOAD_CONCURRENCY);
-        return new Local(Whole.measure(suite, idleResident, load), results);
+        Whole whole = Whole.measure(suite, idleResident, load);
+        double total = whole.loadedProportional().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum()
+                + whole.postgres().proportionalMiB();
+        System.out.printf(
+                Locale.ROOT,
+                "   with the local run's options after the mixed load: %.0f MiB PSS with PostgreSQL (%s; PostgreSQL"
+                        + " %.0f); answered %s%n",
+                total,
+                whole.loadedProportional(),
+                whole.postgres().proportionalMiB(),
+                results.stream().map(r -> r.path() + " " + r.operations()).toList());
+        return new Local(whole, results);
     }
 
     /** The whole suite with the local run's options, and what its mixed load answered. */
