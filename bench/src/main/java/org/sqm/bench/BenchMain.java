@@ -195,7 +195,8 @@ public final class BenchMain {
                 System.out.println("== " + b.title());
                 sections.add(b.run(context));
             }
-            // The footprint in every run: the suite after this run's load, then each application alone.
+            // The footprint in every run: the suite after this run's load, then with the local run's options, then
+            // each application alone.
             System.out.println("== Footprint");
             Footprint.Whole whole = Footprint.Whole.measure(
                     suite,
@@ -204,8 +205,10 @@ public final class BenchMain {
                             ? "every section above"
                             : chosen.stream().map(Benchmark::title).toList().toString());
             Duration settle = options.smoke() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+            // The figure the target is about: the whole suite with the local run's options after a mixed load.
+            Footprint.Local local = Footprint.local(suite, fixture, options.duration(), settle);
             List<Footprint.Alone> alone = Footprint.alone(suite, home, settle);
-            sections.add(Footprint.section(home, alone, settle, whole, JVM_OPTIONS));
+            sections.add(Footprint.section(home, alone, settle, local, whole, JVM_OPTIONS));
             sections.add(context.warmUpSection());
             if (options.only().isEmpty()) {
                 String header = header(options, context, Duration.ofNanos(System.nanoTime() - began));

@@ -165,6 +165,28 @@ class BenchSmokeIT {
                 assertEquals("0", cells[cells.length - 1].strip(), "errors: " + line);
             }
         }
+        // The footprint: the whole suite with the local run's options after a mixed load that answered
+        // requests on every path, with the 1.2 GiB verdict on that table, and the benchmark's table beside it.
+        String footprint = report.substring(report.indexOf("## Footprint"), report.indexOf("## Warm-up"));
+        assertTrue(footprint.contains("The whole suite **with the local run's options**"), footprint);
+        assertTrue(
+                footprint.matches("(?s).*The whole suite with PostgreSQL after the load, with the local run's options:"
+                        + " \\*\\*[0-9]+ MiB\\*\\* PSS against [0-9]+ MiB \\(1\\.2 GiB\\): (met|not met)\\..*"),
+                footprint);
+        assertTrue(footprint.contains("| process | started, s | resident idle, MiB |"), footprint);
+        assertTrue(footprint.contains("| process | started together, s | resident idle, MiB |"), footprint);
+        assertTrue(footprint.matches("(?s).*With the benchmark's options: [0-9]+ MiB PSS.*"), footprint);
+        for (String path :
+                List.of("complaint intake", "unit by id", "page of 50 complaints of a unit", "unit dashboard")) {
+            String row = footprint
+                    .lines()
+                    .filter(line -> line.startsWith("| " + path + " | "))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no mixed-load row for " + path + ": " + footprint));
+            String[] cells = row.split("\\|");
+            assertTrue(Long.parseLong(cells[3].strip()) > 0, "no requests answered: " + row);
+            assertEquals("0", cells[cells.length - 1].strip(), "errors: " + row);
+        }
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/scorecard-recompute-progress.svg"))
                 .contains("<polyline"));
         assertTrue(Files.readString(home.resolve("bench/target/smoke/charts/complaint-intake.svg"))

@@ -32,7 +32,9 @@ public final class Suite implements AutoCloseable {
      * they differ). The heap is 70 % of the memory the JVM is given (the container's limit in Kubernetes,
      * {@link #LOCAL_MAX_RAM} here); the serial collector, small thread stacks and C1 only because these
      * are small single-purpose processes that must start fast (C1 alone needs about half the CPU of the
-     * full JIT to start) and stay small (no C2 code cache or compiler threads).
+     * full JIT to start) and stay small (no C2 code cache or compiler threads); the heap shrinks back after
+     * a collection when more than 30 % of it is free (the serial collector gives memory back only then),
+     * and Netty keeps one pooled direct-memory arena instead of two per core.
      */
     public static final List<String> JVM_OPTIONS = List.of(
             "-XX:MaxRAMPercentage=70",
@@ -41,7 +43,17 @@ public final class Suite implements AutoCloseable {
             "-Xss512k",
             "-XX:MaxMetaspaceSize=160m",
             "-XX:ReservedCodeCacheSize=64m",
-            "-XX:TieredStopAtLevel=1");
+            "-XX:TieredStopAtLevel=1",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-Dio.netty.allocator.numDirectArenas=1");
+
+    /**
+     * The environment every application runs with, here and in Kubernetes (each Deployment's container
+     * env; KubernetesManifestsTest checks it): at most two glibc malloc arenas instead of eight per core,
+     * so the JVM's native allocations do not spread over many half-empty arenas.
+     */
+    public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /**
      * What stands in for the container's memory limit outside Kubernetes (the largest limit of the
@@ -284,6 +296,7 @@ public final class Suite implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(c).toFile()));
         Map<String, String> env = builder.environment();
+        env.putAll(ENVIRONMENT);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(c)));
         env.put("QUARKUS_GRPC_SERVER_PORT", String.valueOf(grpcPort(c)));
         // Authentication on, with the committed DEVELOPMENT key pair (docs/authentication.md): every

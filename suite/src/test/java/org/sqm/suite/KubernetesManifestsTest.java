@@ -142,6 +142,17 @@ class KubernetesManifestsTest {
                                 .findFirst()
                                 .orElse(null),
                         at + " JAVA_TOOL_OPTIONS");
+                // And with the local run's environment (MALLOC_ARENA_MAX), in the container's own env.
+                for (Map.Entry<String, String> variable : Suite.ENVIRONMENT.entrySet()) {
+                    assertEquals(
+                            variable.getValue(),
+                            c.getEnv().stream()
+                                    .filter(e -> e.getName().equals(variable.getKey()))
+                                    .map(e -> e.getValue())
+                                    .findFirst()
+                                    .orElse(null),
+                            at + " env " + variable.getKey());
+                }
             }
         }
         for (StatefulSet s : of(objects, StatefulSet.class)) {
