@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.sqm.suite.Component;
 import org.sqm.suite.Suite;
 
@@ -65,15 +66,11 @@ final class CpuAccounting {
     }
 
     private long postgresTicks() {
-        long postmaster;
-        try {
-            postmaster = Long.parseLong(
-                    Files.readAllLines(suite.database().dataDirectory().resolve("postmaster.pid"))
-                            .get(0)
-                            .strip());
-        } catch (IOException | RuntimeException e) {
+        OptionalLong known = Footprint.postmaster(suite);
+        if (known.isEmpty()) {
             return 0;
         }
+        long postmaster = known.getAsLong();
         // The postmaster's own time and its reaped children's, then every child still running.
         long total = ticks(postmaster, false) + ticks(postmaster, true);
         total += ProcessHandle.of(postmaster)

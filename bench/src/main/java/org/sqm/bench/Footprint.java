@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.sqm.suite.Component;
@@ -62,16 +63,24 @@ final class Footprint {
     /** The PostgreSQL server's processes (postmaster and every child) and their summed PSS in MiB. */
     record Postgres(int processes, double proportionalMiB, double residentMiB) {}
 
-    static Postgres postgres(Suite suite) {
-        long postmaster;
+    /** The pid of the PostgreSQL server's postmaster, from its data directory; empty when it cannot be read. */
+    static OptionalLong postmaster(Suite suite) {
         try {
-            postmaster = Long.parseLong(
+            return OptionalLong.of(Long.parseLong(
                     Files.readAllLines(suite.database().dataDirectory().resolve("postmaster.pid"))
                             .get(0)
-                            .strip());
+                            .strip()));
         } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    static Postgres postgres(Suite suite) {
+        OptionalLong known = postmaster(suite);
+        if (known.isEmpty()) {
             return new Postgres(0, 0, 0);
         }
+        long postmaster = known.getAsLong();
         List<Long> pids = new ArrayList<>();
         pids.add(postmaster);
         ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
