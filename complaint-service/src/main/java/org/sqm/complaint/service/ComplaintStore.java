@@ -4,10 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 import org.sqm.commons.audit.ReadOnlyTransaction;
 import org.sqm.commons.convert.Texts;
 import org.sqm.commons.error.ConcurrentModificationException;
@@ -44,9 +40,6 @@ public class ComplaintStore {
 
     /** The actor of what the service does by itself. */
     static final String SYSTEM = "system";
-
-    /** The rows one JDBC batch of a batch intake carries: a whole batch of complaints in one go. */
-    static final int INSERT_BATCH = 1000;
 
     private final ComplaintRepository complaints;
     private final ComplaintEventRepository events;
@@ -163,14 +156,12 @@ public class ComplaintStore {
      * intake).
      */
     public ComplaintDetail insert(ComplaintEntity e, Consumer<Change> events) {
-        complaints.persist(e);
-        Change change = new Change(e, e.createTime);
-        events.accept(change);
-        complaints.flush();
-        return ComplaintDetail.written(e, List.copyOf(change.recorded));
+        return insertAll(List.of(e), (complaint, change) -> events.accept(change))
+                .get(0);
     }
 
     /** The complaints earlier calls created with these request ids, with their histories, in two queries. */
+    @ReadOnlyTransaction
     public List<ComplaintDetail> findByRequestIds(Collection<String> requestIds) {
         List<ComplaintEntity> found = complaints.findByRequestIds(requestIds);
         Map<UUID, List<ComplaintEventEntity>> histories =
@@ -181,48 +172,22 @@ public class ComplaintStore {
     }
 
     /**
-     * Inserts new complaints with their first events in one transaction: the complaints and their
-     * deadlines in JDBC batches through Hibernate, the events (whose ids the database assigns, which
-     * Hibernate will not batch) in one JDBC batch after them. Answers with what it wrote, in order.
+     * Inserts new complaints with their deadlines and first events in the caller's transaction, each
+     * kind of row in plain JDBC batches (see {@link ComplaintRepository#insertAll}); single and batch
+     * intake write through here alike. Answers with what it wrote, in order.
      */
     public List<ComplaintDetail> insertAll(
             List<ComplaintEntity> news, BiConsumer<ComplaintEntity, Change> firstEvents) {
-        Session session = complaints.getEntityManager().unwrap(Session.class);
-        session.setJdbcBatchSize(INSERT_BATCH);
         List<List<ComplaintEventEntity>> histories = new ArrayList<>(news.size());
+        List<ComplaintEventEntity> all = new ArrayList<>(news.size() * 2);
         for (ComplaintEntity e : news) {
             List<ComplaintEventEntity> history = new ArrayList<>(2);
-            complaints.persist(e);
             firstEvents.accept(e, new Change(e, e.createTime, history));
             histories.add(history);
+            all.addAll(history);
         }
-        complaints.flush();
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO complaint_event (complaint_id, event_time, actor, action, from_status, to_status, note)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (List<ComplaintEventEntity> history : histories) {
-                    for (ComplaintEventEntity ev : history) {
-                        insert.setObject(1, ev.complaintId);
-                        insert.setObject(2, OffsetDateTime.ofInstant(ev.time, ZoneOffset.UTC));
-                        insert.setString(3, ev.actor);
-                        insert.setString(4, ev.action);
-                        insert.setString(5, ev.fromStatus == null ? null : ev.fromStatus.name());
-                        insert.setString(6, ev.toStatus == null ? null : ev.toStatus.name());
-                        insert.setString(7, ev.note);
-                        insert.addBatch();
-                        if (++pending == INSERT_BATCH) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
+        complaints.insertAll(news);
+        events.insertAll(all);
         List<ComplaintDetail> written = new ArrayList<>(news.size());
         for (int i = 0; i < news.size(); i++) {
             written.add(ComplaintDetail.written(news.get(i), histories.get(i)));
