@@ -97,14 +97,15 @@ final class BulkIntakeBenchmark implements Benchmark {
                     length -> rest(ctx, http, run + "w" + round.incrementAndGet(), 1, length));
             ctx.warmUp(GRPC, warmUp, length -> grpc(ctx, stub, run + "w" + round.incrementAndGet(), 1, length));
             ctx.warmUp(RAW, warmUp, length -> raw(ctx, run + "w" + round.incrementAndGet(), 1, length));
+            CpuAccounting cpu = CpuAccounting.measurable() ? new CpuAccounting(ctx.suite()) : null;
             for (int concurrency : CONCURRENCY) {
                 String tag = run + "c" + concurrency;
                 Row row = new Row(
-                        raw(ctx, tag, concurrency, ctx.duration()),
-                        grpc(ctx, stub, tag, concurrency, ctx.duration()),
-                        rest(ctx, http, tag, concurrency, ctx.duration()));
+                        Measured.of(cpu, () -> raw(ctx, tag, concurrency, ctx.duration())),
+                        Measured.of(cpu, () -> grpc(ctx, stub, tag, concurrency, ctx.duration())),
+                        Measured.of(cpu, () -> rest(ctx, http, tag, concurrency, ctx.duration())));
                 rows.add(row);
-                for (LoadResult r : row.all()) {
+                for (LoadResult r : row.loads()) {
                     bars.add(new Bar("c=" + concurrency, r.path(), complaintsPerSecond(r)));
                 }
                 System.out.printf(
@@ -123,11 +124,27 @@ final class BulkIntakeBenchmark implements Benchmark {
         return new Section(title(), markdown(rows), bars, "Complaints recorded per second in batches of " + BATCH);
     }
 
-    /** One concurrency level: the baseline and the two APIs. */
-    record Row(LoadResult raw, LoadResult grpc, LoadResult rest) {
+    /** One concurrency level: the baseline and the two APIs, each with the CPU it used. */
+    record Row(Measured rawRun, Measured grpcRun, Measured restRun) {
 
-        List<LoadResult> all() {
-            return List.of(raw, grpc, rest);
+        LoadResult raw() {
+            return rawRun.load();
+        }
+
+        LoadResult grpc() {
+            return grpcRun.load();
+        }
+
+        LoadResult rest() {
+            return restRun.load();
+        }
+
+        List<Measured> all() {
+            return List.of(rawRun, grpcRun, restRun);
+        }
+
+        List<LoadResult> loads() {
+            return List.of(raw(), grpc(), rest());
         }
     }
 
@@ -290,6 +307,37 @@ final class BulkIntakeBenchmark implements Benchmark {
         });
     }
 
+    /**
+     * Where each path's CPU went, per 1 000 complaints: each process's user and system time over the
+     * run (/proc) divided by the batches it completed. The raw baseline's client work is in the load
+     * generator's column (the benchmark's own JVM), not in the system's total.
+     */
+    private static String cpuTable(List<Row> rows) {
+        List<String> entries = new ArrayList<>(rows.get(0).rawRun().cpu().keySet());
+        StringBuilder md = new StringBuilder("\nCPU per batch of ")
+                .append(BATCH)
+                .append(" complaints, in ms, from each process's /proc times over the run (the system: the"
+                        + " applications and PostgreSQL; the load generator is this benchmark's JVM, which"
+                        + " also does the raw baseline's JDBC work):\n\n| concurrency | path | system |");
+        entries.forEach(e -> md.append(' ').append(e).append(" |"));
+        md.append("\n|---:|---|---:|");
+        entries.forEach(e -> md.append("---:|"));
+        md.append('\n');
+        for (Row row : rows) {
+            for (Measured m : row.all()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %.0f |",
+                        m.load().concurrency(),
+                        m.load().path(),
+                        m.cpuMillis()));
+                entries.forEach(e -> md.append(String.format(Locale.ROOT, " %.0f |", m.cpuMillis(e))));
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
     private static String markdown(List<Row> rows) {
         StringBuilder md = new StringBuilder();
         md.append("Complaints loaded ")
@@ -312,7 +360,7 @@ final class BulkIntakeBenchmark implements Benchmark {
         md.append("|---:|---|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             double raw = complaintsPerSecond(row.raw());
-            for (LoadResult r : row.all()) {
+            for (LoadResult r : row.loads()) {
                 md.append(String.format(
                         Locale.ROOT,
                         "| %d | %s | %.0f | %.2f | %.1f | %.1f | %d |%n",
@@ -324,6 +372,9 @@ final class BulkIntakeBenchmark implements Benchmark {
                         r.p99Millis(),
                         r.errors()));
             }
+        }
+        if (rows.stream().anyMatch(row -> !row.rawRun().cpu().isEmpty())) {
+            md.append(cpuTable(rows));
         }
         Row best = rows.stream()
                 .max((a, b) -> Double.compare(a.rest().throughput(), b.rest().throughput()))

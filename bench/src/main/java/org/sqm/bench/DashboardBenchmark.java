@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,22 +46,6 @@ final class DashboardBenchmark implements Benchmark {
 
     /** A read the dashboard makes, through its own REST endpoint. */
     private record Read(String name, String url) {}
-
-    /** A run with the CPU it used, per entry of {@link CpuAccounting}, in seconds. */
-    private record Measured(LoadResult load, Map<String, Double> cpu) {
-
-        /** CPU of the applications and PostgreSQL per answered request, in ms. */
-        double cpuMillis() {
-            long requests = load.operations() + load.errors();
-            return requests == 0 ? 0 : 1000 * CpuAccounting.system(cpu) / requests;
-        }
-
-        /** An entry's CPU per answered request, in ms. */
-        double cpuMillis(String entry) {
-            long requests = load.operations() + load.errors();
-            return requests == 0 ? 0 : 1000 * cpu.getOrDefault(entry, 0.0) / requests;
-        }
-    }
 
     @Override
     public String title() {
@@ -240,10 +223,8 @@ final class DashboardBenchmark implements Benchmark {
 
     /** One load run with the CPU every process used during it. */
     private static Measured measure(CpuAccounting cpu, String path, String url, int clients, Duration length)
-            throws IOException, InterruptedException {
-        Map<String, Double> before = cpu.snapshot();
-        LoadResult load = Hey.run(path, "GET", url, null, clients, length, 0);
-        return new Measured(load, CpuAccounting.used(before, cpu.snapshot()));
+            throws Exception {
+        return Measured.of(cpu, () -> Hey.run(path, "GET", url, null, clients, length, 0));
     }
 
     private static String breakdown(Measured m) {

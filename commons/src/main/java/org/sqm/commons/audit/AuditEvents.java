@@ -28,7 +28,7 @@ public class AuditEvents {
             + " e.record, e.operation, c ->> 'field', (c -> 'before')::text, (c -> 'after')::text,"
             + " coalesce((c ->> 'redacted')::boolean, false)"
             + " from (select * from audit_event where resource = ? and sequence > ? order by sequence limit ?) e"
-            + " left join lateral jsonb_array_elements(e.changes) c on true order by e.sequence";
+            + " left join lateral jsonb_array_elements(sqm_audit_changes(e.changes)) c on true order by e.sequence";
 
     private final Instance<DataSource> dataSource;
     private final PageTokens pageTokens;

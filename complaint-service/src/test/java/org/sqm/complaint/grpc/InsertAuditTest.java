@@ -58,8 +58,15 @@ class InsertAuditTest {
             "complaint_event",
             "'complaints', 'complaint_id'");
 
+    /**
+     * An event as the API reads it: its changes through sqm_audit_changes(), which expands the compact form
+     * the statement trigger stores; the stored form itself follows, so a personal value stored in either
+     * shows.
+     */
     private static final String EVENT_COLUMNS = "actor || '|' || action || '|' || request_id || '|' || resource || '|'"
-            + " || record || '|' || operation || '|' || changes::text";
+            + " || record || '|' || operation || '|' || sqm_audit_changes(changes)::text";
+
+    private static final String STORED_CHANGES = "changes::text";
 
     static {
         FakeStandardsBackend.register(HALL, null, true, true);
@@ -232,22 +239,7 @@ class InsertAuditTest {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
-                List<String> stored = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement("SELECT " + EVENT_COLUMNS
-                        + " FROM audit_event WHERE resource = ANY (?) AND operation = 'INSERT' ORDER BY sequence")) {
-                    select.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "text",
-                                    complaintIds.stream()
-                                            .map(id -> "complaints/" + id)
-                                            .toArray()));
-                    try (ResultSet r = select.executeQuery()) {
-                        while (r.next()) {
-                            stored.add(r.getString(1));
-                        }
-                    }
-                }
+                List<String> stored = insertEvents(connection, EVENT_COLUMNS, complaintIds);
                 for (String event : stored) {
                     assertTrue(event.startsWith(actor + "|" + action + "|" + requestId + "|"), event);
                 }
@@ -259,8 +251,11 @@ class InsertAuditTest {
                         List.of("complainant_name", "complainant_email", "complainant_phone", "request_hash")) {
                     assertTrue(contact.contains("{\"field\": \"" + field + "\", \"redacted\": true}"), field);
                 }
+                List<String> raw = insertEvents(connection, STORED_CHANGES, complaintIds);
+                assertEquals(stored.size(), raw.size());
                 for (String value : List.of("Zhao Liu", "Sun Qi", "5555 01", "5555 02", "@example.org")) {
                     assertFalse(stored.toString().contains(value), value + " in the audit trail");
+                    assertFalse(raw.toString().contains(value), value + " stored in the audit trail");
                 }
 
                 long copied = lastSequence(sql);
@@ -289,6 +284,26 @@ class InsertAuditTest {
                 connection.setAutoCommit(true);
             }
         }
+    }
+
+    /** The INSERT events of the complaints (and their parts), oldest first, as {@code columns} shows them. */
+    private static List<String> insertEvents(Connection connection, String columns, List<String> complaintIds)
+            throws SQLException {
+        List<String> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + columns
+                + " FROM audit_event WHERE resource = ANY (?) AND operation = 'INSERT' ORDER BY sequence")) {
+            select.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text",
+                            complaintIds.stream().map(id -> "complaints/" + id).toArray()));
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    events.add(r.getString(1));
+                }
+            }
+        }
+        return events;
     }
 
     /**
