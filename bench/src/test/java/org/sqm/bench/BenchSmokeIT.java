@@ -119,13 +119,22 @@ class BenchSmokeIT {
         String bulk = report.substring(
                 report.indexOf("## " + BulkIntakeBenchmark.TITLE),
                 report.indexOf("## " + AuthenticationCostBenchmark.TITLE));
-        for (String path : List.of(BulkIntakeBenchmark.RAW, BulkIntakeBenchmark.GRPC, BulkIntakeBenchmark.REST)) {
+        for (String path : List.of(
+                BulkIntakeBenchmark.RAW,
+                BulkIntakeBenchmark.RAW_AUDITED,
+                BulkIntakeBenchmark.GRPC,
+                BulkIntakeBenchmark.REST)) {
             assertTrue(
                     bulk.matches(
                             "(?s).*\\| 1 \\| " + path + " \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| 0 \\|.*"),
                     bulk);
         }
         assertTrue(bulk.contains("of the raw batched-insert rate"), bulk);
+        // Where each path's CPU went: PostgreSQL and complaint-service both worked for every batch.
+        assertTrue(
+                bulk.matches("(?s).*\\| 1 \\| " + BulkIntakeBenchmark.GRPC
+                        + " \\| [0-9]+ \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|.*"),
+                bulk);
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
         String auth =
