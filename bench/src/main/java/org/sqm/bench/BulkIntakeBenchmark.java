@@ -345,18 +345,18 @@ final class BulkIntakeBenchmark implements Benchmark {
                 .append(BATCH)
                 .append(" complaints, in ms, from each process's /proc times over the run (the system: the"
                         + " applications and PostgreSQL; the client, this benchmark's JVM, is not counted):"
-                        + "\n\n| concurrency | path | system |");
+                        + "\n\n| path | concurrency | system |");
         entries.forEach(e -> md.append(' ').append(e).append(" |"));
-        md.append("\n|---:|---|---:|");
+        md.append("\n|---|---:|---:|");
         entries.forEach(e -> md.append("---:|"));
         md.append('\n');
         for (Row row : rows) {
             for (Measured m : row.all()) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %d | %s | %.0f |",
-                        m.load().concurrency(),
+                        "| %s | %d | %.0f |",
                         m.load().path(),
+                        m.load().concurrency(),
                         m.cpuMillis()));
                 entries.forEach(e -> md.append(String.format(Locale.ROOT, " %.0f |", m.cpuMillis(e))));
                 md.append('\n');

@@ -132,8 +132,8 @@ class BenchSmokeIT {
         assertTrue(bulk.contains("of the raw batched-insert rate"), bulk);
         // Where each path's CPU went: PostgreSQL and complaint-service both worked for every batch.
         assertTrue(
-                bulk.matches("(?s).*\\| 1 \\| " + BulkIntakeBenchmark.GRPC
-                        + " \\| [0-9]+ \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|.*"),
+                bulk.matches("(?s).*\\| " + BulkIntakeBenchmark.GRPC
+                        + " \\| 1 \\| [0-9]+ \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|( [0-9]+ \\|){2} [1-9][0-9]* \\|.*"),
                 bulk);
         // What authentication costs per call: the same no-op with and without the token check, measured
         // side by side, and the difference stated in microseconds.
