@@ -58,12 +58,14 @@ import org.sqm.proto.standards.v1.UnitServiceGrpc;
 import org.sqm.testing.EmbeddedDatabase;
 
 /**
- * Fuzzing with jqwik, seeded and reproducible: 6 000 malformed REST calls across every gateway
+ * Fuzzing with jqwik, seeded and reproducible: 4 000 malformed REST calls across every gateway
  * endpoint (wrong types, missing and extra fields, huge strings, unicode, negative and huge numbers,
- * bad ids, bodies that are no JSON) and 6 000 random messages to every gRPC method of every service
+ * bad ids, bodies that are no JSON) and 4 000 random messages to every gRPC method of every service
  * (random field values, unknown enum numbers, nested garbage). The only answers allowed: 2xx, or 4xx
  * problem+json; OK or INVALID_ARGUMENT / NOT_FOUND / FAILED_PRECONDITION / ALREADY_EXISTS / ABORTED
- * (a random etag is a stale one). Afterwards the databases are checked for consistency.
+ * (a random etag is a stale one). Afterwards the databases are checked for consistency. About 40 calls
+ * per endpoint and per method: 6 000 each took 137 s of the test suite on 2 cores (2026-12-02), the largest
+ * single part of its 20-minute budget.
  */
 class FuzzIT {
 
@@ -493,7 +495,7 @@ class FuzzIT {
 
     // ---- REST ------------------------------------------------------------------------------------------
 
-    @Property(tries = 6000, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 4000, seed = SEED, shrinking = ShrinkingMode.OFF)
     void everyRestEndpointAnswersGarbageWithAClientError(
             @ForAll("endpoints") Endpoint endpoint,
             @ForAll("ids") String id,
@@ -675,7 +677,7 @@ class FuzzIT {
 
     // ---- gRPC ------------------------------------------------------------------------------------------
 
-    @Property(tries = 6000, seed = SEED, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 4000, seed = SEED, shrinking = ShrinkingMode.OFF)
     void everyGrpcMethodAnswersRandomMessagesWithAClientError(
             @ForAll("grpcMethods") GrpcMethod method, @ForAll long messageSeed) {
         Message prototype = ((MethodDescriptor.PrototypeMarshaller<Message>)
