@@ -37,6 +37,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.http.Times;
@@ -130,7 +131,7 @@ public class ComplaintResource {
     }
 
     @GET
-    @Path("/complaints/{id: [^/:]+}")
+    @Path("/complaints/{id: " + Segments.ID + "}")
     @Operation(
             summary = "Read a complaint",
             description = "With deadlines, time used and history; view=full adds the complainant.")
@@ -194,7 +195,7 @@ public class ComplaintResource {
     }
 
     @POST
-    @Path("/complaints/{id: [^/:]+}:{verb}")
+    @Path("/complaints/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Move a complaint through its lifecycle",

@@ -13,12 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.complaints.ComplaintViews.StatisticsView;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.Times;
 import org.sqm.proto.complaint.v1.ComplaintServiceGrpc.ComplaintServiceBlockingStub;
 import org.sqm.proto.complaint.v1.GetComplaintStatisticsRequest;
 
 /** Complaint statistics of a unit, served by complaint-service. */
-@Path("/api/v1/units/{id: [^/:]+}/complaintStatistics")
+@Path("/api/v1/units/{id: " + Segments.ID + "}/complaintStatistics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints")
 public class ComplaintStatisticsResource {

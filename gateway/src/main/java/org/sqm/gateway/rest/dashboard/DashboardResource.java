@@ -49,6 +49,7 @@ import org.sqm.gateway.error.Problem;
 import org.sqm.gateway.error.ProblemMapper;
 import org.sqm.gateway.rest.dashboard.DashboardViews.DashboardWarning;
 import org.sqm.gateway.rest.dashboard.DashboardViews.UnitDashboard;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.ScorecardMapping;
 import org.sqm.gateway.rest.standards.UnitMapping;
 import org.sqm.proto.common.v1.Access;
@@ -92,7 +93,7 @@ import org.sqm.proto.standards.v1.UnitServiceGrpc;
  * a part that fails is left out with a warning, never failing the whole answer, so it comes within the
  * part deadline even when a service is down or hangs.
  */
-@Path("/api/v1/units/{id: [^/:]+}/dashboard")
+@Path("/api/v1/units/{id: " + Segments.ID + "}/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units")
 public class DashboardResource {

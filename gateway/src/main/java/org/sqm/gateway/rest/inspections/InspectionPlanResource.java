@@ -28,6 +28,7 @@ import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.inspections.InspectionViews.GenerateBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.GeneratedView;
 import org.sqm.gateway.rest.inspections.InspectionViews.PlanBody;
@@ -84,7 +85,7 @@ public class InspectionPlanResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a plan")
     @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectionPlanService/GetInspectionPlan")
     public PlanView get(@PathParam("id") String id) {
@@ -108,7 +109,7 @@ public class InspectionPlanResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:generate")
+    @Path("/{id: " + Segments.ID + "}:generate")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Generate the plan's scheduled inspections",

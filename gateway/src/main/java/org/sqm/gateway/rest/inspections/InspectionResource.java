@@ -35,6 +35,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.http.Times;
@@ -125,7 +126,7 @@ public class InspectionResource {
     }
 
     @GET
-    @Path("/inspections/{id: [^/:]+}")
+    @Path("/inspections/{id: " + Segments.ID + "}")
     @Operation(summary = "Read an inspection", description = "With its pinned elements and ratings.")
     @APIResponse(
             responseCode = "200",
@@ -172,7 +173,7 @@ public class InspectionResource {
     }
 
     @PUT
-    @Path("/inspections/{id: [^/:]+}/inspectors")
+    @Path("/inspections/{id: " + Segments.ID + "}/inspectors")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Assign the inspectors",
@@ -196,7 +197,7 @@ public class InspectionResource {
     }
 
     @PUT
-    @Path("/inspections/{id: [^/:]+}/mysteryShoppingContact")
+    @Path("/inspections/{id: " + Segments.ID + "}/mysteryShoppingContact")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Record the mystery shopping visit or call",
@@ -214,7 +215,7 @@ public class InspectionResource {
     }
 
     @POST
-    @Path("/inspections/{id: [^/:]+}/ratings")
+    @Path("/inspections/{id: " + Segments.ID + "}/ratings")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Rate elements",
@@ -234,7 +235,7 @@ public class InspectionResource {
     }
 
     @POST
-    @Path("/inspections/{id: [^/:]+}:{verb}")
+    @Path("/inspections/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Move an inspection through its lifecycle",
@@ -259,7 +260,7 @@ public class InspectionResource {
     }
 
     @GET
-    @Path("/inspections/{id: [^/:]+}/comparison")
+    @Path("/inspections/{id: " + Segments.ID + "}/comparison")
     @Operation(
             summary = "Compare with the previous inspection",
             description =

@@ -26,6 +26,7 @@ import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.inspections.InspectionViews.InspectorBody;
 import org.sqm.gateway.rest.inspections.InspectionViews.InspectorView;
 import org.sqm.proto.inspection.v1.CreateInspectorRequest;
@@ -75,7 +76,7 @@ public class InspectorResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read an inspector")
     @Extension(name = "x-sqm-rpc", value = "sqm.inspection.v1.InspectorService/GetInspector")
     public InspectorView get(@PathParam("id") String id) {

@@ -33,6 +33,7 @@ import org.sqm.gateway.rest.http.MergePatch;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.http.Times;
@@ -91,7 +92,7 @@ public class RectificationOrderResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read an order with its finding")
     @APIResponse(
             responseCode = "200",
@@ -133,7 +134,7 @@ public class RectificationOrderResource {
     }
 
     @PATCH
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change an order's owner unit, description or due time",
@@ -153,7 +154,7 @@ public class RectificationOrderResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:{verb}")
+    @Path("/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Move an order",

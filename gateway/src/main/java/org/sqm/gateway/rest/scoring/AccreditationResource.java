@@ -28,6 +28,7 @@ import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.AccreditationViews.AccreditationDecisionView;
 import org.sqm.gateway.rest.scoring.AccreditationViews.AccreditationRulesBody;
 import org.sqm.gateway.rest.scoring.AccreditationViews.AccreditationRulesView;
@@ -95,7 +96,7 @@ public class AccreditationResource {
     }
 
     @GET
-    @Path("/accreditationRules/{id: [^/:]+}")
+    @Path("/accreditationRules/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a version of accreditation rules")
     @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/GetAccreditationRules")
     public AccreditationRulesView rules(@PathParam("id") String id) {
@@ -123,7 +124,7 @@ public class AccreditationResource {
     }
 
     @GET
-    @Path("/accreditationDecisions/{id: [^/:]+}")
+    @Path("/accreditationDecisions/{id: " + Segments.ID + "}")
     @Operation(summary = "Read an accreditation decision")
     @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.AccreditationService/GetAccreditationDecision")
     public AccreditationDecisionView decision(@PathParam("id") String id) {

@@ -32,6 +32,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.CertificationViews.CertificationView;
 import org.sqm.gateway.rest.scoring.CertificationViews.ChangeBody;
 import org.sqm.proto.scoring.v1.Certification;
@@ -72,7 +73,7 @@ public class CertificationResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(
             summary = "Read a certification with its history",
             description = "Every change oldest first, with its time, reason and actor. The ETag header carries the "
@@ -107,7 +108,7 @@ public class CertificationResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:{verb}")
+    @Path("/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Suspend or reinstate a certification by hand",

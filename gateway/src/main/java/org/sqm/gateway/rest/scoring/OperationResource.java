@@ -33,6 +33,7 @@ import org.sqm.commons.convert.ProtoTime;
 import org.sqm.gateway.error.InvalidRequestException;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.ScorecardViews.OperationView;
 
 /**
@@ -71,7 +72,7 @@ public class OperationResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(
             summary = "Read an operation",
             description = "metadata shows the progress; when done, response holds the outcome or error the failure.")
@@ -107,7 +108,7 @@ public class OperationResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:cancel")
+    @Path("/{id: " + Segments.ID + "}:cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Cancel an operation",
@@ -128,7 +129,7 @@ public class OperationResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:wait")
+    @Path("/{id: " + Segments.ID + "}:wait")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Wait for an operation",

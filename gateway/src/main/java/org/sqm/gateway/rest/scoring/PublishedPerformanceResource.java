@@ -29,6 +29,7 @@ import org.sqm.gateway.error.Problem;
 import org.sqm.gateway.rest.http.Csv;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.PublishedPerformanceViews.PublicationView;
 import org.sqm.gateway.rest.scoring.PublishedPerformanceViews.PublishedPageView;
 import org.sqm.gateway.rest.scoring.PublishedPerformanceViews.PublishedRowView;
@@ -60,7 +61,7 @@ public class PublishedPerformanceResource {
     }
 
     @POST
-    @Path("/{period: [^/:]+}:publish")
+    @Path("/{period: " + Segments.ID + "}:publish")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -89,7 +90,7 @@ public class PublishedPerformanceResource {
     }
 
     @GET
-    @Path("/{period: [^/:]+}")
+    @Path("/{period: " + Segments.ID + "}")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(
             summary = "A published period's figures",

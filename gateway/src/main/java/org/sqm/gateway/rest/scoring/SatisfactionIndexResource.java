@@ -15,13 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.ScoringViews.SatisfactionIndexView;
 import org.sqm.proto.common.v1.CustomerSegment;
 import org.sqm.proto.scoring.v1.GetSatisfactionIndexRequest;
 import org.sqm.proto.scoring.v1.SurveyServiceGrpc.SurveyServiceBlockingStub;
 
 /** The satisfaction index of a unit, computed by scoring-service from the survey responses. */
-@Path("/api/v1/units/{id: [^/:]+}/satisfactionIndex")
+@Path("/api/v1/units/{id: " + Segments.ID + "}/satisfactionIndex")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring inputs")
 public class SatisfactionIndexResource {

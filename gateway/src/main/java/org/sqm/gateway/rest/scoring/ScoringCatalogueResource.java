@@ -26,6 +26,7 @@ import org.sqm.gateway.rest.http.Created;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.ScoringViews.DeductionRuleBody;
 import org.sqm.gateway.rest.scoring.ScoringViews.DeductionRuleView;
 import org.sqm.gateway.rest.scoring.ScoringViews.IndicatorBody;
@@ -90,7 +91,7 @@ public class ScoringCatalogueResource {
     }
 
     @GET
-    @Path("/indicators/{id: [^/:]+}")
+    @Path("/indicators/{id: " + Segments.ID + "}")
     @Operation(summary = "Read an indicator")
     @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.IndicatorService/GetIndicator")
     public IndicatorView indicator(@PathParam("id") String id) {
@@ -136,7 +137,7 @@ public class ScoringCatalogueResource {
     }
 
     @GET
-    @Path("/deductionRules/{id: [^/:]+}")
+    @Path("/deductionRules/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a deduction rule")
     @Extension(name = "x-sqm-rpc", value = "sqm.scoring.v1.DeductionRuleService/GetDeductionRule")
     public DeductionRuleView deductionRule(@PathParam("id") String id) {

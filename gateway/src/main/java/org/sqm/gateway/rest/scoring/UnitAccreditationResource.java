@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.error.Problem;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.AccreditationViews.AccreditationDecisionView;
 import org.sqm.gateway.rest.scoring.AccreditationViews.DecideBody;
 import org.sqm.proto.scoring.v1.AccreditationDecision;
@@ -27,7 +28,7 @@ import org.sqm.proto.scoring.v1.AccreditationServiceGrpc.AccreditationServiceBlo
 import org.sqm.proto.scoring.v1.DecideAccreditationRequest;
 
 /** Deciding a unit's accreditation from its latest finalized on-site assessment, served by scoring-service. */
-@Path("/api/v1/units/{unitId: [^/:]+}/accreditationDecisions")
+@Path("/api/v1/units/{unitId: " + Segments.ID + "}/accreditationDecisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accreditation")
 public class UnitAccreditationResource {

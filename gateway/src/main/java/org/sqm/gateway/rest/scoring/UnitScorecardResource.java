@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.scoring.ScorecardViews.ScorecardView;
 import org.sqm.gateway.rest.scoring.ScorecardViews.TrendView;
 import org.sqm.proto.scoring.v1.GetScoreTrendRequest;
@@ -23,7 +24,7 @@ import org.sqm.proto.scoring.v1.GetScorecardRequest;
 import org.sqm.proto.scoring.v1.ScorecardServiceGrpc.ScorecardServiceBlockingStub;
 
 /** One unit's scorecards: a period's with its full explanation, and its trend; served by scoring-service. */
-@Path("/api/v1/units/{unitId: [^/:]+}")
+@Path("/api/v1/units/{unitId: " + Segments.ID + "}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scorecards")
 public class UnitScorecardResource {

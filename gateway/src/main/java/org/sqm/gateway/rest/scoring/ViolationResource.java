@@ -31,6 +31,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.http.Times;
@@ -99,7 +100,7 @@ public class ViolationResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a violation", description = "With its withdrawal, if any.")
     @APIResponse(
             responseCode = "200",
@@ -137,7 +138,7 @@ public class ViolationResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:{verb}")
+    @Path("/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Withdraw a violation",

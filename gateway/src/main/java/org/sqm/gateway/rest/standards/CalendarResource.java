@@ -32,6 +32,7 @@ import org.sqm.gateway.rest.http.MergePatch;
 import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.Times;
 import org.sqm.gateway.rest.standards.CalendarViews.BusinessTime;
 import org.sqm.gateway.rest.standards.CalendarViews.BusinessTimeQuery;
@@ -110,7 +111,7 @@ public class CalendarResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a calendar")
     @APIResponse(
             responseCode = "200",
@@ -138,7 +139,7 @@ public class CalendarResource {
     }
 
     @PATCH
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change a calendar",
@@ -160,7 +161,7 @@ public class CalendarResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:computeDueTime")
+    @Path("/{id: " + Segments.ID + "}:computeDueTime")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Compute a due instant",
@@ -184,7 +185,7 @@ public class CalendarResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:measureBusinessTime")
+    @Path("/{id: " + Segments.ID + "}:measureBusinessTime")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Measure business time",

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sqm.commons.client.RemoteCalls;
 import org.sqm.gateway.rest.http.QueryParams;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.Times;
 import org.sqm.gateway.rest.standards.StandardViews.ServiceLevelView;
 import org.sqm.proto.common.v1.Severity;
@@ -23,7 +24,7 @@ import org.sqm.proto.standards.v1.ServiceChannel;
 import org.sqm.proto.standards.v1.ServiceLevelServiceGrpc.ServiceLevelServiceBlockingStub;
 
 /** Which deadlines apply to a case of a unit, and on which calendar. */
-@Path("/api/v1/units/{id: [^/:]+}/serviceLevel")
+@Path("/api/v1/units/{id: " + Segments.ID + "}/serviceLevel")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units")
 public class ServiceLevelResource {

@@ -35,6 +35,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.standards.StandardViews.Criterion;
@@ -148,7 +149,7 @@ public class StandardResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a version of a standard", description = "With its whole tree.")
     @APIResponse(
             responseCode = "200",
@@ -180,7 +181,7 @@ public class StandardResource {
     }
 
     @PATCH
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change a draft",
@@ -202,7 +203,7 @@ public class StandardResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:{verb}")
+    @Path("/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Publish a draft or retire a published version",
@@ -227,7 +228,7 @@ public class StandardResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:newVersion")
+    @Path("/{id: " + Segments.ID + "}:newVersion")
     @Operation(
             summary = "Start the next version",
             description = "A draft copy of this published or retired version; 409 while a draft exists.")
@@ -249,7 +250,7 @@ public class StandardResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}:export")
+    @Path("/{id: " + Segments.ID + "}:export")
     @Operation(
             summary = "Export a version as a JSON document",
             description =

@@ -36,6 +36,7 @@ import org.sqm.gateway.rest.http.Page;
 import org.sqm.gateway.rest.http.PageRequest;
 import org.sqm.gateway.rest.http.QueryParams;
 import org.sqm.gateway.rest.http.RequestBodies;
+import org.sqm.gateway.rest.http.Segments;
 import org.sqm.gateway.rest.http.StateChange;
 import org.sqm.gateway.rest.http.StateChanges;
 import org.sqm.gateway.rest.standards.UnitViews.UnitBody;
@@ -125,7 +126,7 @@ public class UnitResource {
     }
 
     @GET
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Operation(summary = "Read a unit", description = "The ETag header carries the etag to send as If-Match.")
     @APIResponse(
             responseCode = "200",
@@ -162,7 +163,7 @@ public class UnitResource {
     }
 
     @PATCH
-    @Path("/{id: [^/:]+}")
+    @Path("/{id: " + Segments.ID + "}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(
             summary = "Change a unit's name, type, parent or calendar",
@@ -195,7 +196,7 @@ public class UnitResource {
     }
 
     @POST
-    @Path("/{id: [^/:]+}:{verb}")
+    @Path("/{id: " + Segments.ID + "}:{verb}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Deactivate or reactivate a unit",
