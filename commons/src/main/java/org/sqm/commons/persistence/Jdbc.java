@@ -51,10 +51,12 @@ public final class Jdbc {
 
     /** An instant as a {@code timestamptz} (UTC), or a typed SQL NULL. */
     public static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-        s.setObject(
-                index,
-                value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC),
-                Types.TIMESTAMP_WITH_TIMEZONE);
+        s.setObject(index, utc(value), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** An instant as the driver takes a {@code timestamptz} parameter (UTC), or null. */
+    public static OffsetDateTime utc(Instant value) {
+        return value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
     }
 
     /** An enum as its name ({@code @Enumerated(EnumType.STRING)}), or null. */

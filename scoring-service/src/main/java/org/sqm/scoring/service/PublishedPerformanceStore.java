@@ -1,7 +1,6 @@
 package org.sqm.scoring.service;
 
 import static org.sqm.scoring.service.RecomputeRuns.instant;
-import static org.sqm.scoring.service.RecomputeRuns.utc;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sqm.commons.persistence.Jdbc;
 
 /**
  * The publications of periods and their rows (tables performance_publication and
@@ -74,7 +74,7 @@ public class PublishedPerformanceStore {
                     + " (period, publish_time, actor, unit_count, fingerprint) values (?, ?, ?, ?, ?)"
                     + " on conflict (period) do nothing")) {
                 ps.setString(1, p.period());
-                ps.setObject(2, utc(p.publishTime()));
+                Jdbc.setInstant(ps, 2, p.publishTime());
                 ps.setString(3, p.actor());
                 ps.setInt(4, p.unitCount());
                 ps.setString(5, p.fingerprint());
@@ -82,19 +82,19 @@ public class PublishedPerformanceStore {
                     return false;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into published_performance"
-                    + " (period, unit_code, unit_id, unit_type, parent_unit_id, row_json) values (?, ?, ?, ?, ?, ?)")) {
-                for (Row r : rows) {
-                    ps.setString(1, p.period());
-                    ps.setString(2, r.unitCode());
-                    ps.setObject(3, r.unitId());
-                    ps.setString(4, r.unitType());
-                    ps.setObject(5, r.parentUnitId(), Types.OTHER);
-                    ps.setString(6, r.json());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Jdbc.batch(
+                    c,
+                    "insert into published_performance"
+                            + " (period, unit_code, unit_id, unit_type, parent_unit_id, row_json) values (?, ?, ?, ?, ?, ?)",
+                    rows,
+                    (ps, r) -> {
+                        ps.setString(1, p.period());
+                        ps.setString(2, r.unitCode());
+                        ps.setObject(3, r.unitId());
+                        ps.setString(4, r.unitType());
+                        ps.setObject(5, r.parentUnitId(), Types.OTHER);
+                        ps.setString(6, r.json());
+                    });
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("writing the publication of " + p.period() + " failed", e);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sqm.commons.persistence.Jdbc;
 import org.sqm.scoring.domain.Period;
 
 /**
@@ -44,9 +45,8 @@ public class ScorecardFiguresStore implements UnitFigures.Source {
         String sql = "insert into scorecard_figures (scorecard_id, satisfaction_index, responses, timeliness,"
                 + " resolved_on_time, resolved, complaint_rate, complaints, customers_served, indicator_codes,"
                 + " indicator_values, indicator_samples) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (UnitFigures f : figures) {
+        try (Connection c = db.getConnection()) {
+            Jdbc.batch(c, sql, figures, (ps, f) -> {
                 ps.setObject(1, f.scorecardId());
                 setDouble(ps, 2, f.satisfactionIndex());
                 ps.setLong(3, f.responses());
@@ -78,9 +78,7 @@ public class ScorecardFiguresStore implements UnitFigures.Source {
                                 indicators.stream()
                                         .map(UnitFigures.Indicator::sample)
                                         .toArray()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("writing scorecard figures failed", e);
         }

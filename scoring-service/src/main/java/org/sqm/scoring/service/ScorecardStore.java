@@ -1,7 +1,6 @@
 package org.sqm.scoring.service;
 
 import static org.sqm.scoring.service.RecomputeRuns.instant;
-import static org.sqm.scoring.service.RecomputeRuns.utc;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.sqm.commons.convert.ProtoEnums;
+import org.sqm.commons.persistence.Jdbc;
 import org.sqm.proto.scoring.v1.Scorecard;
 
 /**
@@ -57,9 +57,8 @@ public class ScorecardStore {
         String sql = "insert into scorecard (id, run_id, unit_id, unit_code, unit_type, parent_unit_id, level, period,"
                 + " status, score, grade, model_id, model_version, explanation, fingerprint, compute_time)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Stored s : cards) {
+        try (Connection c = db.getConnection()) {
+            Jdbc.batch(c, sql, cards, (ps, s) -> {
                 Scorecard card = s.card();
                 ps.setObject(1, s.id());
                 ps.setObject(2, s.runId());
@@ -83,10 +82,8 @@ public class ScorecardStore {
                 ps.setInt(13, card.getModelVersion());
                 ps.setString(14, card.getExplanation());
                 ps.setString(15, card.getInputsFingerprint());
-                ps.setObject(16, utc(s.computeTime()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                Jdbc.setInstant(ps, 16, s.computeTime());
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("writing scorecards failed", e);
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.sqm.commons.persistence.Jdbc;
 import org.sqm.scoring.domain.TriggeredSpotCheck;
 import org.sqm.scoring.domain.TriggeredSpotCheck.Figure;
 
@@ -62,7 +63,7 @@ public class TriggeredSpotCheckStore {
             ps.setString(10, t.standardCode());
             ps.setString(11, t.authorityLevel());
             ps.setInt(12, t.windowDays());
-            ps.setObject(13, RecomputeRuns.utc(t.fireTime()));
+            Jdbc.setInstant(ps, 13, t.fireTime());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -83,7 +84,7 @@ public class TriggeredSpotCheckStore {
                 PreparedStatement ps = c.prepareStatement("update triggered_spot_check set status = 'REQUESTED',"
                         + " inspection_id = ?, request_time = ? where id = ? and status = 'PENDING'")) {
             ps.setObject(1, inspectionId);
-            ps.setObject(2, RecomputeRuns.utc(now));
+            Jdbc.setInstant(ps, 2, now);
             ps.setObject(3, id);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
