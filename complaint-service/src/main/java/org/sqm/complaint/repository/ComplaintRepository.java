@@ -166,7 +166,12 @@ public class ComplaintRepository implements PanacheRepositoryBase<ComplaintEntit
             q.append(" and (c.receiveTime < :afterTime or (c.receiveTime = :afterTime and c.id < :afterId))");
             p.and("afterTime", afterReceiveTime).and("afterId", afterId);
         }
-        if (filter.unitIds() != null) {
+        if (filter.unitIds() != null && filter.unitIds().size() == 1) {
+            // A unit's own page compares with "=": with a list parameter Hibernate translates the query to
+            // SQL again on every call (the SQL depends on the list's length), a third of the page's time.
+            q.append(" and c.unitId = :unit");
+            p.and("unit", filter.unitIds().iterator().next());
+        } else if (filter.unitIds() != null) {
             q.append(" and c.unitId in :units");
             p.and("units", filter.unitIds());
         }
